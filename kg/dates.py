@@ -1,0 +1,202 @@
+"""Dates written in text, normalized against an anchor (the article's publication date)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .model import DateValue
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3, "a": 1,
+}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+# ordered: the first pattern that matches wins
+_ABSOLUTE = [
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("day", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("day_noyear", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
+    ("day_noyear", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
+    ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+{_MONTH}(?:\s+of\s+this\s+year)?\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|of|by|during|until|from)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")),
+]
+_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>yesterday|today|last week|last month|last year|this month|earlier this month|this year|"
+    r"earlier this year|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b",
+    re.I,
+)
+
+
+def _month_number(text: str) -> int:
+    text = text.lower().rstrip(".")
+    if text.isdigit():
+        return int(text)
+    return MONTHS.get(text) or MONTHS[text[:3]]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_anchor(value: str | None) -> dt.date | None:
+    """An ISO date string (any precision) as a date, or None."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")[:3]]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts) if _valid(*parts) else None
+
+
+def find_dates(text: str, anchor: dt.date | None = None) -> list[tuple[int, int, DateValue]]:
+    """Every date expression in ``text`` with its span, normalized; earlier patterns win overlaps."""
+    found: list[tuple[int, int, DateValue]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            value = _absolute(kind, m, anchor)
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    if anchor is not None:
+        for pattern, fn in ((_WEEKDAY, _weekday), (_RELATIVE, _relative)):
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    value = fn(m, anchor)
+                    if value is not None:
+                        found.append((m.start(), m.end(), value))
+                        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:
+    g = m.groupdict()
+    text = m.group(0)
+    if kind == "year":
+        return DateValue(start=g["year"], precision="year", text=text)
+    month = _month_number(g["month"])
+    if kind == "month":
+        return DateValue(start=f"{int(g['year']):04d}-{month:02d}", precision="month", text=text)
+    if kind == "month_thisyear":
+        if anchor is None:
+            return None
+        return DateValue(start=f"{anchor.year:04d}-{month:02d}", precision="month", text=text)
+    day = int(g["day"])
+    if kind == "day_noyear":
+        if anchor is None:
+            return None
+        year = anchor.year
+        # a date later than the article, with no year, is most likely last year's
+        if _valid(year, month, day) and dt.date(year, month, day) > anchor + dt.timedelta(days=31):
+            year -= 1
+    else:
+        year = int(g["year"])
+    if not _valid(year, month, day):
+        return None
+    return DateValue(start=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text)
+
+
+def _weekday(m: re.Match, anchor: dt.date) -> DateValue:
+    """'on Tuesday' in an article of Thursday 21 Sep 2023 -> 2023-09-19 (the latest such day on or before)."""
+    target = WEEKDAYS[m.group("weekday").lower()]
+    back = (anchor.weekday() - target) % 7
+    if m.group(0).lower().startswith("last") and back == 0:
+        back = 7
+    day = anchor - dt.timedelta(days=back)
+    return DateValue(start=day.isoformat(), precision="day", text=m.group(0))
+
+
+def _relative(m: re.Match, anchor: dt.date) -> DateValue | None:
+    phrase = m.group("phrase").lower()
+    if phrase == "yesterday":
+        return DateValue((anchor - dt.timedelta(days=1)).isoformat(), "day", text=m.group(0))
+    if phrase == "today":
+        return DateValue(anchor.isoformat(), "day", text=m.group(0))
+    if phrase == "last week":
+        start = anchor - dt.timedelta(days=anchor.weekday() + 7)
+        end = start + dt.timedelta(days=6)
+        return DateValue(start.isoformat(), "day", end=end.isoformat(), text=m.group(0))
+    if phrase in ("this month", "earlier this month"):
+        return DateValue(f"{anchor.year:04d}-{anchor.month:02d}", "month", text=m.group(0))
+    if phrase == "last month":
+        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return DateValue(f"{year:04d}-{month:02d}", "month", text=m.group(0))
+    if phrase in ("this year", "earlier this year"):
+        return DateValue(f"{anchor.year:04d}", "year", text=m.group(0))
+    if phrase == "last year":
+        return DateValue(f"{anchor.year - 1:04d}", "year", text=m.group(0))
+    n_text = (m.group("n") or "").lower()
+    n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text)
+    unit = (m.group("unit") or "").lower().rstrip("s")
+    if not n or not unit:
+        return None
+    if unit == "day":
+        return DateValue((anchor - dt.timedelta(days=n)).isoformat(), "day", text=m.group(0))
+    if unit == "week":
+        return DateValue((anchor - dt.timedelta(weeks=n)).isoformat()[:7], "month", text=m.group(0))
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - n
+        return DateValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text=m.group(0))
+    return DateValue(f"{anchor.year - n:04d}", "year", text=m.group(0))
+
+
+_PUBLISHED = re.compile(r"\b(?:published|posted|updated|date)\b[^\n]{0,20}", re.I)
+
+
+def find_publication_date(header: str) -> str | None:
+    """The publication date written in an article's opening lines, as ISO, or None.
+
+    Prefers a date introduced by "Published"/"Posted", then a date standing alone on its line
+    (a dateline), then the first full date in the header.
+    """
+    lines = [line.strip() for line in header.splitlines() if line.strip()]
+    lines = [line for line in lines if not (len(line.split()) >= 12 and line.rstrip()[-1:] in ".!?")]  # prose
+    best: tuple[int, str, int] | None = None
+    for index, line in enumerate(lines):
+        for start, end, value in find_dates(line):
+            if value.precision != "day":
+                continue
+            if _PUBLISHED.search(line[:start + 1]):
+                rank = 0
+            elif len(line) - (end - start) <= 8:  # the date is (nearly) the whole line, e.g. "21.09.2023 09:35"
+                rank = 1
+            elif index < 12:
+                rank = 2
+            else:
+                continue
+            if best is None or (rank, index) < (best[0], best[2]):
+                best = (rank, value.start, index)
+    return best[1] if best else None

@@ -1,0 +1,230 @@
+"""Entity mentions read from a parsed doc, and their resolution into canonical entities.
+
+Reading (per doc) keeps every mention with a provisional key: a gazetteer id, or ``"Type:name"`` for a
+name the gazetteer lacks. Resolution (per corpus) merges provisional keys by conservative, explainable
+rules: the gazetteer's names, a surname within the same article, a fuzzy match of a full name above a
+threshold (never a chain of weak matches).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm, slug
+from .model import Entity, Mention
+
+NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+             "EVENT": "Event", "NORP": "Group"}
+#: prepositions after which a capital is the city, not the state ("convened in Moscow")
+LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
+            "towards", "via", "within", "inside", "throughout", "near"}
+MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
+FUZZY_THRESHOLD = 92
+_LEADING = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _clean(span) -> tuple[int, int, str] | None:
+    """Trim determiners, possessives and punctuation from a span; None when nothing name-like is left."""
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = span.doc.text[start:end]
+    if not re.search(r"[^\W\d_]", text) or "\n" in text or len(text) > 80 or len(tokens) > 8:
+        return None
+    return start, end, text
+
+
+def _is_literal_place(span) -> bool:
+    """Is a capital's name used for the city itself ("in Moscow", "visited Yerevan") rather than the state?"""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
+        return True
+    if root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed"):
+        return True  # "Moscow region", "Yerevan residents"
+    if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and _is_literal_place(root.head.doc[root.head.i:root.head.i + 1])):
+        return True
+    return False
+
+
+def _demonym_body(span, gaz: Gazetteer) -> str | None:
+    """``"the Armenian government"`` -> ``armenia`` (a body standing for the state)."""
+    words = span.text.split()
+    if len(words) >= 2 and norm(words[-1]) in STATE_NOUNS:
+        return gaz.demonyms.get(norm(" ".join(words[:-1])))
+    return None
+
+
+def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
+    """``(key, reading)`` for one NER/ruler span, or None for spans that name nothing kg tracks."""
+    if span.ent_id_:
+        ent_id = span.ent_id_
+        if "__" in ent_id:  # demonym + body noun, minted by the ruler
+            return ent_id, "demonym"
+        entry = gaz.entries.get(ent_id)
+        if entry and entry.metonym_of and not _is_literal_place(span):
+            return entry.metonym_of, "metonym"
+        return ent_id, "name"
+    label = span.label_
+    if label not in NER_TYPES:
+        return None
+    cleaned = _clean(span)
+    if cleaned is None:
+        return None
+    text = cleaned[2]
+    key = norm(text)
+    if label == "NORP" or key in gaz.demonyms:
+        state = gaz.demonyms.get(key) or _demonym_body(span, gaz)
+        if state:
+            return state, "demonym"
+        if not text.endswith("s") or not text[:1].isupper():
+            return None  # an adjective of a nationality kg does not know: nothing to link
+    entry = gaz.lookup(text)
+    if entry is not None:
+        if entry.metonym_of and not _is_literal_place(span):
+            return entry.metonym_of, "metonym"
+        return entry.id, "alias" if norm(entry.label) != key else "name"
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return None  # statistical NER on a common noun phrase
+    etype = NER_TYPES[label]
+    if etype == "Person" and len(text.split()) > 4:
+        return None
+    return f"{etype}:{key}", "name"
+
+
+def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:
+    """Every entity mention of a parsed doc, with provisional keys."""
+    mentions = []
+    for span in doc.ents:
+        found = provisional_key(span, gaz)
+        if found is None:
+            continue
+        key, reading = found
+        cleaned = _clean(span) if not span.ent_id_ else (span.start_char, span.end_char, span.text)
+        if cleaned is None:
+            continue
+        start, end, text = cleaned
+        mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
+                                reading=reading, ner_label=span.label_))
+    return mentions
+
+
+def _key_type(key: str, gaz: Gazetteer) -> str:
+    if ":" in key:
+        return key.split(":", 1)[0]
+    if "__" in key:
+        return BODY_NOUNS.get(key.split("__", 1)[1].replace("_", " "), "Group")
+    return gaz.entries[key].type
+
+
+def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, str]:
+    """Single-word person names -> the full-name person they refer to (same article first, then unique)."""
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if _key_type(key, gaz) != "Person":
+            continue
+        names = [key.split(":", 1)[1]] if ":" in key else [norm(n) for n in gaz.entries[key].names]
+        for name in names:
+            parts = name.split()
+            if len(parts) >= 2:
+                full_by_last[parts[-1]].add(key)
+    for entry in gaz.entries.values():
+        if entry.type == "Person":
+            for name in entry.names:
+                parts = norm(name).split()
+                if len(parts) >= 2:
+                    full_by_last[parts[-1]].add(entry.id)
+    articles_of = {key: {m.source for m in ms} for key, ms in keys.items()}
+    mapping: dict[str, str] = {}
+    for key, mentions in keys.items():
+        if ":" not in key:
+            continue
+        name = key.split(":", 1)[1]
+        if " " in name or not full_by_last.get(name):
+            continue
+        candidates = full_by_last[name]
+        here = {m.source for m in mentions}
+        local = sorted(c for c in candidates if articles_of.get(c, set()) & here)
+        if len(local) == 1:
+            mapping[key] = local[0]
+        elif len(candidates) == 1:
+            mapping[key] = next(iter(candidates))
+    return mapping
+
+
+def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, str]) -> dict[str, str]:
+    """Unknown multi-word names that are near-identical to a known or more frequent name of the same type."""
+    anchors: dict[str, list[tuple[str, str]]] = defaultdict(list)  # type -> [(normalized name, key)]
+    for entry in gaz.entries.values():
+        if entry.curated:
+            anchors[entry.type].extend((norm(n), entry.id) for n in entry.names if len(n) >= 6)
+    unknown = sorted((k for k in keys if ":" in k and k not in taken), key=lambda k: (-len(keys[k]), k))
+    mapping: dict[str, str] = {}
+    for key in unknown:
+        etype, name = key.split(":", 1)
+        if len(name) < 6:
+            continue
+        best = max(((fuzz.ratio(name, a), k) for a, k in anchors[etype]), default=(0, None))
+        if best[0] >= FUZZY_THRESHOLD:
+            mapping[key] = best[1]
+        else:
+            anchors[etype].append((name, key))  # later (rarer) names may merge into this one, never beyond it
+    return mapping
+
+
+def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str, str], list[Entity]]:
+    """Merge provisional keys into canonical entities. Returns (provisional key -> entity id, entities)."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.entity].append(m)
+    mapping = _surname_map(by_key, gaz)
+    mapping.update(_fuzzy_map(by_key, gaz, mapping))
+    final: dict[str, str] = {}
+    for key in by_key:
+        target = mapping.get(key, key)
+        final[key] = target if ":" not in target else slug(target.split(":", 1)[1])
+    # an unknown name whose slug collides with a gazetteer id of another type keeps a typed id
+    for key, target in list(final.items()):
+        if ":" in key and key not in mapping and target in gaz.entries and gaz.entries[target].type != key.split(":")[0]:
+            final[key] = f"{target}_{key.split(':')[0].lower()}"
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    types: dict[str, Counter] = defaultdict(Counter)
+    for key, ms in by_key.items():
+        grouped[final[key]].extend(ms)
+        types[final[key]][_key_type(mapping.get(key, key), gaz)] += len(ms)
+    entities = []
+    for ent_id in sorted(grouped):
+        ms = sorted(grouped[ent_id], key=lambda m: (m.source, m.section, m.start))
+        ms = [Mention(**{**_asdict(m), "entity": ent_id}) for m in ms]
+        entities.append(_make_entity(ent_id, ms, types[ent_id], gaz))
+    return final, entities
+
+
+def _asdict(m: Mention) -> dict:
+    return {f: getattr(m, f) for f in Mention.__slots__}
+
+
+def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gazetteer) -> Entity:
+    surface = Counter(m.text for m in mentions)
+    entry = gaz.entries.get(ent_id)
+    if entry is not None:
+        aliases = sorted(set(surface) | set(entry.aliases) - {entry.label})
+        return Entity(id=ent_id, type=entry.type, label=entry.label, aliases=tuple(aliases), wikidata=entry.wikidata,
+                      kind=entry.kind, mentions=tuple(mentions), part_of=entry.part_of)
+    if "__" in ent_id:
+        state, noun = ent_id.split("__", 1)
+        label = max(surface, key=lambda s: (surface[s], s))
+        return Entity(id=ent_id, type=BODY_NOUNS.get(noun.replace("_", " "), "Group"), label=label,
+                      aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
+    etype = types.most_common(1)[0][0]
+    label = max(surface, key=lambda s: (len(s.split()), surface[s], s))
+    return Entity(id=ent_id, type=etype, label=label, aliases=tuple(sorted(set(surface) - {label})),
+                  mentions=tuple(mentions))

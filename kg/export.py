@@ -1,0 +1,53 @@
+"""The plain JSON export (``kg.json``), documented in the README; deterministic."""
+from __future__ import annotations
+
+import json
+
+from .model import Entity, Extraction, Relation
+
+
+def _entity(e: Entity) -> dict:
+    out = {
+        "id": e.id, "type": e.type, "label": e.label, "aliases": list(e.aliases), "wikidata": e.wikidata,
+        "sources": list(e.sources), "kind": e.kind or None, "part_of": e.part_of,
+        "mentions": [
+            {"source": m.source, "section": m.section, "start": m.start, "end": m.end, "text": m.text, "reading": m.reading}
+            for m in e.mentions
+        ],
+    }
+    if e.type == "Event":
+        out["event_type"] = e.event_type
+        out["date"] = (
+            {"start": e.date.start, "end": e.date.end or e.date.start, "precision": e.date.precision, "text": e.date.text}
+            if e.date else None
+        )
+        out["participants"] = [{"entity": p.entity, "role": p.role} for p in e.participants]
+        out["place"] = e.place
+    return out
+
+
+def _relation(r: Relation) -> dict:
+    p = r.provenance
+    return {
+        "subject": r.subject, "predicate": r.predicate, "object": r.object, "source": r.source,
+        "evidence": p.sentence, "start": p.start, "end": p.end, "section": p.section,
+        "speaker": r.speaker, "cue": r.cue, "negated": r.negated, "hedged": r.hedged,
+        "confidence": round(p.confidence, 3), "rule": p.rule, "verb": r.verb,
+    }
+
+
+def to_json_dict(extraction: Extraction) -> dict:
+    return {
+        "generator": {"name": "kg", "model": extraction.model},
+        "sources": [
+            {"id": a.id, "file": a.file, "title": a.title, "author": a.author, "publisher": a.publisher,
+             "date": a.date, "url": a.url, "language": a.language, "duplicate_of": a.duplicate_of}
+            for a in extraction.articles
+        ],
+        "entities": [_entity(e) for e in extraction.entities],
+        "relations": [_relation(r) for r in extraction.relations],
+    }
+
+
+def to_json(extraction: Extraction) -> str:
+    return json.dumps(to_json_dict(extraction), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,96 @@
+"""Page furniture: the parts of a scraped page that are not the article.
+
+General, site-independent heuristics over lines: navigation bullets, embedded JSON metadata, photo
+credits, contact lines (addresses, phones, e-mail, social links), copyright lines, indented teaser
+lists, and everything after a trailer heading such as "More from ..." or "About the author" once the
+article's prose is behind us. Returns character spans of the body; nothing is deleted, so offsets into
+the body stay valid.
+"""
+from __future__ import annotations
+
+import re
+
+_BULLET = re.compile(r"^\s*[•·▪►*\-–]\s+")
+_URL_ONLY = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
+_CREDIT = re.compile(r"^\s*(?:source|photo|image|credit|photograph|picture|illustration)s?\s*:\s*\S.{0,60}$", re.I)
+_CONTACT = re.compile(
+    r"^\s*(?:\*\*)?(?:tel|phone|fax|e-?mail|e-?posta|address|adres)\b|@\w+\s*$|\b[\w.+-]+@[\w-]+\.[\w.]+\b|"
+    r"(?:facebook|twitter|instagram|linkedin|youtube|telegram|x)\.com/",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b|tüm hakları saklıdır", re.I)
+_POSTAL = re.compile(r"\b\d{4,6}\b.*\b(?:no|sok|str|street|st|ave|road|blvd|floor|suite|daire)\b|\bno:\s*\d", re.I)
+_TRAILER = re.compile(
+    r"^\s*(?:more (?:work |stories |articles |news )?from\b|related(?: articles| posts| stories| content)?\s*:?\s*$|"
+    r"read (?:more|next|also)\b|about the authors?\b|to cite this article\b|you (?:may|might) also like\b|"
+    r"recommended(?: for you| reading)?\s*:?\s*$|get more (?:news|analysis)\b|share this\b|"
+    r"subscribe\b|sign up for\b|follow us\b|most (?:read|popular)\b|to read the rest of the article\b)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+
+
+def _line_spans(body: str):
+    pos = 0
+    for line in body.splitlines(keepends=True):
+        yield pos, pos + len(line.rstrip("\r\n")), line.rstrip("\r\n")
+        pos += len(line)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(_SENTENCE_END.search(line))
+
+
+def _json_blocks(lines) -> set[int]:
+    """Indexes of lines inside a top-level ``{ ... }`` or ``[ ... ]`` block (embedded page metadata)."""
+    inside: set[int] = set()
+    depth, start = 0, None
+    for i, (_, _, text) in enumerate(lines):
+        stripped = text.strip()
+        if depth == 0 and stripped in ("{", "["):
+            depth, start = 1, i
+            continue
+        if depth:
+            depth += stripped.count("{") + stripped.count("[") - stripped.count("}") - stripped.count("]")
+            if depth <= 0:
+                inside.update(range(start, i + 1))
+                depth = 0
+    return inside
+
+
+def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``body`` that are page furniture, merged and sorted."""
+    lines = list(_line_spans(body))
+    if not lines:
+        return ()
+    furniture = _json_blocks(lines)
+    prose = [i for i, (_, _, text) in enumerate(lines) if _is_prose(text) and not text[:1].isspace()]
+    half = prose[len(prose) // 2] if prose else 0
+    cut = None
+    for i, (_, _, text) in enumerate(lines):
+        if not text.strip():
+            continue
+        if _TRAILER.search(text) and i > half:
+            cut = i
+            break
+        indented = text[:2] == "  " or text[:1] == "\t"
+        if (
+            (_BULLET.search(text) and len(text.split()) <= 8)
+            or _URL_ONLY.search(text)
+            or _CREDIT.search(text)
+            or (_CONTACT.search(text) and not _is_prose(text))
+            or (_COPYRIGHT.search(text) and not _is_prose(text))
+            or (_POSTAL.search(text) and not _is_prose(text))
+            or indented
+        ):
+            furniture.add(i)
+    if cut is not None:
+        furniture.update(range(cut, len(lines)))
+    spans: list[tuple[int, int]] = []
+    for i in sorted(furniture):
+        start, end, _ = lines[i]
+        if spans and body[spans[-1][1]:start].strip() == "":
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return tuple(spans)

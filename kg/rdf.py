@@ -1,0 +1,158 @@
+"""The extraction as RDF: one named graph per source, entities and sources in the default graph.
+
+Pattern (see ontology/kg.ttl and the README):
+
+* default graph: articles (schema:NewsArticle, Dublin Core terms), entities (schema/SEM classes,
+  SKOS labels, owl:sameAs Wikidata), events with dates;
+* ``graph/<source>``: what that source states. A positive, unhedged relation is a plain triple
+  ``s kgr:p o`` so simple queries work; every relation (negated and hedged ones too) is also a
+  ``kg:Claim`` (an ``rdf:Statement``) with evidence, offsets, speaker, cue, flags, confidence and rule.
+  Mentions (``gaf:denotedBy``) live in the graph of the source whose text they are in.
+"""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, Dataset, Literal
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from .iris import IRIs
+from .model import Entity, Extraction, Relation
+from .vocab import GAF, KG, KGR, SCHEMA, SEM
+
+CLASSES = {
+    "Country": (SCHEMA.Country, SEM.Actor),
+    "Person": (SCHEMA.Person, SEM.Actor),
+    "Organization": (SCHEMA.Organization, SEM.Actor),
+    "Group": (KG.Group, SEM.Actor),
+    "Place": (SCHEMA.Place, SEM.Place),
+    "Event": (SEM.Event, SCHEMA.Event),
+}
+PREFIXES = {"kg": KG._NS, "kgr": KGR, "sem": SEM, "gaf": GAF, "schema": SCHEMA, "prov": PROV, "skos": SKOS,
+            "dcterms": DCTERMS, "owl": OWL, "wd": "http://www.wikidata.org/entity/"}
+
+
+def _date_literal(value: str) -> Literal:
+    parts = value.split("-")
+    datatype = {1: XSD.gYear, 2: XSD.gYearMonth}.get(len(parts), XSD.date)
+    return Literal(value, datatype=datatype)
+
+
+def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
+    iris = IRIs(base) if base else IRIs()
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.bind("src", iris.base + "source/")
+    ds.bind("ent", iris.base + "entity/")
+    default = ds.default_graph
+    for article in extraction.articles:
+        _add_article(default, article, iris)
+    for entity in extraction.entities:
+        _add_entity(default, entity, iris)
+    graphs = {a.id: ds.graph(iris.graph(a.id)) for a in extraction.articles}
+    for article in extraction.articles:
+        g = graphs[article.id]
+        g.add((iris.graph(article.id), PROV.wasDerivedFrom, iris.source(article.id)))
+    for entity in extraction.entities:
+        for m in entity.mentions:
+            _add_mention(graphs[m.source], entity, m, iris)
+    for rel in extraction.relations:
+        _add_claim(graphs[rel.source], rel, iris)
+    return ds
+
+
+def _add_article(g, article, iris: IRIs) -> None:
+    node = iris.source(article.id)
+    g.add((node, RDF.type, SCHEMA.NewsArticle))
+    g.add((node, RDF.type, PROV.Entity))
+    g.add((node, DCTERMS.title, Literal(article.title)))
+    g.add((node, DCTERMS.identifier, Literal(article.id)))
+    g.add((node, SCHEMA.name, Literal(article.file)))
+    g.add((node, DCTERMS.language, Literal(article.language)))
+    if article.author:
+        g.add((node, DCTERMS.creator, Literal(article.author)))
+    if article.publisher:
+        g.add((node, DCTERMS.publisher, Literal(article.publisher)))
+    if article.date:
+        g.add((node, DCTERMS.issued, _date_literal(article.date)))
+    if article.url:
+        g.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.duplicate_of:
+        g.add((node, PROV.wasRevisionOf, iris.source(article.duplicate_of)))
+
+
+def _add_entity(g, entity: Entity, iris: IRIs) -> None:
+    node = iris.entity(entity.id)
+    for cls in CLASSES[entity.type]:
+        g.add((node, RDF.type, cls))
+    g.add((node, RDFS.label, Literal(entity.label)))
+    g.add((node, SKOS.prefLabel, Literal(entity.label)))
+    g.add((node, KG.entityType, Literal(entity.type)))
+    for alias in entity.aliases:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    if entity.kind:
+        g.add((node, KG.kind, Literal(entity.kind)))
+    if entity.wikidata:
+        g.add((node, OWL.sameAs, iris.wikidata(entity.wikidata)))
+    if entity.part_of:
+        g.add((node, KG.partOf, iris.entity(entity.part_of)))
+    for source in entity.sources:
+        g.add((node, KG.mentionedIn, iris.source(source)))
+    if entity.type == "Event":
+        if entity.event_type:
+            g.add((node, KG.eventType, Literal(entity.event_type)))
+        if entity.date:
+            g.add((node, SEM.hasBeginTimeStamp, _date_literal(entity.date.start)))
+            g.add((node, SEM.hasEndTimeStamp, _date_literal(entity.date.end or entity.date.start)))
+            g.add((node, KG.datePrecision, Literal(entity.date.precision)))
+            if entity.date.text:
+                g.add((node, KG.dateText, Literal(entity.date.text)))
+        if entity.place:
+            g.add((node, SEM.hasPlace, iris.entity(entity.place)))
+        for p in entity.participants:
+            role = iris.participation(entity.id, p.entity, p.role)
+            g.add((node, SEM.hasActor, iris.entity(p.entity)))
+            g.add((role, RDF.type, SEM.Role))
+            g.add((role, RDF.value, iris.entity(p.entity)))
+            g.add((role, SEM.roleType, Literal(p.role)))
+            g.add((node, SEM.hasActor, role))
+
+
+def _add_mention(g, entity: Entity, m, iris: IRIs) -> None:
+    node = iris.mention(m.source, m.section, m.start, m.end)
+    g.add((iris.entity(entity.id), GAF.denotedBy, node))
+    g.add((node, RDF.type, KG.Mention))
+    g.add((node, KG.anchorOf, Literal(m.text)))
+    g.add((node, KG.startOffset, Literal(m.start)))
+    g.add((node, KG.endOffset, Literal(m.end)))
+    g.add((node, KG.section, Literal(m.section)))
+    g.add((node, KG.reading, Literal(m.reading)))
+    g.add((node, PROV.wasDerivedFrom, iris.source(m.source)))
+
+
+def _add_claim(g, rel: Relation, iris: IRIs) -> None:
+    p = rel.provenance
+    s, o, pred = iris.entity(rel.subject), iris.entity(rel.object), KGR[rel.predicate]
+    if not rel.negated and not rel.hedged:
+        g.add((s, pred, o))
+    node = iris.claim(rel.source, rel.subject, rel.predicate, rel.object, p.start, p.section)
+    g.add((node, RDF.type, KG.Claim))
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, pred))
+    g.add((node, RDF.object, o))
+    g.add((node, KG.evidence, Literal(p.sentence)))
+    g.add((node, KG.startOffset, Literal(p.start)))
+    g.add((node, KG.endOffset, Literal(p.end)))
+    g.add((node, KG.section, Literal(p.section)))
+    g.add((node, KG.rule, Literal(p.rule)))
+    g.add((node, KG.confidence, Literal(round(p.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.negated, Literal(rel.negated)))
+    g.add((node, KG.hedged, Literal(rel.hedged)))
+    g.add((node, KG.statedIn, iris.graph(rel.source)))
+    g.add((node, PROV.wasDerivedFrom, iris.source(rel.source)))
+    if rel.speaker:
+        g.add((node, KG.speaker, iris.entity(rel.speaker)))
+    if rel.cue:
+        g.add((node, KG.cue, Literal(rel.cue)))
+    if rel.verb:
+        g.add((node, KG.verb, Literal(rel.verb)))
