@@ -1,6 +1,12 @@
-"""Reading articles from a folder: front matter, derived metadata, page furniture."""
+"""Reading articles from a folder: front matter, derived metadata, page furniture.
+
+Every problem with a file is a SourceError naming the file and what is wrong: empty, binary, too large,
+malformed front matter, a duplicate id. Files in another encoding than UTF-8 are decoded with a warning;
+HTML pages are reduced to their main text (see kg/decode.py).
+"""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -8,17 +14,25 @@ from pathlib import Path
 import yaml
 
 from .dates import find_publication_date
+from .decode import decode_bytes, html_to_text, looks_like_html
 from .errors import SourceError
 from .furniture import find_furniture
 from .model import Article
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: files larger than this are refused before they are read (``kg build --max-bytes``)
+MAX_BYTES = 5_000_000
+#: the longest article body kg reads, in characters (spaCy's own default ``nlp.max_length``)
+MAX_CHARS = 1_000_000
 FIELDS = ("id", "title", "author", "publisher", "date", "url", "language", "duplicate_of")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
 _BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
+_UNCLOSED = re.compile(r"\A---[ \t]*\r?\n\s*[\w-]+[ \t]*:")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?$")
+_IRI_BAD = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
 
 
 def find_sources(folder: Path) -> list[Path]:
@@ -26,7 +40,11 @@ def find_sources(folder: Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError(folder, "not a folder of articles")
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix.lower() in SUFFIXES and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)  # .kg-cache/, editor files
+    )
 
 
 def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, str]:
@@ -34,6 +52,8 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     text = text.lstrip("\ufeff")
     match = _FRONT.match(text)
     if not match:
+        if _UNCLOSED.match(text):
+            raise SourceError(path, "malformed front matter: no closing '---' line")
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1)) or {}
@@ -75,60 +95,107 @@ def derive_metadata(body: str, furniture=()) -> dict:
     return meta
 
 
-def _as_text(value) -> str | None:
+def _as_text(value, path=None, field: str = "") -> str | None:
     if value is None or value == "":
         return None
     if hasattr(value, "isoformat"):  # YAML turns 2023-09-21 into a date
         return value.isoformat()
-    return str(value).strip()
+    if isinstance(value, (dict, list, tuple, set)):
+        log.warning("%s: front-matter field %r is not text; ignored", path, field)
+        return None
+    return str(value).strip() or None
 
 
-def load_article(path: Path, *, root: Path | None = None) -> Article:
-    """Read one article file; raise SourceError naming the file when it cannot be used."""
-    path = Path(path)
+def _as_date(value, path) -> str | None:
+    """An ISO date at the precision given (``2023``, ``2023-09``, ``2023-09-21``); None, with a warning, otherwise."""
+    text = _as_text(value, path, "date")
+    if text is None:
+        return None
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        iso = "-".join(x for x in (year, month, day) if x)
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+            return iso
+        except ValueError:
+            pass
+    log.warning("%s: date %r is not an ISO date (YYYY-MM-DD); ignored", path, text[:40])
+    return None
+
+
+def _as_url(value, path) -> str | None:
+    text = _as_text(value, path, "url")
+    if text is None:
+        return None
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) or _IRI_BAD.search(text):
+        log.warning("%s: url %r is not a valid absolute URL; ignored", path, text[:80])
+        return None
+    return text
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """The decoded text of a file, refused (SourceError) when empty, too large or binary; never reads more than ``max_bytes``."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise SourceError(path, f"cannot read: {err.strerror}") from None
+    if size == 0:
+        raise SourceError(path, "empty file")
+    if size > max_bytes:
+        raise SourceError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,}; see --max-bytes)")
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise SourceError(path, f"cannot read: {err.strerror}") from None
-    if b"\x00" in raw[:4096]:
-        raise SourceError(path, "binary file, not text")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        log.warning("%s: not UTF-8; decoded as Windows-1252", path)
-    meta, body = split_front_matter(text, path)
+    return decode_bytes(raw, path)
+
+
+def load_article(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one article file; raise SourceError naming the file when it cannot be used."""
+    path = Path(path)
+    text = read_text(path, max_bytes=max_bytes)
+    if looks_like_html(text, path.suffix):
+        meta, body = html_to_text(text, path)
+    else:
+        meta, body = split_front_matter(text, path)
     if not body.strip():
         raise SourceError(path, "empty article (no text after front matter)")
+    if len(body) > MAX_CHARS:
+        raise SourceError(path, f"article too long: {len(body):,} characters (kg reads at most {MAX_CHARS:,} per article)")
     furniture = find_furniture(body)
     derived = derive_metadata(body, furniture)
     merged = {**derived, **{k: v for k, v in meta.items() if v not in (None, "")}}
-    title = _as_text(merged.get("title")) or path.stem
+    title = _as_text(merged.get("title"), path, "title") or path.stem
+    date = _as_date(merged.get("date"), path) if "date" in meta else None
     return Article(
-        id=_as_text(merged.get("id")) or path.stem,
+        id=_as_text(merged.get("id"), path, "id") or path.stem,
         file=path.name if root is None else str(path.relative_to(root)),
         title=title,
         body=body,
-        author=_as_text(merged.get("author")),
-        publisher=_as_text(merged.get("publisher")),
-        date=_as_text(merged.get("date")),
-        url=_as_text(merged.get("url")),
-        language=_as_text(merged.get("language")) or "en",
-        duplicate_of=_as_text(merged.get("duplicate_of")),
+        author=_as_text(merged.get("author"), path, "author"),
+        publisher=_as_text(merged.get("publisher"), path, "publisher"),
+        date=date or _as_date(derived.get("date"), path),
+        url=_as_url(merged.get("url"), path),
+        language=_as_text(merged.get("language"), path, "language") or "en",
+        duplicate_of=_as_text(merged.get("duplicate_of"), path, "duplicate_of"),
         furniture=furniture,
     )
 
 
-def load_articles(folder: Path, *, on_error=None) -> list[Article]:
-    """Every readable article in ``folder``. Problems go to ``on_error(SourceError)`` (default: raise)."""
+def load_articles(folder: Path, *, on_error=None, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """Every readable article in ``folder``. Problems go to ``on_error(SourceError)`` (default: raise).
+
+    Two files with the same id: the first (by path) is kept, the second is an error naming both.
+    """
     folder = Path(folder)
     articles: list[Article] = []
     seen: dict[str, Path] = {}
     for path in find_sources(folder):
         try:
-            article = load_article(path, root=folder)
+            article = load_article(path, root=folder, max_bytes=max_bytes)
             if article.id in seen:
-                raise SourceError(path, f"duplicate article id {article.id!r} (also in {seen[article.id].name})")
+                raise SourceError(path, f"duplicate article id {article.id!r} (also in {seen[article.id].relative_to(folder)})")
         except SourceError as err:
             if on_error is None:
                 raise
