@@ -38,6 +38,8 @@ def _clean(span) -> tuple[int, int, str] | None:
     text = span.doc.text[start:end]
     if not re.search(r"[^\W\d_]", text) or "\n" in text or len(text) > 80 or len(tokens) > 8:
         return None
+    if tokens[-1].is_stop and tokens[-1].is_lower:  # "Azerbaijani Control of": a headline cut by the NER
+        return None
     return start, end, text
 
 
@@ -67,6 +69,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     """``(key, reading)`` for one NER/ruler span, or None for spans that name nothing kg tracks."""
     if span.ent_id_:
         ent_id = span.ent_id_
+        if ":" in ent_id:  # an ambiguous surname, resolved per article later
+            return ent_id, "name"
         if "__" in ent_id:  # demonym + body noun, minted by the ruler
             return ent_id, "demonym"
         entry = gaz.entries.get(ent_id)
@@ -114,7 +118,32 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         start, end, text = cleaned
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
-    return mentions
+    return _compose_groups(doc, mentions, gaz)
+
+
+def _compose_groups(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Armenians from Nagorno-Karabakh" -> the group the gazetteer knows as "Karabakh Armenians"."""
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i <= skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        between = doc.text[m.end:nxt.start].strip().lower() if nxt else ""
+        entry = gaz.entries.get(m.entity)
+        place = gaz.entries.get(nxt.entity) if nxt else None
+        if entry and entry.type == "Group" and place and place.type in ("Place", "Country") and between in ("of", "from", "in"):
+            for name in place.names:
+                found = gaz.lookup(f"{name} {m.text}") or gaz.lookup(f"{m.text} {between} {name}")
+                if found is not None and found.type == "Group":
+                    out.append(Mention(entity=found.id, text=doc.text[m.start:nxt.end], start=m.start, end=nxt.end,
+                                       source=m.source, section=m.section, reading="alias", ner_label=m.ner_label))
+                    skip = i + 1
+                    break
+            if skip == i + 1:
+                continue
+        out.append(m)
+    return out
 
 
 def _key_type(key: str, gaz: Gazetteer) -> str:
@@ -123,6 +152,60 @@ def _key_type(key: str, gaz: Gazetteer) -> str:
     if "__" in key:
         return BODY_NOUNS.get(key.split("__", 1)[1].replace("_", " "), "Group")
     return gaz.entries[key].type
+
+
+class KeyKinds:
+    """What kind of thing a provisional key names (for rules that need to know persons from states)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def is_person(self, key: str) -> bool:
+        return _key_type(key, self.gaz) == "Person"
+
+    def state_of(self, key: str) -> str | None:
+        """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""
+        for _ in range(3):
+            if "__" in key:
+                key = key.split("__", 1)[0]
+            if _key_type(key, self.gaz) == "Country":
+                return key
+            entry = self.gaz.entries.get(key)
+            if entry is None or not entry.part_of:
+                return None
+            key = entry.part_of
+        return None
+
+
+def _names_of(key: str, gaz: Gazetteer) -> list[str]:
+    if ":" in key:
+        return [key.split(":", 1)[1]]
+    if key in gaz.entries:
+        return [norm(n) for n in gaz.entries[key].names]
+    return []
+
+
+def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str], str]:
+    """An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
+    after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after."""
+    by_source: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_source[m.source].append(m)
+    mapping: dict[tuple[str, str], str] = {}
+    for source, ms in by_source.items():
+        for m in ms:
+            if not m.entity.startswith("Organization:") or (source, m.entity) in mapping:
+                continue
+            short = m.entity.split(":", 1)[1]
+            if len(short) < 4:
+                continue
+            longer = [o for o in ms if o.entity != m.entity and _key_type(o.entity, gaz) == "Organization"
+                      and any(n.endswith(" " + short) for n in _names_of(o.entity, gaz))]
+            if longer:
+                before = [o for o in longer if o.start < m.start]
+                best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
+                mapping[(source, m.entity)] = best.entity
+    return mapping
 
 
 def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, str]:
@@ -181,7 +264,14 @@ def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, 
 
 
 def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str, str], list[Entity]]:
-    """Merge provisional keys into canonical entities. Returns (provisional key -> entity id, entities)."""
+    """Merge provisional keys into canonical entities.
+
+    Returns (mapping, entities); the mapping takes ``"source\x1fkey"`` for article-scoped decisions and
+    ``key`` for corpus-wide ones (see :func:`canonical`).
+    """
+    local = _suffix_map(mentions, gaz)
+    mentions = [Mention(**{**_asdict(m), "entity": local[(m.source, m.entity)]}) if (m.source, m.entity) in local else m
+                for m in mentions]
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.entity].append(m)
@@ -191,6 +281,8 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
     for key in by_key:
         target = mapping.get(key, key)
         final[key] = target if ":" not in target else slug(target.split(":", 1)[1])
+    for (source, key), target in local.items():
+        final[f"{source}\x1f{key}"] = final.get(target, target)
     # an unknown name whose slug collides with a gazetteer id of another type keeps a typed id
     for key, target in list(final.items()):
         if ":" in key and key not in mapping and target in gaz.entries and gaz.entries[target].type != key.split(":")[0]:
@@ -206,6 +298,11 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
         ms = [Mention(**{**_asdict(m), "entity": ent_id}) for m in ms]
         entities.append(_make_entity(ent_id, ms, types[ent_id], gaz))
     return final, entities
+
+
+def canonical(mapping: dict[str, str], source: str, key: str) -> str:
+    """The entity id a provisional key of one article resolved to."""
+    return mapping.get(f"{source}\x1f{key}") or mapping.get(key, key)
 
 
 def _asdict(m: Mention) -> dict:

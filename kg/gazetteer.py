@@ -100,6 +100,20 @@ class Gazetteer:
         for dem in entry.demonyms:
             self.demonyms.setdefault(norm(dem), entry.id)
 
+    def surnames(self) -> dict[str, list[str]]:
+        """Last names of curated people -> their ids ("Pashinyan" -> [nikol_pashinyan]; "Aliyev" -> two)."""
+        out: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            if entry.type != "Person" or not entry.curated:
+                continue
+            for name in entry.names:
+                parts = name.split()
+                if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
+                    ids = out.setdefault(parts[-1], [])
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+        return out
+
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
         return self.entries[key] if key else None
@@ -191,8 +205,13 @@ def ruler_patterns(gaz: Gazetteer, make_doc) -> list[dict]:
             continue
         for name in entry.names:
             add(name, RULER_LABEL[entry.type], entry.id)
+    for surname, ids in sorted(gaz.surnames().items()):
+        # a bare surname: the person when only one curated person has it, else resolved per article
+        if gaz.lookup(surname) is None:
+            add(surname, "PERSON", ids[0] if len(ids) == 1 else f"Person:{norm(surname)}")
     for dem, state in sorted(gaz.demonyms.items()):
         demonym = next(d for d in gaz.entries[state].demonyms if norm(d) == dem)
         for noun in BODY_NOUNS:
-            add(f"{demonym} {noun}", "ORG", f"{state}__{slug(noun)}")
+            if gaz.lookup(f"{demonym} {noun}") is None:
+                add(f"{demonym} {noun}", "ORG", f"{state}__{slug(noun)}")
     return sorted(patterns, key=lambda p: (p["id"], str(p["pattern"])))

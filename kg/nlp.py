@@ -27,11 +27,35 @@ def load_model(name: str = DEFAULT_MODEL):
         raise ModelError(f"spaCy model {name!r} is not installed{hint}: {str(err).splitlines()[0]}") from None
 
 
+def _register_line_breaks() -> str:
+    """Register (once) a component that starts a sentence after every line break.
+
+    Scraped articles put one paragraph or heading per line, often without final punctuation; without
+    this the parser runs a heading into the next paragraph's first sentence.
+    """
+    from spacy.language import Language
+
+    name = "kg_line_breaks"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def line_breaks(doc):
+            for tok in doc[1:]:
+                prev = doc[tok.i - 1]
+                if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+                    tok.is_sent_start = True
+            return doc
+
+    return name
+
+
 def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL):
     """The model with an entity ruler (before the statistical NER) that knows the gazetteer's names."""
     nlp = load_model(model)
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no 'ner' component")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_register_line_breaks(), before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_ruler", before="ner", config={"overwrite_ents": True})
     patterns = ruler_patterns(gazetteer, nlp.make_doc)
     with nlp.select_pipes(enable=[]):

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from .entities import read_mentions, resolve_entities
+from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
 from .events import event_dates
 from .gazetteer import load_gazetteer
@@ -39,11 +39,13 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     mentions: list[Mention] = []
     relations: list[Relation] = []
     dates: dict = {}
+    kinds = KeyKinds(gazetteer)
     bar = tqdm(total=len(articles), unit="article", desc="reading", disable=not progress, leave=False)
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
         mentions.extend(found)
-        relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates))
+        relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
+                                           is_person=kinds.is_person, state_of=kinds.state_of))
         dates.update(event_dates(doc, found, anchor=article.date, gaz=gazetteer))
         if section == "body":
             bar.update(1)
@@ -71,10 +73,10 @@ def _with_event_facts(entity: Entity, dates: dict) -> Entity:
 def _canonical_relations(relations: list[Relation], mapping: dict[str, str], predicates) -> list[Relation]:
     out = {}
     for r in relations:
-        s, o = mapping.get(r.subject, r.subject), mapping.get(r.object, r.object)
+        s, o = canonical(mapping, r.source, r.subject), canonical(mapping, r.source, r.object)
         if s == o:
             continue
-        speaker = mapping.get(r.speaker, r.speaker) if r.speaker else None
+        speaker = canonical(mapping, r.source, r.speaker) if r.speaker else None
         if speaker == s and r.cue is None:
             speaker = None
         rel = replace(r, subject=s, object=o, speaker=speaker)

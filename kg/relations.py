@@ -2,16 +2,20 @@
 
 Rules (each named on the relation's provenance):
 
-* ``svo``: a verb's subjects and objects (direct, prepositional, attribute), with coordination and the
-  passive ``by`` agent;
-* ``nominal``: an event noun with ``of``/``by``/``against`` arguments ("the blockade of X by Y");
-* ``title``: a person's title before the name ("Russian Foreign Minister Sergey Lavrov");
-* reported speech: relations inside the complement of a cue verb ("said", "accused", ...) carry the
-  cue's subject as speaker; a pronoun subject resolves to the last person named before it.
+* ``svo`` / ``svo_passive``: a verb's subjects and objects (direct, prepositional, attribute), with
+  coordination, the passive ``by`` agent, relative clauses ("the agreements that A and B signed") and
+  gerund complements ("accused X of deploying Y": X deploys);
+* ``nominal``: an event noun with its arguments ("the blockade of X by Y", "Y launched an attack on X",
+  "an ethnic cleansing carried out by Y");
+* ``title`` / ``apposition``: "Russian Foreign Minister Sergey Lavrov", "Pashinyan's wife, Anna Hakobyan";
+* reported speech: a relation inside the complement of a cue verb ("said", "accused", "characterized")
+  carries the cue's subject as speaker; "he"/"she"/"it" resolve to the last compatible name before.
 
-Negation and hedging are read from the verb's dependents and recorded on the relation.
+Negation and hedging are read from the predicate's dependents and recorded on the relation.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
 from .predicates import GENERIC, Predicates
@@ -19,24 +23,48 @@ from .predicates import GENERIC, Predicates
 CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
              "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
-             "threaten", "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame"}
+             "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
+             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept"}
+#: verbs that frame their object as something ("X characterized the exodus as ethnic cleansing")
+FRAMING_VERBS = {"characterize", "characterise", "describe", "call", "label", "brand", "consider", "perceive",
+                 "regard", "see", "view", "term", "denounce", "condemn"}
+#: verbs whose object noun carries the real predicate ("launched an attack", "carried out ethnic cleansing")
+LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "stage", "mount", "begin", "start",
+               "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
+               "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice"}
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
-HEDGE_VERBS = {"appear", "seem", "imply", "suggest"}
-MODALS = {"may", "might", "could", "would"}
+HEDGE_VERBS = {"appear", "seem", "imply"}
+MODALS = {"may", "might", "could"}
 NEGATIONS = {"not", "n't", "never", "no"}
-SUBJ = {"nsubj", "nsubjpass", "csubj"}
-OBJ_PREPS_SKIP = {"in", "at", "on", "during", "since", "until", "after", "before", "for", "of"}
+SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
+              "despite", "like", "as", "than", "over", "about", "within", "inside"}
+STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "cabinet",
+               "territory", "soil"}
+#: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
+STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
+                               "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
+                               "sovereignty", "concern", "condition", "initiative", "request", "decision",
+                               "eyewitness", "witness", "member", "source", "spokesperson", "spokesman"}
+AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
+#: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
+HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
+                      "sponsored": "supports", "controlled": "controls", "occupied": "occupies", "funded": "supports",
+                      "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
+LOCATIVE_PREDICATES = {"deploys_to", "attacks", "occupies", "controls", "withdraws_from", "visits", "flees_to"}
 TITLES = {
     "president": "leader_of", "prime minister": "leader_of", "premier": "leader_of", "leader": "leader_of",
     "head": "leader_of", "chairman": "leader_of", "chair": "leader_of", "king": "leader_of",
-    "chancellor": "leader_of", "speaker": "leader_of", "minister": "affiliated_with",
+    "chancellor": "leader_of", "speaker": "leader_of", "commander": "leader_of", "minister": "affiliated_with",
     "foreign minister": "affiliated_with", "defense minister": "affiliated_with", "ambassador": "affiliated_with",
     "spokesperson": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesman": "spokesperson_of",
-    "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "secretary": "affiliated_with",
-    "official": "affiliated_with", "general": "affiliated_with", "commander": "leader_of", "envoy": "affiliated_with",
+    "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of",
+    "secretary": "affiliated_with", "official": "affiliated_with", "envoy": "affiliated_with",
+    "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of",
 }
-PRONOUNS = {"he", "she", "him", "her", "his"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+RELATIVES = {"that", "which", "who", "whom"}
 
 
 def _conjuncts(tok):
@@ -47,31 +75,87 @@ def _conjuncts(tok):
     return out
 
 
-class _Sentence:
-    """Token -> entity key lookup for one sentence."""
+def _is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
 
-    def __init__(self, sent, key_at: dict[int, str]):
-        self.sent = sent
-        self.key_at = key_at
 
-    def entity(self, tok) -> str | None:
-        if tok.i in self.key_at:
-            return self.key_at[tok.i]
-        # "the Lachin Corridor blockade": the head noun may carry a compound that names the entity
+class _Context:
+    """Token -> entity lookups for one doc: mentions, state nouns, relative and personal pronouns."""
+
+    def __init__(self, doc, mentions: list[Mention], is_person, state_of):
+        self.doc = doc
+        self.key_at: dict[int, str] = {}
+        self.is_person = is_person
+        self.state_of = state_of
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.key_at[tok.i] = m.entity
+        self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
+        for i, key in sorted(self.key_at.items()):
+            if doc[i].dep_ in ("nsubj", "nsubjpass") and (i + 1 >= len(doc) or self.key_at.get(i + 1) != key):
+                self.subjects.append((i, key))
+
+    def _paragraph_start(self, tok) -> int:
+        return self.doc.text.rfind("\n\n", 0, tok.idx)
+
+    def antecedent(self, tok) -> str | None:
+        """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
+        start = self._paragraph_start(tok)
+        if tok.lower_ in PERSON_PRONOUNS:
+            for i in range(tok.i - 1, -1, -1):
+                if self.doc[i].idx <= start:
+                    break
+                key = self.key_at.get(i)
+                if key is not None and self.is_person(key):
+                    return key
+        elif tok.lower_ in THING_PRONOUNS:
+            for i, key in reversed(self.subjects):
+                if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
+                    return key
         return None
 
-    def entities(self, toks) -> list[tuple[str, object]]:
-        out = []
+    def entity(self, tok, *, pronouns: bool = True) -> str | None:
+        if tok.i in self.key_at:
+            return self.key_at[tok.i]
+        low = tok.lower_
+        if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
+            return self.entity(tok.head.head, pronouns=pronouns)
+        lemma = tok.lemma_.lower()
+        if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                    key = self.key_at.get(child.i)
+                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+                        key = self.antecedent(child)
+                    if key is not None:
+                        key = self.state_of(key) if lemma in STATE_NOUNS else key
+                    if key is not None:
+                        return key
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among", "from")):
+                for pobj in prep.children:
+                    key = self.key_at.get(pobj.i)
+                    if key is not None:
+                        key = self.state_of(key) if lemma in STATE_NOUNS else key
+                    if key is not None:
+                        return key
+        if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+            return self.antecedent(tok)
+        return None
+
+    def entities(self, toks) -> list[str]:
+        out: list[str] = []
         for tok in toks:
             for t in _conjuncts(tok):
                 key = self.entity(t)
-                if key is not None and all(k != key or x.i != t.i for k, x in out):
-                    out.append((key, t))
+                if key is not None and key not in out:
+                    out.append(key)
         return out
 
 
-def _subjects(verb, s: _Sentence) -> tuple[list, list]:
-    """(agents, passive patients) of a verb, inherited from the head for conjoined/xcomp verbs."""
+def _subjects(verb) -> tuple[list, list]:
+    """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -80,182 +164,295 @@ def _subjects(verb, s: _Sentence) -> tuple[list, list]:
             patients.append(child)
         elif child.dep_ == "agent":
             agents.extend(g for g in child.children if g.dep_ == "pobj")
-    if not agents and not patients:
-        head = verb.head
-        if verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-            return _subjects(head, s)
-        if verb.dep_ in ("relcl", "acl") and head.i != verb.i:
-            if verb.tag_ == "VBN":  # "the ethnic cleansing carried out by Azerbaijan": head is the patient
-                return agents, [head]
-            agents.append(head)
+    if agents or patients:
+        return agents, patients
+    head = verb.head
+    if head.i == verb.i:
+        return agents, patients
+    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "conj"):  # "accused X of deploying": X deploys
+        gov = head.head
+        while gov.dep_ == "conj" and gov.pos_ == "ADP":
+            gov = gov.head
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        if objs:
+            return objs, []
+        if _is_verb(gov):
+            return _subjects(gov)
+    if verb.dep_ in ("conj", "advcl") and _is_verb(head):
+        return _subjects(head)
+    if verb.dep_ == "xcomp" and _is_verb(head):
+        objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
+        return (objs, []) if objs else _subjects(head)
+    if verb.dep_ in ("relcl", "acl"):
+        if verb.tag_ == "VBN":  # "the cleansing carried out by Y": the head is the patient
+            return agents, [head]
+        return [head], []
     return agents, patients
 
 
-def _objects(verb) -> list[tuple[object, str]]:
-    """(object token, preposition) pairs of a verb."""
+def _objects(verb, *, locative: bool = False) -> list[tuple[object, str]]:
+    """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked."""
     out = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
-        elif child.dep_ == "prep" and child.lower_ not in OBJ_PREPS_SKIP:
+        elif child.dep_ == "prep" and (child.lower_ not in SKIP_PREPS or
+                                       (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
             out.extend((g, child.lower_) for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "prt":
-            continue
     return out
 
 
-def _flags(verb) -> tuple[bool, bool]:
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in verb.children)
-    hedged = any(
-        (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES) for c in verb.children
-    )
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
-        hedged = True
-    if verb.dep_ in ("xcomp", "conj") and head.i != verb.i:
-        neg_h, hedge_h = _flags(head) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else (False, False)
-        negated = negated or (verb.dep_ == "xcomp" and neg_h)
-        hedged = hedged or hedge_h
+def _flags(tok) -> tuple[bool, bool]:
+    """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
+    negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
+    if _is_verb(tok):  # "Neither the CSTO nor Russia came ..."
+        negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
+                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)
+    hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
+                 for c in tok.children)
+    head = tok.head
+    if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and _is_verb(head):
+        h_neg, h_hedge = _flags(head)
+        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
+            h_hedge = True
+        negated = negated or (tok.dep_ in ("xcomp", "dobj") and h_neg)
+        hedged = hedged or h_hedge
     return negated, hedged
 
 
-def _speech(verb, s: _Sentence, last_person):
-    """(speaker key, cue word) when ``verb`` sits inside the complement of a reporting verb."""
-    tok = verb
-    while tok.head.i != tok.i:
-        if tok.dep_ in ("ccomp", "xcomp", "advcl") or (tok.dep_ == "dobj" and tok.head.lemma_ in ("characterize", "describe", "call")):
-            cue = tok.head
-            if cue.lemma_ in CUE_VERBS:
-                for subj in (c for c in cue.children if c.dep_ in ("nsubj",)):
-                    key = s.entity(subj)
-                    if key is None and subj.lower_ in PRONOUNS:
-                        key = last_person(subj.idx)
-                    if key is not None:
-                        return key, cue.text
-                return None, cue.text
-        tok = tok.head
+def _speech(tok, ctx: _Context):
+    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports."""
+    child = tok
+    while child.head.i != child.i:
+        parent = child.head
+        if _is_verb(parent) and parent.lemma_.lower() in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp"):
+            for subj in (c for c in parent.children if c.dep_ == "nsubj"):
+                key = ctx.entity(subj)
+                return key, parent.text
+            agents, _ = _subjects(parent)
+            for subj in agents:
+                key = ctx.entity(subj)
+                if key is not None:
+                    return key, parent.text
+            return None, parent.text
+        if child.dep_ in ("conj",) and _is_verb(child):
+            return None, None
+        child = parent
     return None, None
 
 
 def _provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
     text = sent.text
+    stripped = text.strip()
     lead = len(text) - len(text.lstrip())
-    return Provenance(source=source, sentence=text.strip(), start=sent.start_char + lead,
-                      end=sent.start_char + lead + len(text.strip()), rule=rule, confidence=confidence, section=section)
+    return Provenance(source=source, sentence=stripped, start=sent.start_char + lead,
+                      end=sent.start_char + lead + len(stripped), rule=rule, confidence=confidence, section=section)
 
 
-def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates):
-    """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys)."""
-    key_at: dict[int, str] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for tok in span:
-                key_at[tok.i] = m.entity
-    persons = sorted((m.start, m.entity) for m in mentions if m.ner_label == "PERSON" or m.entity.startswith("Person:"))
+def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
+                      is_person=None, state_of=None):
+    """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
-    def last_person(before: int) -> str | None:
-        """The last person named before ``before`` in the same paragraph."""
-        para_start = doc.text.rfind("\n\n", 0, before)
-        candidates = [k for start, k in persons if para_start < start < before]
-        return candidates[-1] if candidates else None
-
+    ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
+    people from states; without them, persons are PERSON-labelled mentions and no key is a state.
+    """
+    persons = {m.entity for m in mentions if m.ner_label == "PERSON" or m.entity.startswith("Person:")}
+    is_person = is_person or (lambda key: key in persons)
+    state_of = state_of or (lambda key: None)
+    ctx = _Context(doc, mentions, is_person, state_of)
     seen: set[tuple] = set()
     for sent in doc.sents:
-        s = _Sentence(sent, key_at)
-        for rel in _sentence_relations(sent, s, source, section, predicates, last_person):
-            key = (rel.subject, rel.predicate, rel.object, rel.provenance.start)
-            if key not in seen and rel.subject != rel.object:
-                seen.add(key)
+        for rel in _sentence_relations(sent, ctx, source, section, predicates):
+            key = (rel.subject, rel.predicate, rel.object)
+            if rel.subject != rel.object and (key, sent.start) not in seen:
+                seen.add((key, sent.start))
                 yield rel
 
 
-def _sentence_relations(sent, s: _Sentence, source, section, predicates: Predicates, last_person):
+def _sentence_relations(sent, ctx: _Context, source, section, predicates: Predicates):
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            yield from _verb_relations(tok, s, source, section, predicates, last_person)
-        elif tok.pos_ == "NOUN":
-            yield from _nominal_relations(tok, s, source, section, predicates, last_person)
-        if tok.i in s.key_at and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].i not in s.key_at or
-                                  s.key_at[tok.doc[tok.i + 1].i] != s.key_at[tok.i]):
-            yield from _title_relations(tok, s, source, section)
+        if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
+            yield from _verb_relations(tok, ctx, source, section, predicates)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in ctx.key_at:
+            yield from _nominal_relations(tok, ctx, source, section, predicates)
+        key = ctx.key_at.get(tok.i)
+        if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
+            yield from _title_relations(tok, ctx, source, section)
+        if tok.lower_ in HYPHEN_PARTICIPLES and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
+            yield from _hyphen_relations(tok, ctx, source, section)
 
 
-def _verb_relations(verb, s, source, section, predicates, last_person):
-    agents, patients = _subjects(verb, s)
+def _hyphen_relations(tok, ctx: _Context, source, section):
+    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu)."""
+    subj = ctx.key_at.get(tok.i - 2)
+    noun = tok.head if tok.head.i != tok.i else None
+    while noun is not None and noun.dep_ in ("amod", "compound") and noun.i not in ctx.key_at and noun.head.i != noun.i:
+        noun = noun.head
+    obj = ctx.entity(noun, pronouns=False) if noun is not None else None
+    if subj is None or obj is None:
+        if subj is not None and noun is not None:
+            obj = next(iter(ctx.entities([c for c in noun.children if c.dep_ == "prep" for c in c.children])), None)
+        if subj is None or obj is None:
+            return
+    yield _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text)
+
+
+def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
+    negated, hedged = _flags(anchor)
+    speaker, cue = _speech(anchor, ctx)
+    return Relation(subject=subject, predicate=predicate, object=obj,
+                    provenance=_provenance(sent, source, section, rule, confidence),
+                    speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
+
+
+def _verb_relations(verb, ctx: _Context, source, section, predicates: Predicates):
+    agents, patients = _subjects(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    subj_ents = s.entities(agents)
-    obj_pairs = [(t, "") for t in patients] + _objects(verb)
-    negated, hedged = _flags(verb)
-    speaker, cue = _speech(verb, s, last_person)
-    for obj_tok, prep in obj_pairs:
-        pred = predicates.for_verb(verb.lemma_.lower(), particle, prep) or GENERIC
-        for obj_key, _ in s.entities([obj_tok]):
-            for subj_key, _ in subj_ents:
-                yield Relation(
-                    subject=subj_key, predicate=pred, object=obj_key,
-                    provenance=_provenance(s.sent, source, section, "svo" if not patients else "svo_passive",
-                                           0.7 if pred != GENERIC else 0.4),
-                    speaker=speaker if speaker != subj_key or cue is None else speaker, cue=cue,
-                    negated=negated, hedged=hedged, verb=verb.text,
-                )
+    subjects = ctx.entities(agents)
+    if not subjects:
+        return
+    rule = "svo_passive" if patients else "svo"
+    lemma = verb.lemma_.lower()
+    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
+    pairs = [(t, "") for t in patients] + _objects(verb, locative=locative)
+    for obj_tok, prep in pairs:
+        pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
+            pred = "provides_aid_to"  # "came to Armenia's aid"
+        for obj in ctx.entities([obj_tok]):
+            for subj in subjects:
+                rel = _relation(subj, pred, obj, verb.sent, ctx, verb, source, section, rule,
+                                0.7 if pred != GENERIC else 0.4, verb.text)
+                yield _aid_refused(rel, lemma)
 
 
-def _nominal_relations(noun, s, source, section, predicates, last_person):
-    pred = predicates.nouns.get(noun.lemma_.lower())
-    if pred is None:
-        compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound")) + " " + noun.lower_
-        pred = predicates.nouns.get(compound.strip())
+AID_VERBS = {"intervene", "protect", "defend", "help", "assist", "aid", "rescue", "save"}
+
+
+def _aid_refused(rel: Relation, lemma: str) -> Relation:
+    """A negated act of help ("Russia would not intervene on Armenia's behalf") is a positive fails_to_aid."""
+    if rel.negated and (rel.predicate == "provides_aid_to" or lemma in AID_VERBS):
+        return replace(rel, predicate="fails_to_aid", negated=False)
+    return rel
+
+
+def _noun_predicate(noun, predicates: Predicates) -> str | None:
+    lemma = noun.lemma_.lower()
+    mods = [t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound")]
+    for mod in mods:
+        pred = predicates.nouns.get(f"{mod} {lemma}") or predicates.nouns.get(f"{mod} {noun.lower_}")
+        if pred:
+            return pred
+    return predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+
+
+def _nominal_relations(noun, ctx: _Context, source, section, predicates: Predicates):
+    pred = _noun_predicate(noun, predicates)
     if pred is None:
         return
-    agents, patients = [], []
+    agents, patients, places = [], [], []
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "by":
             agents.extend(objs)
-        elif prep.lower_ in ("of", "against", "on", "to"):
+        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards"):
             patients.extend(objs)
+        elif prep.lower_ in ("in", "into"):
+            places.extend(objs)
     for child in noun.children:
-        if child.dep_ == "acl":  # "cleansing carried out by Azerbaijan"
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                agents.extend(g for g in agent.children if g.dep_ == "pobj")
-        if child.dep_ == "poss":
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "cleansing carried out by Y (and facilitated by Z)"
+            for verb in _conjuncts(child):
+                for agent in (c for c in verb.children if c.dep_ == "agent"):
+                    agents.extend(g for g in agent.children if g.dep_ == "pobj")
+        elif child.dep_ == "poss":
             agents.append(child)
-    speaker, cue = _speech(noun, s, last_person)
-    for subj_key, _ in s.entities(agents):
-        for obj_key, _ in s.entities(patients):
-            yield Relation(subject=subj_key, predicate=pred, object=obj_key,
-                           provenance=_provenance(s.sent, source, section, "nominal", 0.6),
-                           speaker=speaker, cue=cue, verb=noun.text)
+        elif child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents:
+            agents.append(child)  # "the Azerbaijani attack"
+    head = noun.head
+    if noun.dep_ == "dobj" and _is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+        agents.extend(_subjects(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on")
+                        for g in p.children if g.dep_ == "pobj")
+    if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
+        gov = head.head
+        framed = []
+        if _is_verb(gov) and gov.lemma_.lower() in FRAMING_VERBS:
+            framed = [c for c in gov.children if c.dep_ == "dobj"]
+        elif gov.dep_ == "dobj" and _is_verb(gov.head) and gov.head.lemma_.lower() in FRAMING_VERBS:
+            framed = [gov]
+        for f in framed:
+            for prep in (c for c in f.children if c.dep_ == "prep" and c.lower_ == "of"):
+                patients.extend(g for g in prep.children if g.dep_ == "pobj")
+    if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
+        patients = places
+    subjects = ctx.entities(agents)
+    objects = ctx.entities(patients)
+    for subj in subjects:
+        for obj in objects:
+            yield _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
 
 
-def _title_relations(tok, s, source, section):
-    """"Russian Foreign Minister Sergey Lavrov" -> (lavrov, affiliated_with, russia)."""
-    person = s.key_at.get(tok.i)
-    if person is None or not (person.startswith("Person:") or tok.ent_type_ == "PERSON"):
-        return
+def _title_word(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for title in sorted(TITLES, key=len, reverse=True):
+        if text == title or text.endswith(" " + title) or text.startswith(title + " ") or f" {title} " in f" {text} ":
+            return title
+    return None
+
+
+def _title_relations(tok, ctx: _Context, source, section):
+    """"Russian Foreign Minister Sergey Lavrov" -> (lavrov, affiliated_with, russia); appositions too."""
+    person = ctx.key_at[tok.i]
     start = tok.i
-    while start > s.sent.start and s.key_at.get(start - 1) == person:
+    while start > tok.sent.start and ctx.key_at.get(start - 1) == person:
         start -= 1
-    words, states = [], []
+    words, orgs = [], []
     i = start - 1
-    while i >= s.sent.start and start - i <= 6:
-        t = tok.doc[i]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET") and t.lower_ not in ("'s",):
+    while i >= tok.sent.start and start - i <= 6:
+        t = ctx.doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
-        key = s.key_at.get(i)
+        key = ctx.key_at.get(i)
         if key is not None and key != person:
-            if key not in states:
-                states.append(key)
-        else:
+            if key not in orgs:
+                orgs.append(key)
+        elif key is None:
             words.insert(0, t.lower_)
         i -= 1
-    title = " ".join(words)
-    pred = next((p for t, p in sorted(TITLES.items(), key=lambda kv: -len(kv[0])) if title.endswith(t) or f"{t} " in title + " "), None)
-    if pred is None:
+    title = _title_word(words)
+    root = ctx.doc[start:tok.i + 1].root
+    if title is not None and not orgs and root.dep_ == "pobj" and root.head.lower_ in ("under", "by"):
+        gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
+        if gov is not None:
+            orgs.append(gov)
+    if title is None:
+        title, orgs = _apposition(root, ctx)
+    if title is None or not orgs:
         return
-    for org in states[:1]:
-        if pred == "spouse_of" and not (org.startswith("Person:") or "_" in org):
+    pred = TITLES[title]
+    org = orgs[-1] if pred != "spouse_of" else orgs[0]
+    if pred == "spouse_of" and not ctx.is_person(org):
+        return
+    yield _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
+
+
+def _apposition(root, ctx: _Context):
+    """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org])."""
+    candidates = []
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    candidates.extend(c for c in root.children if c.dep_ == "appos")
+    for noun in candidates:
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
+        title = _title_word(words)
+        if title is None:
             continue
-        yield Relation(subject=person, predicate=pred, object=org,
-                       provenance=_provenance(s.sent, source, section, "title", 0.8), verb=title)
+        orgs = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
+                orgs.append(ctx.key_at[child.i])
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
+        if orgs:
+            return title, orgs
+    return None, []
