@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iris import IRIs
 from .model import Entity, Extraction, Relation
-from .vocab import GAF, KG, KGR, SCHEMA, SEM
+from .vocab import GAF, KG, KGE, KGR, SCHEMA, SEM, TIME, defined_terms
 
 CLASSES = {
     "Country": (SCHEMA.Country, SEM.Actor),
@@ -26,7 +26,10 @@ CLASSES = {
     "Place": (SCHEMA.Place, SEM.Place),
     "Event": (SEM.Event, SCHEMA.Event),
 }
-PREFIXES = {"kg": KG._NS, "kgr": KGR, "sem": SEM, "gaf": GAF, "schema": SCHEMA, "prov": PROV, "skos": SKOS,
+ROLE_TYPES = {"agent": KG.AgentRole, "patient": KG.PatientRole, "mediator": KG.MediatorRole,
+              "participant": KG.ParticipantRole}
+TIME_UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
+PREFIXES = {"kg": KG._NS, "kge": KGE._NS, "kgr": KGR, "sem": SEM, "time": TIME, "gaf": GAF, "schema": SCHEMA, "prov": PROV, "skos": SKOS,
             "dcterms": DCTERMS, "owl": OWL, "wd": "http://www.wikidata.org/entity/"}
 
 
@@ -98,23 +101,48 @@ def _add_entity(g, entity: Entity, iris: IRIs) -> None:
     for source in entity.sources:
         g.add((node, KG.mentionedIn, iris.source(source)))
     if entity.type == "Event":
-        if entity.event_type:
-            g.add((node, KG.eventType, Literal(entity.event_type)))
-        if entity.date:
-            g.add((node, SEM.hasBeginTimeStamp, _date_literal(entity.date.start)))
-            g.add((node, SEM.hasEndTimeStamp, _date_literal(entity.date.end or entity.date.start)))
-            g.add((node, KG.datePrecision, Literal(entity.date.precision)))
-            if entity.date.text:
-                g.add((node, KG.dateText, Literal(entity.date.text)))
-        if entity.place:
-            g.add((node, SEM.hasPlace, iris.entity(entity.place)))
-        for p in entity.participants:
-            role = iris.participation(entity.id, p.entity, p.role)
-            g.add((node, SEM.hasActor, iris.entity(p.entity)))
-            g.add((role, RDF.type, SEM.Role))
-            g.add((role, RDF.value, iris.entity(p.entity)))
-            g.add((role, SEM.roleType, Literal(p.role)))
-            g.add((node, SEM.hasActor, role))
+        _add_event_facts(g, node, entity, iris)
+
+
+def _add_event_facts(g, node, entity: Entity, iris: IRIs) -> None:
+    event_type = entity.event_type or entity.kind
+    if event_type in defined_terms(KGE):
+        g.add((node, KG.eventType, KGE[event_type]))
+    if entity.date:
+        d = entity.date
+        g.add((node, SEM.hasTime, iris.date(d.start)))
+        _add_date_node(g, d.start, iris)
+        g.add((node, SEM.hasBeginTimeStamp, _date_literal(d.start)))
+        g.add((node, SEM.hasEndTimeStamp, _date_literal(d.end or d.start)))
+        g.add((node, KG.datePrecision, Literal(d.precision)))
+        if d.text:
+            g.add((node, KG.dateText, Literal(d.text)))
+    else:
+        g.add((node, KG.datePrecision, Literal("unknown")))
+    if entity.place:
+        g.add((node, SEM.hasPlace, iris.entity(entity.place)))
+    for p in entity.participants:
+        role = iris.participation(entity.id, p.entity, p.role)
+        g.add((node, SEM.hasActor, iris.entity(p.entity)))
+        g.add((node, SEM.hasActor, role))
+        g.add((role, RDF.type, SEM.Role))
+        g.add((role, RDF.value, iris.entity(p.entity)))
+        g.add((role, SEM.roleType, ROLE_TYPES.get(p.role, KG.ParticipantRole)))
+
+
+def _add_date_node(g, value: str, iris: IRIs) -> None:
+    """An OWL-Time date description (``time:year``/``month``/``day``) as SEM time, minted from its value."""
+    node = iris.date(value)
+    parts = value.split("-")
+    g.add((node, RDF.type, SEM.Time))
+    g.add((node, RDF.type, TIME.DateTimeDescription))
+    g.add((node, RDFS.label, Literal(value)))
+    g.add((node, TIME.unitType, TIME_UNITS[("year", "month", "day")[min(len(parts), 3) - 1]]))
+    g.add((node, TIME.year, Literal(parts[0], datatype=XSD.gYear)))
+    if len(parts) > 1:
+        g.add((node, TIME.month, Literal(f"--{parts[1]}", datatype=XSD.gMonth)))
+    if len(parts) > 2:
+        g.add((node, TIME.day, Literal(f"---{parts[2]}", datatype=XSD.gDay)))
 
 
 def _add_mention(g, entity: Entity, m, iris: IRIs) -> None:
@@ -126,6 +154,8 @@ def _add_mention(g, entity: Entity, m, iris: IRIs) -> None:
     g.add((node, KG.endOffset, Literal(m.end)))
     g.add((node, KG.section, Literal(m.section)))
     g.add((node, KG.reading, Literal(m.reading)))
+    if m.ner_label:
+        g.add((node, KG.nerLabel, Literal(m.ner_label)))
     g.add((node, PROV.wasDerivedFrom, iris.source(m.source)))
 
 
@@ -152,6 +182,7 @@ def _add_claim(g, rel: Relation, iris: IRIs) -> None:
     g.add((node, PROV.wasDerivedFrom, iris.source(rel.source)))
     if rel.speaker:
         g.add((node, KG.speaker, iris.entity(rel.speaker)))
+        g.add((node, PROV.wasAttributedTo, iris.entity(rel.speaker)))
     if rel.cue:
         g.add((node, KG.cue, Literal(rel.cue)))
     if rel.verb:

@@ -1,4 +1,9 @@
-"""kg's own RDF terms, defined once. ``ontology/kg.ttl`` documents them; a test keeps the two in step."""
+"""kg's own RDF terms, defined once. ``ontology/kg.ttl`` documents them; a test keeps the two in step.
+
+``KG`` holds the classes and properties, ``KGE`` the concepts of the event scheme; the relation
+predicates (``KGR``) are one per entry of ``ontology/predicates.yaml`` and their SKOS scheme in
+``ontology/kg.ttl`` is generated from that file (``python -m kg.ontology``).
+"""
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
@@ -7,9 +12,12 @@ from rdflib.namespace import DefinedNamespace
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GAF = Namespace("http://groundedannotationframework.org/gaf#")
 SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
 #: relation predicates (``kgr:attacks``): one per entry of ontology/predicates.yaml
 KGR = Namespace("https://example.org/kg/ontology/relation#")
+#: the ontology document itself
+ONTOLOGY_IRI = URIRef("https://example.org/kg/ontology")
 
 
 class KG(DefinedNamespace):
@@ -26,6 +34,16 @@ class KG(DefinedNamespace):
     EventType: URIRef  # a concept of the event scheme
     RelationType: URIRef  # a concept of the relation scheme
 
+    # role types (sem:RoleType individuals) of an event's participants
+    AgentRole: URIRef  # the participant who acts
+    PatientRole: URIRef  # the participant acted upon
+    MediatorRole: URIRef  # a third party that mediates
+    ParticipantRole: URIRef  # a participant whose part is not known more precisely
+
+    # concept schemes
+    eventScheme: URIRef  # the SKOS scheme of event types
+    relationScheme: URIRef  # the SKOS scheme of relation predicates
+
     # claim properties
     evidence: URIRef  # the sentence the claim is read from
     startOffset: URIRef  # character offset where the evidence starts in the article body
@@ -40,6 +58,13 @@ class KG(DefinedNamespace):
     rule: URIRef  # the extraction rule that produced it
     statedIn: URIRef  # the named graph (source) the claim belongs to
 
+    # contested groups
+    hasMember: URIRef  # a claim that belongs to a contested group
+    conflictKind: URIRef  # how the members conflict ("negation", "contradiction", ...)
+
+    # relation scheme
+    category: URIRef  # the PLOVER/CAMEO-style category of a relation predicate
+
     # mention properties
     anchorOf: URIRef  # the mention's text
     reading: URIRef  # name, alias, metonym or demonym
@@ -51,5 +76,30 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef  # an article whose text mentions the entity
     partOf: URIRef  # a body that is part of a state (Russian peacekeepers -> Russia)
     eventType: URIRef  # the event's concept in the event scheme
-    datePrecision: URIRef  # year, month or day
+    datePrecision: URIRef  # year, month, day, or unknown
     dateText: URIRef  # the words the date was read from
+
+
+class KGE(DefinedNamespace):
+    """Concepts of the event scheme (``kg:eventScheme``): what kind of event an event is."""
+
+    _fail = True
+    _NS = Namespace("https://example.org/kg/ontology/event#")
+
+    Agreement: URIRef  # an agreement, treaty or joint statement is reached or signed
+    Attack: URIRef  # a military attack, strike or shelling
+    Blockade: URIRef  # a route or territory is blockaded
+    Ceasefire: URIRef  # hostilities are suspended by agreement
+    Conflict: URIRef  # a long-running dispute, armed or not
+    Dissolution: URIRef  # an institution or state is dissolved
+    Election: URIRef  # an election or referendum
+    Exodus: URIRef  # a population flees or is displaced
+    Meeting: URIRef  # a meeting, summit or round of talks
+    Offensive: URIRef  # a military offensive or operation
+    Protest: URIRef  # a protest, demonstration or revolution
+    War: URIRef  # a war
+
+
+def defined_terms(namespace) -> list[str]:
+    """The local names a DefinedNamespace declares, in declaration order."""
+    return [name for name in namespace.__annotations__ if not name.startswith("_")]
