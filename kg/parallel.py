@@ -1,0 +1,148 @@
+"""Reading a corpus with spaCy: cached articles skipped, the rest read in chunks, in worker processes with ``jobs > 1``.
+
+Why not spaCy's own ``nlp.pipe(n_process=N)``: it ships every parsed ``Doc`` back to the main process,
+which deserializes it and then runs kg's extraction on it, competing with the workers for the same cores.
+Here each worker (forked, so the loaded pipeline is shared copy-on-write) parses *and* extracts its chunk
+of articles and sends back only kg's small records. Results come back in article order, so a build is
+the same whatever ``jobs`` is.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+
+from .cache import ArticleCache, Reading
+from .model import Article
+
+log = logging.getLogger(__name__)
+
+#: set in the parent just before the workers are forked: (nlp, gazetteer, predicates)
+_WORKER_STATE: tuple | None = None
+
+
+class LazyNLP:
+    """A spaCy pipeline loaded only when some article has to be read (all cached: no 2 s model load).
+
+    ``meta`` comes from the model's meta.json without loading it, so ``model_version`` works either way.
+    """
+
+    def __init__(self, factory, meta: dict):
+        self._factory = factory
+        self._nlp = None
+        self.meta = meta
+
+    def load(self):
+        if self._nlp is None:
+            self._nlp = self._factory()
+            self.meta = self._nlp.meta
+        return self._nlp
+
+
+def loaded(nlp):
+    return nlp.load() if isinstance(nlp, LazyNLP) else nlp
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``0`` means one job per core."""
+    return max(1, os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+
+
+def _chunks(articles: list[Article], jobs: int) -> list[list[Article]]:
+    # small enough to balance the workers and move the progress bar, big enough for spaCy's batching
+    size = max(1, min(16, len(articles) // (jobs * 4) or 1))
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+def _source_of(item) -> str:
+    """The article id a per-doc record belongs to: its ``source`` (or its provenance's), or a key's first part."""
+    for obj in (item, getattr(item, "provenance", None)):
+        source = getattr(obj, "source", None)
+        if isinstance(source, str):
+            return source
+    if isinstance(item, tuple) and item and isinstance(item[0], str):
+        return item[0]
+    raise TypeError(f"cannot tell which article {item!r} belongs to")
+
+
+def _split(chunk: list[Article], found: Reading) -> dict[str, Reading]:
+    """One chunk's records, per article; order within an article is kept.
+
+    A reading is a tuple of lists (of records naming their source) and dicts (keyed by records or by
+    tuples that start with the source id), whatever read_articles returns.
+    """
+    out = {a.id: tuple([] if isinstance(part, list) else {} for part in found) for a in chunk}
+    for index, part in enumerate(found):
+        if isinstance(part, dict):
+            for key, value in part.items():
+                out[_source_of(key)][index][key] = value
+        else:
+            for item in part:
+                out[_source_of(item)][index].append(item)
+    return out
+
+
+def merge_readings(articles: list[Article], readings: dict[str, Reading]) -> Reading:
+    """The per-article readings joined in article order: the same whichever came from the cache."""
+    first = readings[articles[0].id] if articles else ([], [], {})
+    merged = tuple([] if isinstance(part, list) else {} for part in first)
+    for article in articles:
+        for into, part in zip(merged, readings[article.id]):
+            if isinstance(into, dict):
+                into.update(part)
+            else:
+                into.extend(part)
+    return merged
+
+
+def _read_chunk(chunk: list[Article]) -> Reading:
+    from .pipeline import read_articles
+
+    nlp, gazetteer, predicates = _WORKER_STATE
+    return read_articles(chunk, nlp=nlp, gazetteer=gazetteer, predicates=predicates)
+
+
+def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: int = 1,
+                cache: ArticleCache | None = None, progress: bool = False) -> dict[str, Reading]:
+    """``{article id: Reading}`` for every article: from ``cache`` when it has it, else read with spaCy."""
+    global _WORKER_STATE
+    from tqdm import tqdm
+
+    readings: dict[str, Reading] = {}
+    if cache is not None:
+        for article in articles:
+            hit = cache.get(article)
+            if hit is not None:
+                readings[article.id] = hit
+    missing = [a for a in articles if a.id not in readings]
+    if cache is not None:
+        log.info("cache: %d articles cached, %d to read", len(readings), len(missing))
+    if not missing:
+        return readings
+    jobs = min(resolve_jobs(jobs), len(missing))
+    chunks = _chunks(missing, jobs)
+    bar = tqdm(total=len(articles), initial=len(readings), unit="article", desc="reading",
+               disable=not progress, leave=False)
+    _WORKER_STATE = (loaded(nlp), gazetteer, predicates)
+    try:
+        if jobs > 1:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = list(_collect(pool.imap(_read_chunk, chunks), chunks, readings, cache, bar))
+        else:
+            results = list(_collect(map(_read_chunk, chunks), chunks, readings, cache, bar))
+    finally:
+        _WORKER_STATE = None
+        bar.close()
+    log.debug("read %d articles in %d chunks with %d jobs", len(results), len(chunks), jobs)
+    return readings
+
+
+def _collect(found, chunks, readings, cache, bar):
+    for chunk, reading in zip(chunks, found):
+        for article_id, one in _split(chunk, reading).items():
+            readings[article_id] = one
+            yield article_id
+        if cache is not None:
+            for article in chunk:
+                cache.put(article, readings[article.id])
+        bar.update(len(chunk))
