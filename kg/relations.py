@@ -45,7 +45,8 @@ STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "admi
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
                                "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
                                "sovereignty", "concern", "condition", "initiative", "request", "decision",
-                               "eyewitness", "witness", "member", "source", "spokesperson", "spokesman"}
+                               "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
+                               "town", "city", "village", "region", "province", "district", "capital"}
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
@@ -79,7 +80,7 @@ def _is_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
-class _Context:
+class Context:
     """Token -> entity lookups for one doc: mentions, state nouns, relative and personal pronouns."""
 
     def __init__(self, doc, mentions: list[Mention], is_person, state_of):
@@ -196,9 +197,13 @@ def _objects(verb, *, locative: bool = False) -> list[tuple[object, str]]:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
-        elif child.dep_ == "prep" and (child.lower_ not in SKIP_PREPS or
-                                       (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
-            out.extend((g, child.lower_) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep":
+            for g in child.children:
+                if g.dep_ != "pobj":
+                    continue
+                if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf"
+                        or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
+                    out.append((g, child.lower_))
     return out
 
 
@@ -220,7 +225,7 @@ def _flags(tok) -> tuple[bool, bool]:
     return negated, hedged
 
 
-def _speech(tok, ctx: _Context):
+def _speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports."""
     child = tok
     while child.head.i != child.i:
@@ -259,7 +264,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     persons = {m.entity for m in mentions if m.ner_label == "PERSON" or m.entity.startswith("Person:")}
     is_person = is_person or (lambda key: key in persons)
     state_of = state_of or (lambda key: None)
-    ctx = _Context(doc, mentions, is_person, state_of)
+    ctx = Context(doc, mentions, is_person, state_of)
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates):
@@ -269,11 +274,11 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                 yield rel
 
 
-def _sentence_relations(sent, ctx: _Context, source, section, predicates: Predicates):
+def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates):
     for tok in sent:
         if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in ctx.key_at:
+        elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
         key = ctx.key_at.get(tok.i)
         if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
@@ -282,7 +287,7 @@ def _sentence_relations(sent, ctx: _Context, source, section, predicates: Predic
             yield from _hyphen_relations(tok, ctx, source, section)
 
 
-def _hyphen_relations(tok, ctx: _Context, source, section):
+def _hyphen_relations(tok, ctx: Context, source, section):
     """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu)."""
     subj = ctx.key_at.get(tok.i - 2)
     noun = tok.head if tok.head.i != tok.i else None
@@ -305,7 +310,7 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
 
 
-def _verb_relations(verb, ctx: _Context, source, section, predicates: Predicates):
+def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates):
     agents, patients = _subjects(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     subjects = ctx.entities(agents)
@@ -346,18 +351,17 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
     return predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
 
 
-def _nominal_relations(noun, ctx: _Context, source, section, predicates: Predicates):
-    pred = _noun_predicate(noun, predicates)
-    if pred is None:
-        return
+def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, pred: str | None = None):
+    """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
+    attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
     agents, patients, places = [], [], []
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "by":
             agents.extend(objs)
-        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards"):
+        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between"):
             patients.extend(objs)
-        elif prep.lower_ in ("in", "into"):
+        elif prep.lower_ in ("in", "into", "at", "near"):
             places.extend(objs)
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "cleansing carried out by Y (and facilitated by Z)"
@@ -385,11 +389,27 @@ def _nominal_relations(noun, ctx: _Context, source, section, predicates: Predica
                 patients.extend(g for g in prep.children if g.dep_ == "pobj")
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
+    hedged = False
+    if not agents and noun.dep_ in ("pobj", "dobj") and predicates is not None:  # "X called for talks with Y"
+        verb = head.head if noun.dep_ == "pobj" else head
+        if _is_verb(verb) and predicates.for_verb(verb.lemma_.lower(), "", head.lower_ if noun.dep_ == "pobj" else "") in (
+                "calls_for", "proposes_to", "seeks", "rejects", "supports", "opposes"):
+            agents.extend(_subjects(verb)[0])
+            hedged = True
+    return agents, patients, places, hedged
+
+
+def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predicates):
+    pred = _noun_predicate(noun, predicates)
+    if pred is None:
+        return
+    agents, patients, _, hedged = noun_arguments(noun, ctx, predicates, pred)
     subjects = ctx.entities(agents)
     objects = ctx.entities(patients)
     for subj in subjects:
         for obj in objects:
-            yield _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+            rel = _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+            yield replace(rel, hedged=True) if hedged else rel
 
 
 def _title_word(words: list[str]) -> str | None:
@@ -400,7 +420,7 @@ def _title_word(words: list[str]) -> str | None:
     return None
 
 
-def _title_relations(tok, ctx: _Context, source, section):
+def _title_relations(tok, ctx: Context, source, section):
     """"Russian Foreign Minister Sergey Lavrov" -> (lavrov, affiliated_with, russia); appositions too."""
     person = ctx.key_at[tok.i]
     start = tok.i
@@ -436,7 +456,7 @@ def _title_relations(tok, ctx: _Context, source, section):
     yield _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
 
 
-def _apposition(root, ctx: _Context):
+def _apposition(root, ctx: Context):
     """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org])."""
     candidates = []
     if root.dep_ == "appos":
