@@ -29,6 +29,11 @@ class IRIs:
             raise ValueError(f"base IRI must be absolute: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
+    def namespaces(self) -> dict[str, str]:
+        """Prefix -> namespace of the instance IRIs (for Turtle, TriG and JSON-LD prefixes)."""
+        return {"ent": f"{self.base}entity/", "src": f"{self.base}source/", "graph": f"{self.base}graph/",
+                "claim": f"{self.base}claim/", "date": f"{self.base}date/", "role": f"{self.base}role/"}
+
     def entity(self, entity_id: str) -> URIRef:
         return URIRef(f"{self.base}entity/{_safe(entity_id)}")
 

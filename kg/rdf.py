@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iris import IRIs
 from .model import Entity, Extraction, Relation
-from .vocab import GAF, KG, KGE, KGR, SCHEMA, SEM, TIME, defined_terms
+from .vocab import GAF, KG, KGE, KGR, SCHEMA, SEM, TIME
 
 CLASSES = {
     "Country": (SCHEMA.Country, SEM.Actor),
@@ -39,13 +39,19 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def prefixes(iris: IRIs) -> dict[str, str]:
+    """Every prefix kg's RDF outputs declare: the vocabularies plus the instance namespaces under the base."""
+    out = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    out.update({"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)})
+    out.update(iris.namespaces())
+    return out
+
+
 def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
     iris = IRIs(base) if base else IRIs()
     ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    ds.bind("src", iris.base + "source/")
-    ds.bind("ent", iris.base + "entity/")
+    for prefix, ns in prefixes(iris).items():
+        ds.bind(prefix, ns, override=True, replace=True)
     default = ds.default_graph
     for article in extraction.articles:
         _add_article(default, article, iris)
@@ -105,9 +111,8 @@ def _add_entity(g, entity: Entity, iris: IRIs) -> None:
 
 
 def _add_event_facts(g, node, entity: Entity, iris: IRIs) -> None:
-    event_type = entity.event_type or entity.kind
-    if event_type in defined_terms(KGE):
-        g.add((node, KG.eventType, KGE[event_type]))
+    if entity.event_type:  # a concept of the event scheme (ontology/events.yaml)
+        g.add((node, KG.eventType, KGE[entity.event_type]))
     if entity.date:
         d = entity.date
         g.add((node, SEM.hasTime, iris.date(d.start)))

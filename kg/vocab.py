@@ -1,8 +1,8 @@
 """kg's own RDF terms, defined once. ``ontology/kg.ttl`` documents them; a test keeps the two in step.
 
-``KG`` holds the classes and properties, ``KGE`` the concepts of the event scheme; the relation
-predicates (``KGR``) are one per entry of ``ontology/predicates.yaml`` and their SKOS scheme in
-``ontology/kg.ttl`` is generated from that file (``python -m kg.ontology``).
+``KG`` holds the classes and properties. The relation predicates (``KGR``) are one per entry of
+``ontology/predicates.yaml`` and the event types (``KGE``) one per entry of ``ontology/events.yaml``; their
+SKOS schemes in ``ontology/kg.ttl`` are generated from those files (``python -m kg.ontology``).
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ TIME = Namespace("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
 #: relation predicates (``kgr:attacks``): one per entry of ontology/predicates.yaml
 KGR = Namespace("https://example.org/kg/ontology/relation#")
+#: event types (``kge:Attack``): one per entry of ontology/events.yaml
+KGE = Namespace("https://example.org/kg/ontology/event#")
 #: the ontology document itself
 ONTOLOGY_IRI = URIRef("https://example.org/kg/ontology")
 
@@ -63,7 +65,8 @@ class KG(DefinedNamespace):
     conflictKind: URIRef  # how the members conflict ("negation", "contradiction", ...)
 
     # relation scheme
-    category: URIRef  # the PLOVER/CAMEO-style category of a relation predicate
+    category: URIRef  # the PLOVER/CAMEO-style category of a relation predicate or event type
+    cameoCode: URIRef  # the CAMEO root code of an event type
 
     # mention properties
     anchorOf: URIRef  # the mention's text
@@ -78,26 +81,6 @@ class KG(DefinedNamespace):
     eventType: URIRef  # the event's concept in the event scheme
     datePrecision: URIRef  # year, month, day, or unknown
     dateText: URIRef  # the words the date was read from
-
-
-class KGE(DefinedNamespace):
-    """Concepts of the event scheme (``kg:eventScheme``): what kind of event an event is."""
-
-    _fail = True
-    _NS = Namespace("https://example.org/kg/ontology/event#")
-
-    Agreement: URIRef  # an agreement, treaty or joint statement is reached or signed
-    Attack: URIRef  # a military attack, strike or shelling
-    Blockade: URIRef  # a route or territory is blockaded
-    Ceasefire: URIRef  # hostilities are suspended by agreement
-    Conflict: URIRef  # a long-running dispute, armed or not
-    Dissolution: URIRef  # an institution or state is dissolved
-    Election: URIRef  # an election or referendum
-    Exodus: URIRef  # a population flees or is displaced
-    Meeting: URIRef  # a meeting, summit or round of talks
-    Offensive: URIRef  # a military offensive or operation
-    Protest: URIRef  # a protest, demonstration or revolution
-    War: URIRef  # a war
 
 
 def defined_terms(namespace) -> list[str]:
