@@ -161,5 +161,38 @@ def query(out, sparql, file, name, list_, bind, fmt):
     click.echo(format_rows(names, rows, fmt), nl=False)
 
 
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path), default="output")
+@click.option("-e", "--endpoint", required=True, metavar="URL",
+              help="The store's SPARQL 1.1 Graph Store Protocol endpoint (e.g. http://localhost:7878/store).")
+@click.option("--append", is_flag=True, help="POST (add to each graph) instead of PUT (replace each graph).")
+@click.option("--default-graph", metavar="IRI", help="Put the default graph (articles, entities) into this named graph instead.")
+@click.option("--user", help="User name for HTTP basic auth; the password is read from $KG_PASSWORD.")
+def push(out, endpoint, append, default_graph, user):
+    """Upload the graphs built in OUT (kg.trig) to a triple store, one request per graph.
+
+    Works with any SPARQL 1.1 Graph Store HTTP Protocol endpoint: Oxigraph server, Apache Jena Fuseki,
+    GraphDB, Virtuoso. Each source's named graph is replaced (PUT), so pushing again after a rebuild
+    leaves the store matching the build.
+
+    \b
+    Examples:
+      oxigraph serve --location store/ &                 # from the oxigraph package
+      kg push output --endpoint http://localhost:7878/store
+      kg push output -e http://localhost:3030/kg/data    # Fuseki dataset "kg"
+      KG_PASSWORD=... kg push output -e https://db.example.org/repositories/kg/rdf-graphs/service --user me
+    """
+    import os
+
+    from .push import push as run_push
+
+    try:
+        pushed = run_push(out, endpoint, method="POST" if append else "PUT", default_graph=default_graph,
+                          user=user, password=os.environ.get("KG_PASSWORD"))
+    except KGError as err:
+        _fail(err)
+    click.echo(f"kg: pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples to {endpoint}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
