@@ -25,7 +25,8 @@ _BOMS = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_TAG = re.compile(r"<[^>]*>")
+#: an HTML page whose main text has fewer words than this holds no article
+MIN_WORDS = 5
 
 
 def decode_bytes(raw: bytes, path) -> str:
@@ -84,12 +85,10 @@ def html_to_text(html: str, path) -> tuple[dict, str]:
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True,
-                               deduplicate=False)
-    if not text or not text.strip():
-        # a page too small for trafilatura's heuristics: fall back to its visible text, tags stripped
-        text = trafilatura.html2txt(html) or ""
-    if not text.strip() or _TAG.fullmatch(text.strip()):
+    options = {"include_comments": False, "include_tables": False, "deduplicate": False}
+    text = (trafilatura.extract(html, favor_precision=True, **options)
+            or trafilatura.extract(html, favor_recall=True, **options) or "")
+    if len(text.split()) < MIN_WORDS:  # nothing, or a lone menu entry
         raise SourceError(path, "HTML page without article text")
     meta = {}
     found = trafilatura.extract_metadata(html)

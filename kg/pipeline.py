@@ -141,6 +141,8 @@ def _atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # the new content is on disk before the rename makes it the output
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
