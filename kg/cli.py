@@ -194,5 +194,31 @@ def push(out, endpoint, append, default_graph, user):
     click.echo(f"kg: pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples to {endpoint}", err=True)
 
 
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path), default="output")
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SHACL shapes to check against. [default: ontology/shapes.ttl]")
+@click.option("--limit", default=50, show_default=True, help="Show at most this many problems.")
+def validate(out, shapes, limit):
+    """Check the RDF built in OUT (kg.trig) against the SHACL shapes and kg's dataset rules.
+
+    \b
+    Exit codes: 0 conforms; 1 does not conform (each problem on one line: node, property,
+    what is wrong); 2 nothing to check (no build in OUT, unreadable file).
+    \b
+    Examples:
+      kg validate output
+      kg validate output --shapes my-shapes.ttl
+    """
+    from .validate import validate_output
+
+    try:
+        report = validate_output(out, shapes=shapes)
+    except KGError as err:
+        _fail(err)
+    click.echo(report.text(limit=limit), nl=False)
+    sys.exit(EXIT_OK if report.conforms else EXIT_SOME_FAILED)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
