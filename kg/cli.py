@@ -220,5 +220,40 @@ def validate(out, shapes, limit):
     sys.exit(EXIT_OK if report.conforms else EXIT_SOME_FAILED)
 
 
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path), default="output")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Loopback unless you say otherwise.")
+@click.option("-p", "--port", default=7878, show_default=True, help="Port (0: any free port).")
+@click.option("--no-union", is_flag=True, help="Default graph = the store's default graph only (articles, entities).")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for a YASGUI page served elsewhere).")
+def serve(out, host, port, no_union, cors):
+    """Serve the graph built in OUT as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    Queries by GET or POST (form or application/sparql-query); updates are refused (403).
+    By default the default graph is the union of all graphs, as in `kg query`. Ctrl-C stops it.
+
+    \b
+    Examples:
+      kg serve output                        # http://127.0.0.1:7878/sparql
+      kg serve output --port 8000 --cors
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from .serve import make_server
+
+    try:
+        server = make_server(out, host=host, port=port, union=not no_union, cors=cors)
+    except (KGError, OSError) as err:
+        _fail(err)
+    click.echo(f"kg: serving {out} read-only at {server.url} (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
