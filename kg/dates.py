@@ -200,3 +200,10 @@ def find_publication_date(header: str) -> str | None:
             if best is None or (rank, index) < (best[0], best[2]):
                 best = (rank, value.start, index)
     return best[1] if best else None
+
+
+def latest_date(text: str) -> str | None:
+    """The latest full (day-precision) date written in a text, as ISO: a stand-in anchor for an undated
+    article, which is written after the events it reports."""
+    days = [v.start for _, _, v in find_dates(text) if v.precision == "day"]
+    return max(days) if days else None

@@ -22,7 +22,7 @@ from .dates import find_dates, parse_anchor
 from .errors import OntologyError
 from .gazetteer import Gazetteer, slug
 from .model import DateValue, Entity, EventFact, Mention, Participant
-from .relations import Context, noun_arguments
+from .relations import Context, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme
@@ -32,6 +32,8 @@ KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named different
 class EventTypes:
     types: dict[str, dict] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)  # "attack" / "ethnic cleansing" -> type
+    verbs: dict[str, str] = field(default_factory=dict)  # "convene" -> Meeting
+    symmetric: set[str] = field(default_factory=set)  # types whose parties' roles do not matter
 
 
 def load_event_types(path: Path) -> EventTypes:
@@ -48,6 +50,10 @@ def load_event_types(path: Path) -> EventTypes:
         out.types[name] = raw
         for trigger in raw.get("triggers", ()):
             out.triggers.setdefault(str(trigger).lower(), name)
+        for verb in raw.get("verbs", ()):
+            out.verbs.setdefault(str(verb).lower(), name)
+        if raw.get("symmetric"):
+            out.symmetric.add(name)
     return out
 
 
@@ -59,6 +65,8 @@ def is_event_key(key: str, gaz: Gazetteer) -> bool:
 
 
 def _trigger_type(tok, event_types: EventTypes) -> str | None:
+    if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod"):
+        return event_types.verbs.get(tok.lemma_.lower())
     if tok.pos_ != "NOUN":
         return None
     mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")]
@@ -103,6 +111,24 @@ def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _clause(verb) -> tuple[int, int]:
+    """Character span of an event verb's clause core: subject, verb, objects and place ("ministers ... convened in Moscow")."""
+    toks = [verb]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prt", "neg") or (child.dep_ == "prep" and child.lower_ in
+                                                                          ("in", "at", "with", "against", "on", "between")):
+            toks.extend(t for t in child.subtree if t.ent_type_ not in ("DATE", "TIME") or child.dep_ != "prep")
+    first, last = min(t.i for t in toks), max(t.i for t in toks)
+    doc = verb.doc
+    if last - first > 18:
+        return verb.idx, verb.idx + len(verb.text)
+    while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"):
+        first += 1
+    while last > verb.i and doc[last].is_punct:
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
 def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: str,
                         event_types: EventTypes) -> list[Mention]:
     """Trigger nouns that are not already inside a named mention, as event mentions."""
@@ -118,7 +144,7 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         etype = _trigger_type(tok, event_types)
         if etype is None:
             continue
-        start, end = _phrase(tok, full=False)
+        start, end = _phrase(tok, full=False) if tok.pos_ == "NOUN" else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):
             start, end = tok.idx, tok.idx + len(tok.text)
         found.append(Mention(entity=f"{TRIGGER}{etype}:{source}:{section}:{start}", text=doc.text[start:end],
@@ -141,23 +167,52 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             continue
         root = span.root
         etype = _mention_type(m, root, gaz, event_types)
-        agents, patients, places, _ = noun_arguments(root, ctx)
+        if root.pos_ == "VERB":
+            agents, patients, places = verb_arguments(root, ctx)
+        else:
+            agents, patients, places, _ = noun_arguments(root, ctx)
         own = {m.entity}
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
         date = _date_near(span, m, anchor_date)
-        if m.entity.startswith(TRIGGER) and not (participants or place or date):
+        same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
+        if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
-        if m.entity.startswith(TRIGGER):
+        if m.entity.startswith(TRIGGER) and root.pos_ == "VERB":
+            start, end = _clause(root)
+            phrase = doc.text[start:end]
+        elif m.entity.startswith(TRIGGER):
             start, end = _phrase(root)
             phrase = doc.text[start:end] if start <= m.start and end >= m.end and "\n" not in doc.text[start:end] else m.text
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
-                                                        place=place, trigger=phrase)
+                                                        place=place, trigger=phrase, evidence=span.sent.text.strip(),
+                                                        same_as=same_as)
     return out
+
+
+NAMED_EVENT_SIMILARITY = 85
+
+
+def _named_event(phrase: str, etype: str, gaz: Gazetteer) -> str | None:
+    """A known event of the same type one of whose names is near-identical to a modified trigger phrase
+    ("40-day war" ~ "44-day war"); a bare trigger ("war") names nothing in particular."""
+    from rapidfuzz import fuzz
+
+    if len(phrase.split()) < 2:
+        return None
+    best = (0.0, None)
+    for entry in gaz.entries.values():
+        if entry.type != "Event" or not entry.curated or KIND_TYPES.get(entry.kind, entry.kind) != etype:
+            continue
+        for name in entry.names:
+            score = fuzz.ratio(phrase.lower(), name.lower())
+            if score > best[0]:
+                best = (score, entry.id)
+    return best[1] if best[0] >= NAMED_EVENT_SIMILARITY else None
 
 
 def _is_place(key: str, gaz: Gazetteer) -> bool:
@@ -199,17 +254,66 @@ def _within(date: DateValue, span: tuple[str, str]) -> bool:
     return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
 
 
+@dataclass
+class _Group:
+    etype: str
+    agents: set = field(default_factory=set)
+    patients: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    dates: list = field(default_factory=list)  # DateValue
+    members: list = field(default_factory=list)
+
+    def accepts(self, etype: str, agents: set, patients: set, place, date) -> bool:
+        if etype != self.etype or not self._dates_agree(date):
+            return False
+        if (agents or patients) and (self.agents or self.patients):
+            shared = (agents & self.agents) or (patients & self.patients)
+            clash = (agents and self.agents and not agents & self.agents) or \
+                (patients and self.patients and not patients & self.patients)
+            return bool(shared) and not clash
+        same_day = date is not None and date.precision == "day" and any(
+            d.precision == "day" and d.start == date.start for d in self.dates)
+        return same_day or (place is not None and place in self.places)
+
+    def _dates_agree(self, date) -> bool:
+        """Same year, and same month where both give one (different days from different sources may agree:
+        that is a discrepancy, reported as contested)."""
+        if date is None:
+            return True
+        for d in self.dates:
+            n = min(len(d.start), len(date.start), 7)
+            if d.start[:n] != date.start[:n]:
+                return False
+        return True
+
+    def add(self, m: Mention, agents: set, patients: set, place, date) -> None:
+        self.agents |= agents
+        self.patients |= patients
+        if place is not None:
+            self.places.add(place)
+        if date is not None:
+            self.dates.append(date)
+        self.members.append(m)
+
+
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
                          event_types: EventTypes) -> dict[str, str]:
-    """Provisional trigger key -> event id: a known named event, a shared instance, or its own."""
+    """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
+
+    Mentions join one instance when they have the same type and share participants without clashing
+    (for symmetric types, roles do not matter), or, without participants, give the same day or place;
+    their dates must agree to the month. Greedy, in article order, so the result is deterministic.
+    """
     out: dict[str, str] = {}
     named = [e for e in gaz.entries.values() if e.type == "Event" and e.date and e.curated]
-    clusters: dict[tuple, list[Mention]] = defaultdict(list)
+    groups: list[_Group] = []
     for m in triggers:
         fact = facts.get((m.source, m.section, m.start))
         if fact is None:
             continue
-        parts = tuple(sorted({(mapping(m.source, p.entity), p.role) for p in fact.participants}))
+        if fact.same_as:
+            out[m.entity] = fact.same_as
+            continue
         if fact.date is not None:
             match = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _within(fact.date, e.date)]
             if match:  # the narrowest known event that contains the date
@@ -217,27 +321,28 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
                 if len(spans) == 1 or spans[0][0] < spans[1][0]:
                     out[m.entity] = spans[0][1]
                     continue
-        core = tuple(p for p in parts if p[1] in ("agent", "patient"))
-        if core:  # same type, same agents and patients: one event, unless the texts give different days
-            key = (fact.event_type, "", core)
-        elif fact.date is not None and fact.date.precision == "day":
-            key = (fact.event_type, fact.date.start, ())
-        elif fact.place is not None:
-            key = (fact.event_type, mapping(m.source, fact.place), ())
-        else:
-            key = (fact.event_type, m.entity, ())
-        clusters[key].append(m)
-    clusters = _split_by_day(clusters, facts)
-    for key, ms in sorted(clusters.items(), key=lambda kv: str(kv[0])):
-        first = min(ms, key=lambda m: (m.source, m.section, m.start))
-        fact = facts[(first.source, first.section, first.start)]
-        base = slug(f"{first.text} {fact.date.start if fact.date else ''}")
-        ent_id = f"event_{base}"
-        n = 2
-        while ent_id in out.values() or ent_id in gaz.entries:
-            ent_id, n = f"event_{base}_{n}", n + 1
-        for m in ms:
-            out[m.entity] = ent_id
+        agents = {mapping(m.source, p.entity) for p in fact.participants if p.role == "agent"}
+        patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
+        if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
+            agents, patients = set(), agents | patients
+        place = mapping(m.source, fact.place) if fact.place else None
+        group = next((g for g in groups if g.accepts(fact.event_type, agents, patients, place, fact.date)), None)
+        if group is None:
+            group = _Group(fact.event_type)
+            groups.append(group)
+        group.add(m, agents, patients, place, fact.date)
+    for group in groups:
+        ms = _split_same_source_days(group.members, facts)
+        for part in ms:
+            first = min(part, key=lambda m: (m.source, m.section, m.start))
+            fact = facts[(first.source, first.section, first.start)]
+            base = slug(f"{first.text} {fact.date.start if fact.date else ''}")
+            ent_id = f"event_{base}"
+            n = 2
+            while ent_id in out.values() or ent_id in gaz.entries:
+                ent_id, n = f"event_{base}_{n}", n + 1
+            for m in part:
+                out[m.entity] = ent_id
     return out
 
 
@@ -245,17 +350,25 @@ def _years(span: tuple[str, str]) -> int:
     return int(span[1][:4]) - int(span[0][:4])
 
 
-def _split_by_day(clusters: dict, facts: dict) -> dict:
-    """A participant cluster whose mentions give two different days is two events."""
-    out: dict[tuple, list[Mention]] = defaultdict(list)
-    for key, ms in clusters.items():
-        days = sorted({f.date.start for f in (facts[(m.source, m.section, m.start)] for m in ms)
-                       if f.date is not None and f.date.precision == "day"})
-        for m in ms:
-            fact = facts[(m.source, m.section, m.start)]
-            day = fact.date.start if fact.date is not None and fact.date.precision == "day" else (days[0] if days else "")
-            out[key + (day if len(days) > 1 else "",)].append(m)
-    return out
+def _split_same_source_days(members: list[Mention], facts: dict) -> list[list[Mention]]:
+    """One source giving two different days for a group means two events; different days from
+    different sources stay one event (a discrepancy between the sources, reported as contested)."""
+    day_of = {}
+    for m in members:
+        fact = facts[(m.source, m.section, m.start)]
+        if fact.date is not None and fact.date.precision == "day":
+            day_of[m.entity] = fact.date.start
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        if m.entity in day_of:
+            per_source[m.source].add(day_of[m.entity])
+    if not any(len(days) > 1 for days in per_source.values()):
+        return [members]
+    first_day = min(day_of.values())
+    parts: dict[str, list[Mention]] = defaultdict(list)
+    for m in members:
+        parts[day_of.get(m.entity, first_day)].append(m)
+    return [parts[d] for d in sorted(parts)]
 
 
 def attach_facts(entity: Entity, facts: list[EventFact], gaz: Gazetteer, mapping) -> Entity:

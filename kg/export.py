@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from .model import Entity, Extraction, Relation
+from .contested import claim_key, corroboration
+from .model import Contested, Entity, Extraction, Relation
 
 
 def _entity(e: Entity) -> dict:
@@ -26,17 +27,25 @@ def _entity(e: Entity) -> dict:
     return out
 
 
-def _relation(r: Relation) -> dict:
+def _relation(r: Relation, support: dict) -> dict:
     p = r.provenance
     return {
         "subject": r.subject, "predicate": r.predicate, "object": r.object, "source": r.source,
         "evidence": p.sentence, "start": p.start, "end": p.end, "section": p.section,
         "speaker": r.speaker, "cue": r.cue, "negated": r.negated, "hedged": r.hedged,
         "confidence": round(p.confidence, 3), "rule": p.rule, "verb": r.verb,
+        "corroborated_by": support["sources"], "independent_outlets": support["independent"],
     }
 
 
+def _contested(c: Contested) -> dict:
+    return {"id": c.id, "kind": c.kind, "topic": c.topic, "subject": c.subject,
+            "sides": [{"stance": s.stance, "source": s.source, "speaker": s.speaker, "evidence": s.evidence,
+                       "claim": s.claim} for s in c.sides]}
+
+
 def to_json_dict(extraction: Extraction) -> dict:
+    support = corroboration(extraction)
     return {
         "generator": {"name": "kg", "model": extraction.model},
         "sources": [
@@ -45,7 +54,8 @@ def to_json_dict(extraction: Extraction) -> dict:
             for a in extraction.articles
         ],
         "entities": [_entity(e) for e in extraction.entities],
-        "relations": [_relation(r) for r in extraction.relations],
+        "relations": [_relation(r, support[claim_key(r)]) for r in extraction.relations],
+        "contested": [_contested(c) for c in extraction.contested],
     }
 
 

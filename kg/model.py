@@ -94,6 +94,8 @@ class EventFact:
     participants: tuple[Participant, ...] = ()
     place: str | None = None
     trigger: str = ""  # the phrase that names the event ("a large military attack")
+    evidence: str = ""  # the sentence
+    same_as: str | None = None  # a named event (gazetteer id) the phrase names ("the 40-day war")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,32 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a contested group: what one source (or speaker) says."""
+
+    stance: str
+    source: str
+    evidence: str
+    speaker: str | None = None
+    claim: int | None = None  # index into Extraction.relations, when the side is a relation
+
+
+@dataclass(frozen=True, slots=True)
+class Contested:
+    """Claims from different sources that conflict; kg never decides who is right."""
+
+    id: str
+    kind: str  # "polarity", "exclusive" (e.g. part of two states), "date", "number", "framing"
+    topic: str
+    subject: str  # the entity the conflict is about
+    sides: tuple[Side, ...] = ()
+
+    @property
+    def members(self) -> tuple[int, ...]:
+        return tuple(s.claim for s in self.sides if s.claim is not None)
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything one build produced, in a deterministic order."""
 
@@ -146,6 +174,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     model: str = ""
+    contested: tuple[Contested, ...] = ()
     stats: dict = field(default_factory=dict, compare=False, hash=False)
 
     def entity(self, entity_id: str) -> Entity:

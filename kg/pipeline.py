@@ -8,6 +8,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from .dates import latest_date
+from .contested import find_contested, load_framing, with_reposts
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, load_event_types, resolve_events
@@ -45,8 +47,9 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
-    return Extraction(articles=tuple(articles), entities=tuple(entities), relations=tuple(relations),
-                      model=model_version(nlp))
+    extraction = Extraction(articles=tuple(with_reposts(articles)), entities=tuple(entities),
+                            relations=tuple(relations), model=model_version(nlp))
+    return replace(extraction, contested=find_contested(extraction, dates, framing()))
 
 
 def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict]:
@@ -64,7 +67,8 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
         found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
                        key=lambda m: m.start)
-        facts = event_facts(doc, found, anchor=article.date, gaz=gazetteer, event_types=etypes,
+        anchor = article.date or latest_date(article.content)
+        facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
         # a trigger noun the text does not anchor (no participant, place or date) is not an event
         found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
@@ -78,6 +82,16 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
 @lru_cache(maxsize=4)
 def _load_event_types(path: Path):
     return load_event_types(path)
+
+
+@lru_cache(maxsize=4)
+def _load_framing(path: Path):
+    return load_framing(path)
+
+
+def framing():
+    """The framing terms (``ontology/framing.yaml``), loaded once per process on first use."""
+    return _load_framing(ontology_path("framing.yaml"))
 
 
 def event_types():

@@ -46,7 +46,8 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
                                "sovereignty", "concern", "condition", "initiative", "request", "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
-                               "town", "city", "village", "region", "province", "district", "capital"}
+                               "town", "city", "village", "region", "province", "district", "capital",
+                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat"}
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
@@ -125,7 +126,7 @@ class Context:
             return self.entity(tok.head.head, pronouns=pronouns)
         lemma = tok.lemma_.lower()
         if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
-            for child in tok.children:
+            for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
                     key = self.key_at.get(child.i)
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
@@ -143,6 +144,18 @@ class Context:
                         return key
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
+        if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):
+            return self.last_state(tok)  # "the country": the state named last before, in the paragraph
+        return None
+
+    def last_state(self, tok) -> str | None:
+        start = self._paragraph_start(tok)
+        for i in range(tok.i - 1, -1, -1):
+            if self.doc[i].idx <= start:
+                break
+            key = self.key_at.get(i)
+            if key is not None and self.state_of(key) == key:
+                return key
         return None
 
     def entities(self, toks) -> list[str]:
@@ -202,6 +215,7 @@ def _objects(verb, *, locative: bool = False) -> list[tuple[object, str]]:
                 if g.dep_ != "pobj":
                     continue
                 if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf"
+                        or (child.lower_ == "as" and g.lemma_.lower() == "part")
                         or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
                     out.append((g, child.lower_))
     return out
@@ -324,10 +338,25 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
+        copula = lemma == "be" and obj_tok.dep_ == "attr"
+        if obj_tok.lemma_.lower() == "part" and obj_tok.pos_ == "NOUN":  # "X is (an integral) part of Y"
+            wholes = ctx.entities([g for p in obj_tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for g in p.children if g.dep_ == "pobj"])
+            parts = subjects if copula else ctx.entities([c for c in verb.children if c.dep_ == "dobj"])
+            if (copula or prep == "as") and wholes:
+                for part in parts:
+                    for whole in wholes:
+                        if part != whole:
+                            yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
+                                            section, "svo", 0.6, "part of")
+            continue
         for obj in ctx.entities([obj_tok]):
             for subj in subjects:
-                rel = _relation(subj, pred, obj, verb.sent, ctx, verb, source, section, rule,
-                                0.7 if pred != GENERIC else 0.4, verb.text)
+                this = pred
+                if copula and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj and not ctx.is_person(subj):
+                    this = "part_of"  # "Artsakh is Armenia"
+                rel = _relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
+                                0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
 
@@ -397,6 +426,22 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
             agents.extend(_subjects(verb)[0])
             hedged = True
     return agents, patients, places, hedged
+
+
+def verb_arguments(verb, ctx: "Context"):
+    """(agent, patient, place tokens) of an event verb ("the ministers convened in Moscow")."""
+    agents, patients = _subjects(verb)
+    places = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            patients.append(child)
+        elif child.dep_ == "prep":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ in ("in", "at", "near", "inside"):
+                places.extend(objs)
+            elif child.lower_ in ("with", "against", "on", "between"):
+                patients.extend(objs)
+    return agents, patients, places
 
 
 def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predicates):

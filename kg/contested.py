@@ -1,0 +1,223 @@
+"""Sources that disagree: reposts, corroboration and contested claims, side by side.
+
+kg never decides who is right. It shows who says what, who agrees, who conflicts, and how independent
+the sources are:
+
+* **reposts**: an article whose word 5-gram shingles are at least ``REPOST_THRESHOLD`` contained in a
+  longer (or earlier) article reproduces it (``duplicate_of``); its statements are not independent;
+* **corroboration**: for every claim, the articles and the independent outlets that make it;
+* **contested groups** of five kinds:
+  ``polarity`` (one source asserts what another denies), ``exclusive`` (a territory part of two different
+  states), ``date`` (one event, different days), ``number`` (one event, different figures: "40-day" vs
+  "44-day"), ``framing`` (one event, terms of opposite readings: "anti-terrorist operation" vs "ethnic
+  cleansing", see ``ontology/framing.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from .errors import OntologyError
+from .model import Article, Contested, Extraction, Relation, Side
+
+SHINGLE = 5
+#: share of an article's 5-word shingles found in another article above which it is a repost of it
+REPOST_THRESHOLD = 0.5
+#: predicates for which one subject has one object: two different objects from two voices conflict
+EXCLUSIVE = {"part_of", "capital_of"}
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+_DURATION = re.compile(r"\b(\d{1,4}|[a-z]+(?:-[a-z]+)?)[- ](day|week|month|year)s?(?:-long)?\b", re.I)
+
+
+# --- reposts ---------------------------------------------------------------------------------------------
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i:i + size]) for i in range(max(0, len(words) - size + 1))}
+
+
+def containment(a: set, b: set) -> float:
+    """Share of ``a``'s shingles that are also in ``b``."""
+    return len(a & b) / len(a) if a else 0.0
+
+
+def find_reposts(articles: list[Article], *, threshold: float = REPOST_THRESHOLD) -> dict[str, str]:
+    """``{repost id: original id}``: the shorter (or, at equal length, later) of two overlapping articles."""
+    sh = {a.id: shingles(a.content) for a in articles}
+    dates = {a.id: a.date or "" for a in articles}
+    out: dict[str, str] = {}
+    for a in articles:
+        best = None
+        for b in articles:
+            if a.id == b.id or not sh[a.id]:
+                continue
+            score = containment(sh[a.id], sh[b.id])
+            shorter = (len(sh[a.id]), dates[b.id] <= dates[a.id], a.id) < (len(sh[b.id]), True, b.id)
+            if score >= threshold and shorter and (best is None or score > best[0]):
+                best = (score, b.id)
+        if best is not None:
+            out[a.id] = best[1]
+    return out
+
+
+def with_reposts(articles: list[Article]) -> list[Article]:
+    """Articles with ``duplicate_of`` filled in where the front matter did not say."""
+    found = find_reposts(articles)
+    return [a if a.duplicate_of or a.id not in found else replace(a, duplicate_of=found[a.id]) for a in articles]
+
+
+# --- corroboration ---------------------------------------------------------------------------------------
+
+
+def claim_key(rel: Relation) -> tuple[str, str, str, bool]:
+    return rel.subject, rel.predicate, rel.object, rel.negated
+
+
+def independent_outlets(sources: set[str], articles: dict[str, Article]) -> list[str]:
+    """Sources counted once per outlet, reposts folded into what they repost."""
+    outlets = set()
+    for sid in sources:
+        art = articles.get(sid)
+        while art is not None and art.duplicate_of and art.duplicate_of in articles:
+            art = articles[art.duplicate_of]
+        if art is None:
+            outlets.add(sid)
+        else:
+            outlets.add(art.publisher or art.id)
+    return sorted(outlets)
+
+
+def corroboration(extraction: Extraction) -> dict[tuple, dict]:
+    """For every claim (subject, predicate, object, negated): the sources and independent outlets asserting it."""
+    articles = {a.id: a for a in extraction.articles}
+    by_key: dict[tuple, set[str]] = defaultdict(set)
+    for rel in extraction.relations:
+        by_key[claim_key(rel)].add(rel.source)
+    return {key: {"sources": sorted(srcs), "independent": independent_outlets(srcs, articles)}
+            for key, srcs in by_key.items()}
+
+
+# --- contested groups ------------------------------------------------------------------------------------
+
+
+def load_framing(path: Path) -> dict[str, list[str]]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return {stance: [t.lower() for t in raw["terms"]] for stance, raw in data["stances"].items()}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+        raise OntologyError(f"{path}: cannot read framing terms: {err}") from None
+
+
+def _side(rel: Relation, index: int, stance: str) -> Side:
+    return Side(stance=stance, source=rel.source, evidence=rel.provenance.sentence, speaker=rel.speaker, claim=index)
+
+
+def _polarity(extraction: Extraction, labels) -> list[Contested]:
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, rel in enumerate(extraction.relations):
+        groups[(rel.subject, rel.predicate, rel.object)].append(i)
+    out = []
+    for (s, p, o), idx in sorted(groups.items()):
+        rels = [extraction.relations[i] for i in idx]
+        voices = {(r.negated, r.source, r.speaker) for r in rels}
+        if {v[0] for v in voices} != {True, False} or len({(v[1], v[2]) for v in voices}) < 2:
+            continue
+        sides = tuple(_side(extraction.relations[i], i, ("denies: " if extraction.relations[i].negated else "asserts: ")
+                            + f"{labels(s)} {p} {labels(o)}") for i in idx)
+        out.append(Contested(id="", kind="polarity", topic=f"{labels(s)} {p.replace('_', ' ')} {labels(o)}?",
+                             subject=s, sides=sides))
+    return out
+
+
+def _exclusive(extraction: Extraction, labels) -> list[Contested]:
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, rel in enumerate(extraction.relations):
+        if rel.predicate in EXCLUSIVE and not rel.negated and not rel.hedged:
+            groups[(rel.subject, rel.predicate)].append(i)
+    out = []
+    for (s, p), idx in sorted(groups.items()):
+        rels = {i: extraction.relations[i] for i in idx}
+        objects = {r.object for r in rels.values()}
+        voices = {(r.source, r.speaker) for r in rels.values()}
+        if len(objects) < 2 or len(voices) < 2:
+            continue
+        sides = tuple(_side(r, i, f"{labels(s)} {p.replace('_', ' ')} {labels(r.object)}") for i, r in rels.items())
+        out.append(Contested(id="", kind="exclusive",
+                             topic=f"{labels(s)}: {p.replace('_', ' ')} " + " or ".join(labels(o) for o in sorted(objects)),
+                             subject=s, sides=sides))
+    return out
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for part in text.split("-"):
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[part]
+    return total
+
+
+def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[str]], labels) -> list[Contested]:
+    out = []
+    for ent in extraction.entities:
+        if ent.type != "Event":
+            continue
+        days: dict[str, list[Side]] = defaultdict(list)
+        numbers: dict[str, list[Side]] = defaultdict(list)
+        frames: dict[str, list[Side]] = defaultdict(list)
+        for m in ent.mentions:
+            fact = facts.get((m.source, m.section, m.start))
+            evidence = fact.evidence if fact is not None and fact.evidence else m.text
+            if fact is not None and fact.date is not None and fact.date.precision == "day":
+                days[fact.date.start].append(Side(stance=f"on {fact.date.start}", source=m.source, evidence=evidence))
+            near = re.search(rf"(\S+\s+)?{re.escape(m.text)}", evidence)  # "forty-four-day Second Karabakh War"
+            for match in _DURATION.finditer(" ".join([near.group(0) if near else m.text, fact.trigger if fact else ""])):
+                n = _number(match.group(1))
+                if n is not None:
+                    unit = match.group(2).lower()
+                    numbers[f"{n} {unit}s"].append(Side(stance=f"{n} {unit}s", source=m.source, evidence=evidence))
+            low = evidence.lower()
+            for stance, terms in framing.items():
+                for term in terms:
+                    if re.search(rf"\b{re.escape(term)}\b", low):
+                        frames[stance].append(Side(stance=f"{stance}: {term}", source=m.source, evidence=evidence))
+                        break
+        for kind, found, topic in (("date", days, "date"), ("number", numbers, "figures"), ("framing", frames, "framing")):
+            sources = {s.source for sides in found.values() for s in sides}
+            if len(found) >= 2 and len(sources) >= 2:
+                sides = tuple(_dedupe(s for key in sorted(found) for s in found[key]))
+                out.append(Contested(id="", kind=kind, topic=f"{labels(ent.id)}: {topic} differ between sources",
+                                     subject=ent.id, sides=sides))
+    return out
+
+
+def _dedupe(sides) -> list[Side]:
+    seen, out = set(), []
+    for s in sides:
+        if (s.stance, s.source, s.evidence) not in seen:
+            seen.add((s.stance, s.source, s.evidence))
+            out.append(s)
+    return out
+
+
+def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]]) -> tuple[Contested, ...]:
+    """Every contested group, with stable ids, in a deterministic order."""
+    label_of = {e.id: e.label for e in extraction.entities}
+
+    def labels(key: str) -> str:
+        return label_of.get(key, key)
+
+    groups = _polarity(extraction, labels) + _exclusive(extraction, labels) + _event_sides(extraction, facts, framing, labels)
+    groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
+    return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))
