@@ -255,5 +255,36 @@ def serve(out, host, port, no_union, cors):
         server.server_close()
 
 
+@main.command()
+@click.argument("source_a")
+@click.argument("source_b")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default="output", show_default=True,
+              help="The built output folder to read kg.json from.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def compare(source_a, source_b, out, fmt):
+    """What SOURCE_A asserts that SOURCE_B doesn't, what both assert, and where they conflict.
+
+    Sources are named by id, file name, or a unique prefix of either.
+
+    \b
+    Examples:
+      kg compare 002 004
+      kg compare 001_8657454ac781d1fe.txt 000 --format json
+    """
+    import json
+
+    from .compare import compare as run_compare
+    from .compare import format_comparison, load_export
+
+    try:
+        result = run_compare(load_export(out), source_a, source_b)
+    except KGError as err:
+        _fail(err)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_comparison(result), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -285,7 +285,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
         final[f"{source}\x1f{key}"] = final.get(target, target)
     # an unknown name whose slug collides with a gazetteer id of another type keeps a typed id
     for key, target in list(final.items()):
-        if ":" in key and key not in mapping and target in gaz.entries and gaz.entries[target].type != key.split(":")[0]:
+        if ":" in key and "\x1f" not in key and key not in mapping and target in gaz.entries and gaz.entries[target].type != key.split(":")[0]:
             final[key] = f"{target}_{key.split(':')[0].lower()}"
     grouped: dict[str, list[Mention]] = defaultdict(list)
     types: dict[str, Counter] = defaultdict(Counter)

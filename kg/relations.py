@@ -125,6 +125,9 @@ class Context:
         if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
             return self.entity(tok.head.head, pronouns=pronouns)
         lemma = tok.lemma_.lower()
+        for child in tok.children:  # "his Azerbaijani counterpart, Ilham Aliyev,"
+            if child.dep_ == "appos" and child.i in self.key_at:
+                return self.key_at[child.i]
         if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
             for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -244,7 +247,9 @@ def _speech(tok, ctx: Context):
     child = tok
     while child.head.i != child.i:
         parent = child.head
-        if _is_verb(parent) and parent.lemma_.lower() in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp"):
+        if (_is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
+                and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
+                and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with"))):
             for subj in (c for c in parent.children if c.dep_ == "nsubj"):
                 key = ctx.entity(subj)
                 return key, parent.text
@@ -254,8 +259,8 @@ def _speech(tok, ctx: Context):
                 if key is not None:
                     return key, parent.text
             return None, parent.text
-        if child.dep_ in ("conj",) and _is_verb(child):
-            return None, None
+        if (child.dep_ == "conj" and _is_verb(child)) or child.dep_ == "relcl":
+            return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return None, None
 
@@ -353,6 +358,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         for obj in ctx.entities([obj_tok]):
             for subj in subjects:
                 this = pred
+                if this == GENERIC and lemma in LIGHT_VERBS and obj.startswith("Trig:"):
+                    this = "participant_in"  # "launched an offensive", "carried out a cleansing"
                 if copula and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj and not ctx.is_person(subj):
                     this = "part_of"  # "Artsakh is Armenia"
                 rel = _relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
@@ -399,7 +406,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
                     agents.extend(g for g in agent.children if g.dep_ == "pobj")
         elif child.dep_ == "poss":
             agents.append(child)
-        elif child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents:
+        elif (child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents
+              and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"
     head = noun.head
     if noun.dep_ == "dobj" and _is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:

@@ -1,0 +1,88 @@
+"""Sources that disagree, on short articles written for these tests: reposts, denials, framings, dates."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.contested import containment, find_reposts, shingles
+from kg.model import Article
+
+ORIGINAL = (
+    "The talks in Geneva ended without agreement on Friday after three days of negotiations. "
+    "Both delegations said they would return next month, but diplomats privately doubted that a deal was close. "
+    "The mediators proposed a phased withdrawal of heavy weapons from the line of contact, which one side rejected. "
+    "Humanitarian groups warned that winter would make conditions in the camps far worse."
+)
+
+
+def test_a_shortened_repost_is_detected_and_nothing_else():
+    repost = ORIGINAL.split(". ")[0] + ". Both delegations said they would return next month, but diplomats doubted a deal was close."
+    other = "Floods hit the north of the country on Monday, and rescue teams reached the worst affected villages by boat."
+    arts = [Article(id="orig", file="orig.txt", title="t", body=ORIGINAL, date="2024-01-05"),
+            Article(id="repost", file="repost.txt", title="t", body=repost, date="2024-01-07"),
+            Article(id="other", file="other.txt", title="t", body=other, date="2024-01-06")]
+    assert find_reposts(arts) == {"repost": "orig"}
+    assert containment(shingles(repost), shingles(ORIGINAL)) > 0.5 > containment(shingles(ORIGINAL), shingles(repost))
+
+
+def groups(ex, kind):
+    return [g for g in ex.contested if g.kind == kind]
+
+
+def test_a_denial_is_contested_by_polarity(extract_text):
+    ex = extract_text("Russia attacked Georgia in the night.", "Russia did not attack Georgia, the ministry insisted.")
+    (group,) = groups(ex, "polarity")
+    assert {(s.source, ex.relations[s.claim].negated) for s in group.sides} == {("t0", False), ("t1", True)}
+
+
+def test_opposite_framings_of_one_event(extract_text):
+    ex = extract_text("On 3 March 2024, Eritrea launched an anti-terrorist operation in Tigray.",
+                      "On 3 March 2024, Eritrea launched an assault on Tigray, a campaign of ethnic cleansing.")
+    (group,) = groups(ex, "framing")
+    stances = {s.source: s.stance.split(":")[0] for s in group.sides}
+    assert stances == {"t0": "legitimizing", "t1": "condemning"}
+
+
+def test_two_sources_give_an_event_different_days(extract_text):
+    ex = extract_text("Serbia and Kosovo met in Brussels on May 2, 2024, to discuss the border.",
+                      "Serbia and Kosovo met in Brussels on May 7, 2024, to discuss the border.")
+    meetings = [e for e in ex.entities if e.event_type == "Meeting"]
+    assert len(meetings) == 1 and meetings[0].sources == ("t0", "t1")
+    (group,) = groups(ex, "date")
+    assert sorted(s.stance for s in group.sides) == ["on 2024-05-02", "on 2024-05-07"]
+
+
+def test_one_source_giving_two_days_means_two_events(extract_text):
+    ex = extract_text("Serbia and Kosovo met in Brussels on May 2, 2024. Serbia and Kosovo met in Brussels again on May 7, 2024.")
+    assert len([e for e in ex.entities if e.event_type == "Meeting"]) == 2
+    assert not groups(ex, "date")
+
+
+def test_agreeing_sources_are_not_contested(extract_text):
+    ex = extract_text("Russia attacked Georgia in the night.", "Russia attacked Georgia before dawn, officials said.")
+    assert not ex.contested
+    from kg.contested import corroboration
+
+    support = corroboration(ex)
+    assert support[("russia", "attacks", "georgia", False)]["sources"] == ["t0", "t1"]
+
+
+def test_compare_two_seed_sources(seed_output):
+    runner = CliRunner()
+    result = runner.invoke(main, ["compare", "001", "004", "-o", str(seed_output), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["a"]["id"].startswith("001") and data["b"]["id"].startswith("004")
+    assert data["only_a"] and data["only_b"]
+    table = runner.invoke(main, ["compare", "001", "004", "-o", str(seed_output)])
+    assert "Only A asserts" in table.output and "Where they conflict" in table.output
+    bad = runner.invoke(main, ["compare", "001", "nope", "-o", str(seed_output)])
+    assert bad.exit_code == 2 and "unknown source 'nope'" in bad.output
+
+
+def test_seed_repost_is_found(seed_output):
+    data = json.loads((seed_output / "kg.json").read_text(encoding="utf-8"))
+    dups = {s["id"][:3]: (s["duplicate_of"] or "")[:3] for s in data["sources"]}
+    assert dups == {"000": "001", "001": "", "002": "", "003": "", "004": ""}
