@@ -46,6 +46,12 @@ class IRIs:
     def claim(self, source: str, subject: str, predicate: str, obj: str, start: int, section: str = "body") -> URIRef:
         return URIRef(f"{self.base}claim/{_digest(source, subject, predicate, obj, start, section)}")
 
+    def contested(self, group_id: str) -> URIRef:
+        return URIRef(f"{self.base}contested/{_safe(group_id)}")
+
+    def side(self, group_id: str, index: int) -> URIRef:
+        return URIRef(f"{self.base}contested/{_safe(group_id)}/side/{index}")
+
     def mention(self, source: str, section: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.base}mention/{_safe(source)}/{section}/{start}-{end}")
 

@@ -66,7 +66,33 @@ def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
             _add_mention(graphs[m.source], entity, m, iris)
     for rel in extraction.relations:
         _add_claim(graphs[rel.source], rel, iris)
+    for group in getattr(extraction, "contested", ()):
+        _add_contested(default, group, extraction, iris)
     return ds
+
+
+def _add_contested(g, group, extraction: Extraction, iris: IRIs) -> None:
+    """A contested group in the default graph: its kind, topic, subject and sides (each with its source)."""
+    node = iris.contested(group.id)
+    g.add((node, RDF.type, KG.ContestedGroup))
+    g.add((node, RDFS.label, Literal(group.topic)))
+    g.add((node, KG.conflictKind, Literal(group.kind)))
+    g.add((node, KG.about, iris.entity(group.subject)))
+    for index, side in enumerate(group.sides):
+        snode = iris.side(group.id, index)
+        g.add((node, KG.hasSide, snode))
+        g.add((snode, RDF.type, KG.ContestedSide))
+        g.add((snode, KG.stance, Literal(side.stance)))
+        g.add((snode, KG.evidence, Literal(side.evidence)))
+        g.add((snode, PROV.wasDerivedFrom, iris.source(side.source)))
+        if side.speaker:
+            g.add((snode, KG.speaker, iris.entity(side.speaker)))
+        if side.claim is not None:
+            rel = extraction.relations[side.claim]
+            claim = iris.claim(rel.source, rel.subject, rel.predicate, rel.object, rel.provenance.start,
+                               rel.provenance.section)
+            g.add((node, KG.hasMember, claim))
+            g.add((snode, KG.supportingClaim, claim))
 
 
 def _add_article(g, article, iris: IRIs) -> None:

@@ -62,7 +62,12 @@ class KG(DefinedNamespace):
 
     # contested groups
     hasMember: URIRef  # a claim that belongs to a contested group
-    conflictKind: URIRef  # how the members conflict ("negation", "contradiction", ...)
+    conflictKind: URIRef  # how the members conflict ("polarity", "exclusive", "date", "number", "framing")
+    ContestedSide: URIRef  # one side of a contested group: what one source (or speaker) says
+    hasSide: URIRef  # a side of a contested group
+    stance: URIRef  # what a side says, in a few words
+    about: URIRef  # the entity a contested group is about
+    supportingClaim: URIRef  # the claim a side rests on, when it is a relation
 
     # relation scheme
     category: URIRef  # the PLOVER/CAMEO-style category of a relation predicate or event type
