@@ -116,6 +116,12 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if cleaned is None:
             continue
         start, end, text = cleaned
+        if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
+            nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
+            if nxt.is_upper and nxt.is_alpha and len(nxt) >= 3 and not span.doc[span.end - 1].whitespace_.count("\n"):
+                end = nxt.idx + len(nxt.text)
+                text = doc.text[start:end]
+                key = f"Person:{norm(text)}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
     return _compose_groups(doc, mentions, gaz)
@@ -243,6 +249,10 @@ def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, st
     return mapping
 
 
+def _drop_initials(name: str) -> str:
+    return " ".join(t for t in name.split() if len(t.rstrip(".")) > 1)
+
+
 def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, str]) -> dict[str, str]:
     """Unknown multi-word names that are near-identical to a known or more frequent name of the same type."""
     anchors: dict[str, list[tuple[str, str]]] = defaultdict(list)  # type -> [(normalized name, key)]
@@ -255,7 +265,11 @@ def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, 
         etype, name = key.split(":", 1)
         if len(name) < 6:
             continue
-        best = max(((fuzz.ratio(name, a), k) for a, k in anchors[etype]), default=(0, None))
+        if etype == "Person":  # "M. Hakan Yavuz" = "Hakan Yavuz": compare without initials
+            best = max(((100 if _drop_initials(name) == _drop_initials(a) else fuzz.ratio(name, a), k)
+                        for a, k in anchors[etype]), default=(0, None))
+        else:
+            best = max(((fuzz.ratio(name, a), k) for a, k in anchors[etype]), default=(0, None))
         if best[0] >= FUZZY_THRESHOLD:
             mapping[key] = best[1]
         else:
@@ -277,6 +291,8 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
         by_key[m.entity].append(m)
     mapping = _surname_map(by_key, gaz)
     mapping.update(_fuzzy_map(by_key, gaz, mapping))
+    # a surname resolved to a full name that was itself merged into a known person follows it (one hop)
+    mapping = {k: mapping.get(v, v) for k, v in mapping.items()}
     final: dict[str, str] = {}
     for key in by_key:
         target = mapping.get(key, key)
