@@ -31,7 +31,8 @@ FRAMING_VERBS = {"characterize", "characterise", "describe", "call", "label", "b
 #: verbs whose object noun carries the real predicate ("launched an attack", "carried out ethnic cleansing")
 LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "stage", "mount", "begin", "start",
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
-               "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice"}
+               "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
+               "assign", "lay", "place", "orchestrate", "organize", "organise", "lead"}
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
 HEDGE_VERBS = {"appear", "seem", "imply"}
@@ -47,7 +48,8 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "sovereignty", "concern", "condition", "initiative", "request", "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
-                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat"}
+                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
+                               "citizenship", "rule", "governance", "jurisdiction"}
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
@@ -63,6 +65,10 @@ TITLES = {
     "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of",
     "secretary": "affiliated_with", "official": "affiliated_with", "envoy": "affiliated_with",
     "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of",
+    "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
+    "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
+    "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
+    "fellow": "affiliated_with", "chief": "leader_of",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
@@ -199,6 +205,8 @@ def _subjects(verb) -> tuple[list, list]:
         return _subjects(head)
     if verb.dep_ == "xcomp" and _is_verb(head):
         objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
+        objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                        for g in p.children if g.dep_ == "pobj"]  # "called on X to accept": X accepts
         return (objs, []) if objs else _subjects(head)
     if verb.dep_ in ("relcl", "acl"):
         if verb.tag_ == "VBN":  # "the cleansing carried out by Y": the head is the patient
@@ -207,8 +215,9 @@ def _subjects(verb) -> tuple[list, list]:
     return agents, patients
 
 
-def _objects(verb, *, locative: bool = False) -> list[tuple[object, str]]:
-    """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked."""
+def _objects(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tuple[object, str]]:
+    """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
+    any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always."""
     out = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
@@ -217,7 +226,7 @@ def _objects(verb, *, locative: bool = False) -> list[tuple[object, str]]:
             for g in child.children:
                 if g.dep_ != "pobj":
                     continue
-                if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf"
+                if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
                         or (child.lower_ == "as" and g.lemma_.lower() == "part")
                         or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
                     out.append((g, child.lower_))
@@ -338,7 +347,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     rule = "svo_passive" if patients else "svo"
     lemma = verb.lemma_.lower()
     locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
-    pairs = [(t, "") for t in patients] + _objects(verb, locative=locative)
+    phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
+    pairs = [(t, "") for t in patients] + _objects(verb, locative=locative, phrasal=phrasal)
     for obj_tok, prep in pairs:
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
@@ -354,6 +364,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                         if part != whole:
                             yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
                                             section, "svo", 0.6, "part of")
+                if pred == "recognizes_sovereignty_of":  # "A recognized X as part of B": A recognizes B's sovereignty
+                    for subj in subjects:
+                        for whole in wholes:
+                            if subj != whole:
+                                yield _relation(subj, pred, whole, verb.sent, ctx, verb, source, section, "svo", 0.6,
+                                                verb.text)
             continue
         for obj in ctx.entities([obj_tok]):
             for subj in subjects:
@@ -412,7 +428,7 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     head = noun.head
     if noun.dep_ == "dobj" and _is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
         agents.extend(_subjects(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
-        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on")
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
     if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
         gov = head.head
@@ -524,7 +540,7 @@ def _apposition(root, ctx: Context):
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
                 orgs.append(ctx.key_at[child.i])
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
                 orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
         if orgs:
             return title, orgs
