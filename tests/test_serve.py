@@ -100,3 +100,12 @@ def test_negotiation_and_loopback():
     assert _negotiate("", fmts, "json") == "json" and pyoxigraph
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2")
+
+
+def test_serve_help_has_examples():
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.output and "127.0.0.1" in result.output

@@ -84,3 +84,8 @@ def test_claim_in_the_wrong_graph_fails(small_trig, tmp_path):
 def test_missing_build_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 2 and "kg build" in result.output
+
+
+def test_validate_help_has_examples():
+    result = CliRunner().invoke(main, ["validate", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.output
