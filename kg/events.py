@@ -22,7 +22,7 @@ from .dates import find_dates, parse_anchor
 from .errors import OntologyError
 from .gazetteer import Gazetteer, slug
 from .model import DateValue, Entity, EventFact, Mention, Participant
-from .relations import Context, noun_arguments, verb_arguments
+from .syntax import Context, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme

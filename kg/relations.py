@@ -19,43 +19,33 @@ from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
 from .predicates import GENERIC, Predicates
+from .syntax import (LIGHT_VERBS, Context, is_verb, objects_of, subjects_of,
+                     noun_arguments)
 
 CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
              "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept"}
-#: verbs that frame their object as something ("X characterized the exodus as ethnic cleansing")
-FRAMING_VERBS = {"characterize", "characterise", "describe", "call", "label", "brand", "consider", "perceive",
-                 "regard", "see", "view", "term", "denounce", "condemn"}
-#: verbs whose object noun carries the real predicate ("launched an attack", "carried out ethnic cleansing")
-LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "stage", "mount", "begin", "start",
-               "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
-               "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
-               "assign", "lay", "place", "orchestrate", "organize", "organise", "lead"}
+
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
+
 HEDGE_VERBS = {"appear", "seem", "imply"}
+
 MODALS = {"may", "might", "could"}
+
 NEGATIONS = {"not", "n't", "never", "no"}
-SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
-              "despite", "like", "as", "than", "over", "about", "within", "inside"}
-STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "cabinet",
-               "territory", "soil"}
-#: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
-STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
-                               "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
-                               "sovereignty", "concern", "condition", "initiative", "request", "decision",
-                               "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
-                               "town", "city", "village", "region", "province", "district", "capital",
-                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
-                               "citizenship", "rule", "governance", "jurisdiction"}
+
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
+
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
                       "sponsored": "supports", "controlled": "controls", "occupied": "occupies", "funded": "supports",
                       "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
+
 LOCATIVE_PREDICATES = {"deploys_to", "attacks", "occupies", "controls", "withdraws_from", "visits", "flees_to"}
+
 TITLES = {
     "president": "leader_of", "prime minister": "leader_of", "premier": "leader_of", "leader": "leader_of",
     "head": "leader_of", "chairman": "leader_of", "chair": "leader_of", "king": "leader_of",
@@ -70,179 +60,18 @@ TITLES = {
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of",
 }
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-THING_PRONOUNS = {"it", "its"}
-RELATIVES = {"that", "which", "who", "whom"}
-
-
-def _conjuncts(tok):
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
-
-
-def _is_verb(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
-
-
-class Context:
-    """Token -> entity lookups for one doc: mentions, state nouns, relative and personal pronouns."""
-
-    def __init__(self, doc, mentions: list[Mention], is_person, state_of):
-        self.doc = doc
-        self.key_at: dict[int, str] = {}
-        self.is_person = is_person
-        self.state_of = state_of
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    self.key_at[tok.i] = m.entity
-        self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
-        for i, key in sorted(self.key_at.items()):
-            if doc[i].dep_ in ("nsubj", "nsubjpass") and (i + 1 >= len(doc) or self.key_at.get(i + 1) != key):
-                self.subjects.append((i, key))
-
-    def _paragraph_start(self, tok) -> int:
-        return self.doc.text.rfind("\n\n", 0, tok.idx)
-
-    def antecedent(self, tok) -> str | None:
-        """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
-        start = self._paragraph_start(tok)
-        if tok.lower_ in PERSON_PRONOUNS:
-            for i in range(tok.i - 1, -1, -1):
-                if self.doc[i].idx <= start:
-                    break
-                key = self.key_at.get(i)
-                if key is not None and self.is_person(key):
-                    return key
-        elif tok.lower_ in THING_PRONOUNS:
-            for i, key in reversed(self.subjects):
-                if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
-                    return key
-        return None
-
-    def entity(self, tok, *, pronouns: bool = True) -> str | None:
-        if tok.i in self.key_at:
-            return self.key_at[tok.i]
-        low = tok.lower_
-        if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
-            return self.entity(tok.head.head, pronouns=pronouns)
-        lemma = tok.lemma_.lower()
-        for child in tok.children:  # "his Azerbaijani counterpart, Ilham Aliyev,"
-            if child.dep_ == "appos" and child.i in self.key_at:
-                return self.key_at[child.i]
-        if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
-            for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
-                if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                    key = self.key_at.get(child.i)
-                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-                        key = self.antecedent(child)
-                    if key is not None:
-                        key = self.state_of(key) if lemma in STATE_NOUNS else key
-                    if key is not None:
-                        return key
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among", "from")):
-                for pobj in prep.children:
-                    key = self.key_at.get(pobj.i)
-                    if key is not None:
-                        key = self.state_of(key) if lemma in STATE_NOUNS else key
-                    if key is not None:
-                        return key
-        if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
-            return self.antecedent(tok)
-        if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):
-            return self.last_state(tok)  # "the country": the state named last before, in the paragraph
-        return None
-
-    def last_state(self, tok) -> str | None:
-        start = self._paragraph_start(tok)
-        for i in range(tok.i - 1, -1, -1):
-            if self.doc[i].idx <= start:
-                break
-            key = self.key_at.get(i)
-            if key is not None and self.state_of(key) == key:
-                return key
-        return None
-
-    def entities(self, toks) -> list[str]:
-        out: list[str] = []
-        for tok in toks:
-            for t in _conjuncts(tok):
-                key = self.entity(t)
-                if key is not None and key not in out:
-                    out.append(key)
-        return out
-
-
-def _subjects(verb) -> tuple[list, list]:
-    """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
-    agents, patients = [], []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            agents.append(child)
-        elif child.dep_ == "nsubjpass":
-            patients.append(child)
-        elif child.dep_ == "agent":
-            agents.extend(g for g in child.children if g.dep_ == "pobj")
-    if agents or patients:
-        return agents, patients
-    head = verb.head
-    if head.i == verb.i:
-        return agents, patients
-    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "conj"):  # "accused X of deploying": X deploys
-        gov = head.head
-        while gov.dep_ == "conj" and gov.pos_ == "ADP":
-            gov = gov.head
-        objs = [c for c in gov.children if c.dep_ == "dobj"]
-        if objs:
-            return objs, []
-        if _is_verb(gov):
-            return _subjects(gov)
-    if verb.dep_ in ("conj", "advcl") and _is_verb(head):
-        return _subjects(head)
-    if verb.dep_ == "xcomp" and _is_verb(head):
-        objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
-        objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
-                        for g in p.children if g.dep_ == "pobj"]  # "called on X to accept": X accepts
-        return (objs, []) if objs else _subjects(head)
-    if verb.dep_ in ("relcl", "acl"):
-        if verb.tag_ == "VBN":  # "the cleansing carried out by Y": the head is the patient
-            return agents, [head]
-        return [head], []
-    return agents, patients
-
-
-def _objects(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tuple[object, str]]:
-    """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
-    any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always."""
-    out = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "dative", "oprd"):
-            out.append((child, ""))
-        elif child.dep_ == "prep":
-            for g in child.children:
-                if g.dep_ != "pobj":
-                    continue
-                if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
-                        or (child.lower_ == "as" and g.lemma_.lower() == "part")
-                        or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
-                    out.append((g, child.lower_))
-    return out
 
 
 def _flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
     negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
-    if _is_verb(tok):  # "Neither the CSTO nor Russia came ..."
+    if is_verb(tok):  # "Neither the CSTO nor Russia came ..."
         negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
                                  for c in tok.children if c.dep_ == "nsubj" for g in c.children)
     hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
                  for c in tok.children)
     head = tok.head
-    if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and _is_verb(head):
+    if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = _flags(head)
         if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
             h_hedge = True
@@ -256,19 +85,19 @@ def _speech(tok, ctx: Context):
     child = tok
     while child.head.i != child.i:
         parent = child.head
-        if (_is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
+        if (is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
                 and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
                 and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with"))):
             for subj in (c for c in parent.children if c.dep_ == "nsubj"):
                 key = ctx.entity(subj)
                 return key, parent.text
-            agents, _ = _subjects(parent)
+            agents, _ = subjects_of(parent)
             for subj in agents:
                 key = ctx.entity(subj)
                 if key is not None:
                     return key, parent.text
             return None, parent.text
-        if (child.dep_ == "conj" and _is_verb(child)) or child.dep_ == "relcl":
+        if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return None, None
@@ -304,7 +133,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
 
 def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates):
     for tok in sent:
-        if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
+        if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
@@ -339,7 +168,7 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
 
 
 def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates):
-    agents, patients = _subjects(verb)
+    agents, patients = subjects_of(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     subjects = ctx.entities(agents)
     if not subjects:
@@ -348,7 +177,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     lemma = verb.lemma_.lower()
     locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
-    pairs = [(t, "") for t in patients] + _objects(verb, locative=locative, phrasal=phrasal)
+    pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
     for obj_tok, prep in pairs:
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
@@ -401,71 +230,6 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
         if pred:
             return pred
     return predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
-
-
-def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, pred: str | None = None):
-    """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
-    attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
-    agents, patients, places = [], [], []
-    for prep in (c for c in noun.children if c.dep_ == "prep"):
-        objs = [g for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ == "by":
-            agents.extend(objs)
-        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between"):
-            patients.extend(objs)
-        elif prep.lower_ in ("in", "into", "at", "near"):
-            places.extend(objs)
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "cleansing carried out by Y (and facilitated by Z)"
-            for verb in _conjuncts(child):
-                for agent in (c for c in verb.children if c.dep_ == "agent"):
-                    agents.extend(g for g in agent.children if g.dep_ == "pobj")
-        elif child.dep_ == "poss":
-            agents.append(child)
-        elif (child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents
-              and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
-            agents.append(child)  # "the Azerbaijani attack"
-    head = noun.head
-    if noun.dep_ == "dobj" and _is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
-        agents.extend(_subjects(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
-        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
-                        for g in p.children if g.dep_ == "pobj")
-    if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
-        gov = head.head
-        framed = []
-        if _is_verb(gov) and gov.lemma_.lower() in FRAMING_VERBS:
-            framed = [c for c in gov.children if c.dep_ == "dobj"]
-        elif gov.dep_ == "dobj" and _is_verb(gov.head) and gov.head.lemma_.lower() in FRAMING_VERBS:
-            framed = [gov]
-        for f in framed:
-            for prep in (c for c in f.children if c.dep_ == "prep" and c.lower_ == "of"):
-                patients.extend(g for g in prep.children if g.dep_ == "pobj")
-    if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
-        patients = places
-    hedged = False
-    if not agents and noun.dep_ in ("pobj", "dobj") and predicates is not None:  # "X called for talks with Y"
-        verb = head.head if noun.dep_ == "pobj" else head
-        if _is_verb(verb) and predicates.for_verb(verb.lemma_.lower(), "", head.lower_ if noun.dep_ == "pobj" else "") in (
-                "calls_for", "proposes_to", "seeks", "rejects", "supports", "opposes"):
-            agents.extend(_subjects(verb)[0])
-            hedged = True
-    return agents, patients, places, hedged
-
-
-def verb_arguments(verb, ctx: "Context"):
-    """(agent, patient, place tokens) of an event verb ("the ministers convened in Moscow")."""
-    agents, patients = _subjects(verb)
-    places = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            patients.append(child)
-        elif child.dep_ == "prep":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
-            if child.lower_ in ("in", "at", "near", "inside"):
-                places.extend(objs)
-            elif child.lower_ in ("with", "against", "on", "between"):
-                patients.extend(objs)
-    return agents, patients, places
 
 
 def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predicates):
