@@ -262,10 +262,13 @@ class _Group:
     places: set = field(default_factory=set)
     dates: list = field(default_factory=list)  # DateValue
     members: list = field(default_factory=list)
+    phrases: set = field(default_factory=set)
 
-    def accepts(self, etype: str, agents: set, patients: set, place, date) -> bool:
+    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: str = "") -> bool:
         if etype != self.etype or not self._dates_agree(date):
             return False
+        if len(phrase.split()) >= 3 and phrase in self.phrases:
+            return True  # the same words for the same kind of event ("ethnic cleansing of X's residents")
         if (agents or patients) and (self.agents or self.patients):
             shared = (agents & self.agents) or (patients & self.patients)
             clash = (agents and self.agents and not agents & self.agents) or \
@@ -286,7 +289,8 @@ class _Group:
                 return False
         return True
 
-    def add(self, m: Mention, agents: set, patients: set, place, date) -> None:
+    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: str = "") -> None:
+        self.phrases.add(phrase)
         self.agents |= agents
         self.patients |= patients
         if place is not None:
@@ -326,11 +330,12 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
         place = mapping(m.source, fact.place) if fact.place else None
-        group = next((g for g in groups if g.accepts(fact.event_type, agents, patients, place, fact.date)), None)
+        phrase = re.sub(r"\W+", " ", fact.trigger.casefold()).strip()
+        group = next((g for g in groups if g.accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
         if group is None:
             group = _Group(fact.event_type)
             groups.append(group)
-        group.add(m, agents, patients, place, fact.date)
+        group.add(m, agents, patients, place, fact.date, phrase)
     for group in groups:
         ms = _split_same_source_days(group.members, facts)
         for part in ms:
@@ -449,4 +454,23 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
             if not entity.kind and entity.event_type:
                 entity = replace(entity, kind=entity.event_type)
         out.append(entity)
-    return out, trig_map
+    labels = {e.id: e.label for e in out}
+    new_ids = set(trig_map.values()) - set(gaz.entries)
+    return [_descriptive_label(e, labels) if e.id in new_ids else e for e in out], trig_map
+
+
+def _descriptive_label(entity: Entity, labels: dict[str, str]) -> Entity:
+    """A one-word event label ("meeting") says what, where and when it is: "meeting in Bratislava (2023-08)"."""
+    if len(entity.label.split()) > 1:
+        return entity
+    label = entity.label
+    if entity.place and entity.place in labels:
+        label += f" in {labels[entity.place]}"
+    elif entity.participants:
+        names = [labels.get(p.entity, p.entity) for p in entity.participants[:2]]
+        label += (" by " if entity.participants[0].role == "agent" else " of ") + " and ".join(names)
+    if entity.date is not None:
+        label += f" ({entity.date.start})"
+    if label == entity.label:
+        return entity
+    return replace(entity, label=label, aliases=tuple(sorted(set(entity.aliases) | {entity.label})))
