@@ -124,7 +124,24 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 key = f"Person:{norm(text)}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
-    return _compose_groups(doc, mentions, gaz)
+    return _compose_groups(doc, _demonym_bodies(doc, mentions), gaz)
+
+
+def _demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """A demonym followed by a body noun ("Sudanese army", "Israeli troops") is that body of the state,
+    also for states whose demonyms the ruler does not know."""
+    out = []
+    for m in mentions:
+        if m.reading == "demonym" and "__" not in m.entity:
+            rest = doc.text[m.end:m.end + 40].lower()
+            noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
+                         if re.match(rf"\s{re.escape(n)}\b", rest)), None)
+            if noun is not None:
+                end = m.end + 1 + len(noun)
+                m = Mention(entity=f"{m.entity}__{slug(noun)}", text=doc.text[m.start:end], start=m.start, end=end,
+                            source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+        out.append(m)
+    return out
 
 
 def _compose_groups(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -211,7 +228,44 @@ def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str]
                 before = [o for o in longer if o.start < m.start]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
                 mapping[(source, m.entity)] = best.entity
+        mapping.update(_acronym_map(source, ms, gaz, mapping))
     return mapping
+
+
+_ACRONYM_SKIP = {"of", "the", "for", "and", "in", "on", "de", "du", "la", "le", "al"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP).upper()
+
+
+def _corpus_acronyms(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, str]) -> dict[str, str]:
+    """An all-capitals name that spells the initials of exactly one organization in the corpus is it."""
+    orgs = [k for k in keys if _key_type(k, gaz) in ("Organization", "Group") and k not in taken]
+    out = {}
+    for key, ms in keys.items():
+        if ":" not in key or key in taken or not all(m.text.isupper() and m.text.isalpha() and 2 <= len(m.text) <= 6 for m in ms):
+            continue
+        full = sorted({o for o in orgs if o != key and any(_initials(n) == ms[0].text for n in _names_of(o, gaz) if " " in n)})
+        if len(full) == 1:
+            out[key] = full[0]
+    return out
+
+
+def _acronym_map(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
+    """An unknown all-capitals name that spells the initials of a longer organization named in the same
+    article ("RSF" after "the Rapid Support Forces") is that organization."""
+    out = {}
+    for m in ms:
+        if (source, m.entity) in taken or ":" not in m.entity or (source, m.entity) in out:
+            continue
+        if not (m.text.isupper() and 2 <= len(m.text) <= 6 and m.text.isalpha()):
+            continue
+        full = sorted({o.entity for o in ms if o.entity != m.entity and _key_type(o.entity, gaz) in ("Organization", "Group")
+                       and any(_initials(n) == m.text for n in _names_of(o.entity, gaz) if " " in n)})
+        if len(full) == 1:
+            out[(source, m.entity)] = full[0]
+    return out
 
 
 def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, str]:
@@ -291,6 +345,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
         by_key[m.entity].append(m)
     mapping = _surname_map(by_key, gaz)
     mapping.update(_fuzzy_map(by_key, gaz, mapping))
+    mapping.update(_corpus_acronyms(by_key, gaz, mapping))
     # a surname resolved to a full name that was itself merged into a known person follows it (one hop)
     mapping = {k: mapping.get(v, v) for k, v in mapping.items()}
     final: dict[str, str] = {}

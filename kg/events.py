@@ -115,9 +115,10 @@ def _clause(verb) -> tuple[int, int]:
     """Character span of an event verb's clause core: subject, verb, objects and place ("ministers ... convened in Moscow")."""
     toks = [verb]
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prt", "neg") or (child.dep_ == "prep" and child.lower_ in
-                                                                          ("in", "at", "with", "against", "on", "between")):
-            toks.extend(t for t in child.subtree if t.ent_type_ not in ("DATE", "TIME") or child.dep_ != "prep")
+        dated = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if not dated and (child.dep_ in ("nsubj", "nsubjpass", "dobj", "prt", "neg") or (
+                child.dep_ == "prep" and child.lower_ in ("in", "at", "with", "against", "on", "between"))):
+            toks.extend(child.subtree)
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = verb.doc
     if last - first > 18:

@@ -76,7 +76,8 @@ def test_unknown_surname_merges_within_an_article_and_not_across(extract_text):
     ("Prime Minister Abiy Ahmed of Ethiopia met President William Ruto in Nairobi.", "abiy_ahmed", "Person"),
     ("Prime Minister Abiy Ahmed of Ethiopia met President William Ruto in Nairobi.", "ethiopia", "Country"),
     ("The Tigray People's Liberation Front said its fighters had withdrawn.", "tigray_people_s_liberation_front", "Organization"),
-    ("Eritrean troops were seen near the border, Ethiopia said.", "eritrea", "Country"),
+    ("Troops from Eritrea were seen near the border, Ethiopia said.", "eritrea", "Country"),
+    ("Eritrean troops were seen near the border, Ethiopia said.", "eritrea__troops", "Organization"),
 ])
 def test_names_the_gazetteer_lacks_are_found_with_the_right_type(extract_text, text, name, etype):
     ex = extract_text(text)
@@ -207,3 +208,21 @@ def test_one_event_across_articles(extract_text):
 def test_named_war_absorbs_a_dated_mention(extract_text):
     ex = extract_text("Armenia lost much of its army in the 2020 war.")
     assert "second_nagorno_karabakh_war" in entity_ids(ex)
+
+
+def test_acronym_is_the_organization_it_abbreviates(extract_text):
+    ex = extract_text("The Rapid Support Forces took the town. Later the RSF withdrew from it.",
+                      "The RSF denied everything on Monday.")
+    orgs = [e for e in ex.entities if e.type == "Organization"]
+    assert [o.id for o in orgs] == ["rapid_support_forces"]
+    assert orgs[0].sources == ("t0", "t1")
+
+
+@pytest.mark.parametrize("text, expected, state", [
+    ("The Sudanese army shelled the market.", "sudan__army", "sudan"),
+    ("Israeli troops entered the camp at night.", "israel__troops", "israel"),
+])
+def test_demonym_bodies_of_states_the_curated_layer_lacks(extract_text, text, expected, state):
+    ex = extract_text(text)
+    ent = next(e for e in ex.entities if e.id == expected)
+    assert ent.part_of == state
