@@ -12,6 +12,7 @@ Entries are pickles of kg's own records, written atomically; the cache is a loca
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -48,8 +49,12 @@ def _version(dist: str) -> str:
         return "-"
 
 
+@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """kg's version and a hash of its source files: editing kg's code invalidates the cache."""
+    """kg's version and a hash of its source files: editing kg's code invalidates the cache.
+
+    Computed once per process: the code that runs is the code that was imported.
+    """
     files = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.rq"))
     return _sha(_version("kg"), *(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
 

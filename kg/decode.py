@@ -4,6 +4,7 @@
 * Otherwise UTF-8 is tried strictly; when it fails, charset-normalizer guesses the encoding and the
   caller gets a warning naming it.
 * NUL bytes (without a UTF-16/32 mark) or mostly control characters mean a binary file: refused.
+* Unicode's other line breaks (U+2028, NEL, form feed, ...) become ``\n``, one character for one.
 * An HTML page (``.html``/``.htm``, or text that starts like one) goes through trafilatura, which keeps
   the main text and drops scripts, styles, navigation, headers and footers. Offsets then count from the
   start of that extracted text, which becomes the article body.
@@ -24,6 +25,9 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: characters Unicode (and Python's str.splitlines) treat as line breaks, made plain newlines: one character
+#: for one, so nothing moves; tools that split lines on them would otherwise cut a literal in two
+_LINE_BREAKS = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 #: an HTML page whose main text has fewer words than this holds no article
 MIN_WORDS = 5
@@ -47,7 +51,12 @@ def decode_bytes(raw: bytes, path) -> str:
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise SourceError(path, "binary file, not text (mostly control characters)")
-    return text
+    return normalize_breaks(text)
+
+
+def normalize_breaks(text: str) -> str:
+    """Unicode's other line breaks as ``\n`` (same length: offsets do not move)."""
+    return text.translate(_LINE_BREAKS)
 
 
 def _guess(raw: bytes, path) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .dates import find_publication_date
-from .decode import decode_bytes, html_to_text, looks_like_html
+from .decode import decode_bytes, html_to_text, looks_like_html, normalize_breaks
 from .errors import SourceError
 from .furniture import find_furniture
 from .model import Article
@@ -60,7 +60,8 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
-        raise SourceError(path, f"malformed front matter{where}: {getattr(err, 'problem', err)}") from None
+        what = getattr(err, "problem", None) or getattr(err, "reason", None) or str(err)
+        raise SourceError(path, f"malformed front matter{where}: {' '.join(str(what).split())}") from None
     if not isinstance(meta, dict):
         raise SourceError(path, "front matter is not a mapping of fields")
     unknown = sorted(set(meta) - set(FIELDS))
@@ -103,7 +104,7 @@ def _as_text(value, path=None, field: str = "") -> str | None:
     if isinstance(value, (dict, list, tuple, set)):
         log.warning("%s: front-matter field %r is not text; ignored", path, field)
         return None
-    return str(value).strip() or None
+    return normalize_breaks(str(value)).strip() or None  # YAML escapes can bring back U+2028 & co.
 
 
 def _as_date(value, path) -> str | None:
