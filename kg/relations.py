@@ -142,6 +142,23 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _title_relations(tok, ctx, source, section)
         if tok.lower_ in HYPHEN_PARTICIPLES and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
             yield from _hyphen_relations(tok, ctx, source, section)
+        if tok.lower_ in PARTY_WORDS and tok.i in ctx.key_at:
+            yield from _party_leader(tok, ctx, source, section)
+
+
+PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
+
+
+def _party_leader(tok, ctx: Context, source, section):
+    """"Pashinyan's Civil Contract party" -> (pashinyan, leader_of, civil_contract)."""
+    party = ctx.key_at[tok.i]
+    start = tok.i
+    while start > 0 and ctx.key_at.get(start - 1) == party:
+        start -= 1
+    for t in ctx.doc[start:tok.i + 1].root.children:
+        person = ctx.key_at.get(t.i)
+        if t.dep_ == "poss" and person is not None and ctx.is_person(person):
+            yield _relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
 
 def _hyphen_relations(tok, ctx: Context, source, section):

@@ -233,6 +233,10 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
         for f in framed:
             for prep in (c for c in f.children if c.dep_ == "prep" and c.lower_ == "of"):
                 patients.extend(g for g in prep.children if g.dep_ == "pobj")
+    dated = ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    agents = [t for t in agents if t.ent_type_ not in dated]
+    patients = [t for t in patients if t.ent_type_ not in dated]
+    places = [t for t in places if t.ent_type_ not in dated]
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
     hedged = False
