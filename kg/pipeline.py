@@ -12,7 +12,8 @@ from .dates import latest_date
 from .contested import find_contested, load_framing, with_reposts
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
-from .events import TRIGGER, event_facts, find_event_mentions, load_event_types, resolve_events
+from .events import TRIGGER, event_facts, find_event_mentions, load_event_types
+from .instances import resolve_events
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, model_version
