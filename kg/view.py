@@ -45,12 +45,18 @@ def ranked_entities(extraction: Extraction) -> list[str]:
 
 
 def _spring(nodes: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout, its crowded centre spread out (radius r -> r ** 0.6), in pixels."""
     G = nx.Graph()
     G.add_nodes_from(nodes)
     G.add_edges_from(pairs)
-    pos = nx.spring_layout(G, seed=7, k=2.2 / math.sqrt(len(G)), iterations=80, method="force")
-    scale = 140 * math.sqrt(len(G))
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    pos = nx.spring_layout(G, seed=7, k=2.0 / math.sqrt(len(G)), iterations=80, method="force")
+    scale = 110 * math.sqrt(len(G))
+    out = {}
+    for n, (x, y) in pos.items():
+        r = math.hypot(float(x), float(y))
+        f = scale * r ** -0.4 if r > 1e-9 else 0.0
+        out[n] = (float(x) * f, float(y) * f)
+    return out
 
 
 def _offset(node: str, radius: float) -> tuple[float, float]:
@@ -59,10 +65,10 @@ def _offset(node: str, radius: float) -> tuple[float, float]:
 
 
 def layout(extraction: Extraction, *, limit: int = DEFAULT_LIMIT) -> dict[str, tuple[float, float]]:
-    """Seeded positions: a spring layout of the linked top-``limit`` entities, the rest placed around it.
+    """Seeded positions: a spring layout of the largest linked group of the top-``limit`` entities.
 
-    Unlinked top entities go on a sunflower ring around the core; entities beyond ``limit`` sit next to
-    their best-ranked neighbour (or on the ring), so the layout stays fast on thousands of nodes.
+    Every other entity, in rank order, sits next to its best-ranked placed neighbour or, with none, on a
+    sunflower ring around the core; so the layout stays fast on thousands of nodes (and needs no scipy).
     """
     ranked = ranked_entities(extraction)
     top = set(ranked[:limit])
@@ -71,20 +77,22 @@ def layout(extraction: Extraction, *, limit: int = DEFAULT_LIMIT) -> dict[str, t
     for a, b in pairs:
         neighbours[a].add(b)
         neighbours[b].add(a)
-    core = [n for n in sorted(top) if neighbours[n] & top]
-    pos = _spring(core, [p for p in pairs if p[0] in top and p[1] in top]) if core else {}
+    linked = nx.Graph()
+    linked.add_edges_from(p for p in pairs if p[0] in top and p[1] in top)
+    core = max(sorted(sorted(c) for c in nx.connected_components(linked)), key=len, default=[])
+    pos = _spring(core, [p for p in pairs if p[0] in core and p[1] in core]) if len(core) > 2 else {}
     rank = {n: i for i, n in enumerate(ranked)}
-    radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + 150
+    radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + 120
     ring = 0
     for n in ranked:
         if n in pos:
             continue
         anchors = sorted((a for a in neighbours[n] if a in pos), key=rank.__getitem__)
-        if anchors and n not in top:
-            dx, dy = _offset(n, 60 + 40 * (zlib.crc32(n.encode("utf-8")) % 4))
+        if anchors:
+            dx, dy = _offset(n, 70 + 30 * (zlib.crc32(n.encode("utf-8")) % 4))
             pos[n] = (pos[anchors[0]][0] + dx, pos[anchors[0]][1] + dy)
         else:
-            r = radius + 45 * math.sqrt(ring)
+            r = radius + 40 * math.sqrt(ring)
             pos[n] = (r * math.cos(ring * _GOLDEN_ANGLE), r * math.sin(ring * _GOLDEN_ANGLE))
             ring += 1
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
@@ -214,6 +222,7 @@ _CONTROLS = """
 <style>
  body { margin: 0; font-family: system-ui, sans-serif; }
  .card { border: 0 !important; }
+ #mynetwork { height: calc(100vh - 84px) !important; border: 0 !important; }
  #kg-bar { position: fixed; top: 8px; left: 8px; z-index: 10; background: rgba(255,255,255,.95); border: 1px solid #ccc;
            border-radius: 6px; padding: 8px; font-size: 13px; width: 300px; max-height: calc(100vh - 110px); overflow: auto; }
  #kg-bar label.row { display: block; margin: 0 0 6px; }
