@@ -137,6 +137,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _verb_relations(tok, ctx, source, section, predicates)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
+            if tok.lemma_.lower() in ROLE_NOUNS:
+                yield from _role_relations(tok, ctx, source, section)
         key = ctx.key_at.get(tok.i)
         if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
             yield from _title_relations(tok, ctx, source, section)
@@ -147,6 +149,29 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
 
 
 PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
+#: nouns that say what the clause's subject is to someone: "As a traditional Armenian ally, Russia ..."
+ROLE_NOUNS = {"ally": "allied_with", "partner": "allied_with", "opponent": "opposes", "enemy": "opposes",
+              "adversary": "opposes", "critic": "criticizes", "supporter": "supports", "backer": "supports",
+              "patron": "supports", "mediator": "mediates", "guarantor": "supports", "proxy": "depends_on"}
+
+
+def _role_relations(noun, ctx: Context, source, section):
+    """"As a traditional Armenian ally, Russia served ..." / "Russia is Armenia's ally" -> (russia, allied_with, armenia)."""
+    head = noun.head
+    holders = []
+    if noun.dep_ == "pobj" and head.lower_ == "as" and is_verb(head.head):
+        holders = subjects_of(head.head)[0]
+    elif noun.dep_ == "attr" and is_verb(head):
+        holders = subjects_of(head)[0]
+    elif noun.dep_ == "appos":
+        holders = [head]
+    others = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in ctx.key_at]
+    others += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to") for g in p.children if g.dep_ == "pobj"]
+    for subj in ctx.entities(holders):
+        for obj in ctx.entities(others):
+            if subj != obj:
+                yield _relation(subj, ROLE_NOUNS[noun.lemma_.lower()], obj, noun.sent, ctx, noun, source, section,
+                                "role", 0.6, noun.text)
 
 
 def _party_leader(tok, ctx: Context, source, section):

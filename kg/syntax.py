@@ -94,6 +94,8 @@ class Context:
         if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
             return self.entity(tok.head.head, pronouns=pronouns)
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "appos" and tok.head.i in self.key_at:  # "the Lachin Corridor, the only road ..."
+            return self.key_at[tok.head.i]
         for child in tok.children:  # "his Azerbaijani counterpart, Ilham Aliyev,"
             if child.dep_ == "appos" and child.i in self.key_at:
                 return self.key_at[child.i]
@@ -170,7 +172,10 @@ def subjects_of(verb) -> tuple[list, list]:
         objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
         objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                         for g in p.children if g.dep_ == "pobj"]  # "called on X to accept": X accepts
-        return (objs, []) if objs else subjects_of(head)
+        if objs:
+            return objs, []
+        agents, patients = subjects_of(head)
+        return agents or patients, []  # "X was seen shaking hands with Y": X shakes hands
     if verb.dep_ in ("relcl", "acl"):
         if verb.tag_ == "VBN":  # "the cleansing carried out by Y": the head is the patient
             return agents, [head]

@@ -226,3 +226,12 @@ def test_demonym_bodies_of_states_the_curated_layer_lacks(extract_text, text, ex
     ex = extract_text(text)
     ent = next(e for e in ex.entities if e.id == expected)
     assert ent.part_of == state
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As a long-standing Serbian ally, Russia blocked the resolution.", ("russia", "allied_with", "serbia")),
+    ("Hungary is a vocal critic of Ukraine.", ("hungary", "criticizes", "ukraine")),
+    ("Olena Zelenska was pictured shaking hands with Emmanuel Macron.", ("olena_zelenska", "meets_with", "emmanuel_macron")),
+])
+def test_role_nouns_and_gestures(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
