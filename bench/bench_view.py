@@ -50,7 +50,8 @@ def synthetic_extraction(n_nodes: int = 5000, n_edges: int = 15000, n_sources: i
 
 
 def draw_seconds(path: Path, chromium: str) -> tuple[float, float]:
-    """Seconds from navigation to vis-network's first drawn frame, and to the frame after 'show all'."""
+    """Seconds from navigation to the first frame drawn after the page's scripts ran, and from ticking
+    'show all entities' to the next drawn frame (both measured inside the page)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -60,12 +61,14 @@ def draw_seconds(path: Path, chromium: str) -> tuple[float, float]:
         page.goto(path.as_uri(), wait_until="commit")
         page.wait_for_function("window.kgDrawn !== undefined", timeout=120000, polling=50)
         first = page.evaluate("window.kgDrawn") / 1000
-        t0 = time.perf_counter()
+        show_all = 0.0
         if page.locator("#kg-show-all").count():
-            page.check("#kg-show-all")
-            page.evaluate("new Promise(r => { network.once('afterDrawing', r); network.redraw(); })")
+            show_all = page.evaluate("""new Promise(r => { const t = performance.now();
+                const box = document.getElementById('kg-show-all'); box.checked = true;
+                box.dispatchEvent(new Event('change'));
+                network.once('afterDrawing', () => r((performance.now() - t) / 1000)); })""")
         browser.close()
-        return first, time.perf_counter() - t0
+        return first, show_all
 
 
 def main(n_nodes: int = 5000, n_edges: int = 15000) -> None:
@@ -80,7 +83,7 @@ def main(n_nodes: int = 5000, n_edges: int = 15000) -> None:
         path.write_text(html, encoding="utf-8")
         first, show_all = draw_seconds(path, shutil.which("chromium") or "/usr/bin/chromium")
     print(f"{len(ex.entities)} nodes, {len(ex.relations)} relations: to_html {build:.2f} s, "
-          f"{len(html) / 1e6:.1f} MB; first draw {first:.2f} s; show all + redraw {show_all:.2f} s")
+          f"{len(html) / 1e6:.1f} MB; first draw {first:.2f} s; show all {show_all:.2f} s")
 
 
 if __name__ == "__main__":

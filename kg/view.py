@@ -114,15 +114,19 @@ def _smooth(k: int, reverse: bool) -> dict:
     return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": 0.18 * ((k + 1) // 2)}
 
 
-def vis_edges(extraction: Extraction, colors: dict[str, str]) -> list[dict]:
-    """The vis-network edges: coloured by source, dashed if negated or hedged, wider with more sentences."""
+def vis_edges(extraction: Extraction, colors: dict[str, str], top: set[str]) -> list[dict]:
+    """The vis-network edges: coloured by source, dashed if negated or hedged, wider with more sentences.
+
+    Edges to an entity outside ``top`` start hidden, as the page's filters would hide them.
+    """
     seen: dict[tuple[str, str], int] = defaultdict(int)
     out = []
     for k, ((s, p, o, src, negated, hedged), claims) in enumerate(edge_groups(extraction)):
         pair = tuple(sorted((s, o)))
         out.append({"id": f"e{k}", "from": s, "to": o, "label": p, "color": colors[src], "src": src,
                     "claims": claims, "width": 1 + min(len(claims), 5), "dashes": bool(negated or hedged),
-                    "arrows": "to", "smooth": _smooth(seen[pair], s != pair[0])})
+                    "arrows": "to", "smooth": _smooth(seen[pair], s != pair[0]),
+                    "hidden": not (s in top and o in top)})
         seen[pair] += 1
     return out
 
@@ -198,18 +202,23 @@ def to_html(extraction: Extraction, *, title: str = "kg graph", limit: int = DEF
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     ranked = ranked_entities(extraction)
     colors = {a.id: SOURCE_COLORS[i % len(SOURCE_COLORS)] for i, a in enumerate(extraction.articles)}
+    top = set(ranked[:limit])
+    all_nodes = vis_nodes(extraction, layout(extraction, limit=limit), top)
+    all_edges = vis_edges(extraction, colors, top)
+    # only what is shown at first goes into vis-network now; the rest waits in the page data ("rest")
     # set directly: pyvis's add_node/add_edge check membership in lists (quadratic on large graphs)
-    net.nodes = vis_nodes(extraction, layout(extraction, limit=limit), set(ranked[:limit]))
+    net.nodes = [n for n in all_nodes if n["top"]]
     net.node_ids = [n["id"] for n in net.nodes]
     net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = vis_edges(extraction, colors)
-    net.set_options(_options(len(net.nodes) > limit))
+    net.edges = [e for e in all_edges if not e["hidden"]]
+    rest = {"nodes": [n for n in all_nodes if not n["top"]], "edges": [e for e in all_edges if e["hidden"]]}
+    net.set_options(_options(len(all_nodes) > limit))
     html = net.generate_html()
     html = _CDN_TAG.sub("", html)
     html = _HEADINGS.sub("", html)
     html = html.replace("<html>", '<!DOCTYPE html>\n<html lang="en">', 1)
     html = html.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1)
-    data = _json_for_script(page_data(extraction, limit=limit))
+    data = _json_for_script({**page_data(extraction, limit=limit), "rest": rest})
     return html.replace("</body>", _CONTROLS + f'<script id="kg-data" type="application/json">{data}</script>\n'
                         + "<script>" + _SCRIPT + "</script>\n</body>", 1)
 
@@ -324,7 +333,7 @@ _SCRIPT = r"""
     var notice = $('kg-notice'); notice.hidden = false;
     notice.appendChild(el('div', 'Large graph: showing the ' + data.limit.shown + ' most-mentioned of ' + data.limit.total + ' entities.'));
     var all = el('input', null, {type: 'checkbox', id: 'kg-show-all'});
-    all.addEventListener('change', function () { state.showAll = all.checked; apply(); });
+    all.addEventListener('change', function () { state.showAll = all.checked; if (all.checked) materialize(); apply(); });
     var lab = el('label'); lab.appendChild(all); lab.appendChild(document.createTextNode(' show all entities')); notice.appendChild(lab);
   }
   $('kg-reset').addEventListener('click', function () {
@@ -343,6 +352,14 @@ _SCRIPT = r"""
   }
   function sourceOn(id) { return state.sources[id] && inRange((sourceById[id] || {}).date); }
   var topOf = {}; nodes.get().forEach(function (n) { topOf[n.id] = n.top; });
+  function materialize() {  // the entities beyond the first view join vis-network only when asked for
+    if (!data.rest) return;
+    var rest = data.rest; data.rest = null;  // with the current filters applied: few updates follow
+    // one setData is several times faster than adding thousands of items to the live data sets
+    nodes = new vis.DataSet(nodes.get().concat(rest.nodes.map(function (n) { n.hidden = !nodeOK(n.id); return n; })));
+    edges = new vis.DataSet(edges.get().concat(rest.edges.map(function (e) { e.hidden = !edgeOK(e); return e; })));
+    network.setData({nodes: nodes, edges: edges});
+  }
   function nodeOK(id) {
     var e = data.entities[id];
     if (state.pinned[id]) return true;
@@ -372,7 +389,7 @@ _SCRIPT = r"""
     if (nodeUp.length) nodes.update(nodeUp);
     $('kg-count').textContent = shownN + ' of ' + data.limit.total + ' entities · ' + shownE + ' of ' + edges.length + ' edges shown';
     document.querySelectorAll('#kg-timeline button').forEach(function (b) {
-      b.classList.toggle('kg-off', !!nodes.get(b.dataset.node).hidden);
+      var n = nodes.get(b.dataset.node); b.classList.toggle('kg-off', !n || !!n.hidden);
     });
   }
 
@@ -455,6 +472,7 @@ _SCRIPT = r"""
     panel.style.display = 'block';
   }
   function focusNode(id) {
+    if (!nodes.get(id)) materialize();
     if (nodes.get(id).hidden) { state.pinned[id] = true; apply(); }
     network.selectNodes([id]); network.focus(id, {scale: 1.2, animation: false});
     highlightNeighbourhood(id); showNode(id);
@@ -520,8 +538,9 @@ _SCRIPT = r"""
     clearHighlight();
     if (params.edges.length) showEdges(params.edges);
   });
-  network.once('afterDrawing', function () { window.kgDrawn = performance.now(); });
   apply();
+  network.once('afterDrawing', function () { window.kgDrawn = performance.now(); });
+  network.redraw();
   window.kgReady = true;
 })();
 """

@@ -289,6 +289,11 @@ def test_large_graph_notice_and_show_all(browser, tmp_path):
     try:
         assert page.locator("#kg-notice").is_visible() and "150" in page.locator("#kg-notice").inner_text()
         assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") <= 150
+        far = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).rest.nodes[0]")
+        page.fill("#kg-search", far["label"])
+        page.press("#kg-search", "Enter")  # an entity beyond the first view is found and shown
+        assert page.evaluate("network.getSelectedNodes()") == [far["id"]]
+        assert page.evaluate(f"nodes.get('{far['id']}').hidden") is False
         page.check("#kg-show-all")
         assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") > 150
         assert errors == []
