@@ -146,9 +146,12 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if size > max_bytes:
         raise SourceError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,}; see --max-bytes)")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)  # never more, even if the file grows meanwhile
     except OSError as err:
         raise SourceError(path, f"cannot read: {err.strerror}") from None
+    if len(raw) > max_bytes:
+        raise SourceError(path, f"file too large: more than {max_bytes:,} bytes (see --max-bytes)")
     return decode_bytes(raw, path)
 
 

@@ -68,7 +68,7 @@ def test_a_huge_file_is_refused_unread(tmp_path, monkeypatch):
     big = tmp_path / "huge.txt"
     with big.open("wb") as fh:  # 50 MB, sparse: costs nothing to make
         fh.truncate(50 * 1024 * 1024)
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a file over the limit was read"))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: pytest.fail("a file over the limit was opened"))
     message = problem(big)
     assert "too large" in message and "52,428,800 bytes" in message and "--max-bytes" in message
 
