@@ -143,15 +143,21 @@ def vis_nodes(extraction: Extraction, pos: dict[str, tuple[float, float]], top: 
 
 
 def _contested(extraction: Extraction, n_claims: int) -> list[dict]:
-    """Contested groups as claim indexes into ``relations`` (groups with no relation side are left out)."""
+    """Contested groups: the claims they rest on (indexes into ``relations``), the entity or event they are
+    about, and every side (stance, source, evidence) for the side-by-side panel."""
     groups = []
+    entities = {e.id for e in extraction.entities}
     for group in getattr(extraction, "contested", None) or ():
         members = getattr(group, "members", None)
         members = getattr(group, "claims", group) if members is None else members
         idx = sorted({int(i) for i in members if i is not None and 0 <= int(i) < n_claims})
-        if idx:
+        node = getattr(group, "subject", None)
+        node = node if node in entities else None
+        sides = [{"stance": str(side.stance), "source": str(side.source), "evidence": str(side.evidence)}
+                 for side in getattr(group, "sides", ())]
+        if idx or node:
             groups.append({"id": str(getattr(group, "id", len(groups))), "kind": str(getattr(group, "kind", "")),
-                           "topic": str(getattr(group, "topic", "")), "claims": idx})
+                           "topic": str(getattr(group, "topic", "")), "claims": idx, "node": node, "sides": sides})
     return groups
 
 
@@ -289,7 +295,11 @@ _SCRIPT = r"""
   }
   var sourceById = {}, contestedOf = {}, entityIds = Object.keys(data.entities).sort();
   data.sources.forEach(function (s) { sourceById[s.id] = s; });
-  data.contested.forEach(function (g, gi) { g.claims.forEach(function (c) { contestedOf[c] = gi; }); });
+  var contestedNode = {};
+  data.contested.forEach(function (g, gi) {
+    g.claims.forEach(function (c) { contestedOf[c] = gi; });
+    if (g.node) (contestedNode[g.node] = contestedNode[g.node] || []).push(gi);
+  });
   var state = {sources: {}, types: {}, predicate: '', from: '', to: '', contested: false, showAll: false, pinned: {}};
   data.sources.forEach(function (s) { state.sources[s.id] = true; });
   Object.keys(data.types).forEach(function (t) { state.types[t] = true; });
@@ -368,7 +378,8 @@ _SCRIPT = r"""
   }
   function edgeOK(e) {
     if (!sourceOn(e.src) || (state.predicate && e.label !== state.predicate)) return false;
-    if (state.contested && !e.claims.some(function (c) { return c in contestedOf; })) return false;
+    if (state.contested && !e.claims.some(function (c) { return c in contestedOf; })
+        && !(e.from in contestedNode) && !(e.to in contestedNode)) return false;
     return nodeOK(e.from) && nodeOK(e.to);
   }
   function apply() {
@@ -381,7 +392,8 @@ _SCRIPT = r"""
     });
     nodes.get().forEach(function (n) {
       var ent = data.entities[n.id];
-      var ok = nodeOK(n.id) && (!!state.pinned[n.id] || !!linked[n.id] || (!edgeFilter && ent.sources.some(sourceOn)));
+      var ok = nodeOK(n.id) && (!!state.pinned[n.id] || !!linked[n.id] || (state.contested && n.id in contestedNode)
+                                || (!edgeFilter && ent.sources.some(sourceOn)));
       if (ok) shownN++;
       if (!!n.hidden === ok) nodeUp.push({id: n.id, hidden: !ok});
     });
@@ -418,15 +430,19 @@ _SCRIPT = r"""
     });
     highlight(keepN, keepE);
   }
-  function highlightClaims(claimIdx) {
+  function highlightClaims(claimIdx, node) {
     var want = {}, keepN = {}, keepE = {};
+    if (node) keepN[node] = true;
     claimIdx.forEach(function (c) { want[c] = true; });
     edges.get().forEach(function (e) {
       if (e.claims.some(function (c) { return want[c]; })) { keepE[e.id] = true; keepN[e.from] = keepN[e.to] = true; }
     });
     highlight(keepN, keepE);
   }
-  window.kgHighlightGroup = function (gi) { highlightClaims((data.contested[gi] || {claims: []}).claims); };
+  window.kgHighlightGroup = function (gi) {
+    var g = data.contested[gi] || {claims: []};
+    highlightClaims(g.claims, g.node);
+  };
 
   // ---- evidence panel -----------------------------------------------------------------------
   var panel = $('kg-panel'), body = $('kg-panel-body');
@@ -462,9 +478,20 @@ _SCRIPT = r"""
     body.appendChild(el('div', e.type + (e.date ? ' · ' + e.date : '') + ' · ' + e.mentions + ' mention(s)'));
     if (e.aliases.length) body.appendChild(el('div', 'also: ' + e.aliases.join(', ')));
     body.appendChild(el('div', 'mentioned in: ' + e.sources.map(function (s) { return (sourceById[s] || {title: s}).title; }).join('; ')));
+    (contestedNode[id] || []).forEach(function (gi) { showSides(data.contested[gi]); });
     var n = 0;
     data.claims.forEach(function (c, i) { if ((c.subject === id || c.object === id) && n++ < 200) showClaim(i); });
     panel.style.display = 'block';
+  }
+  function showSides(g) {
+    var box = el('div', null, {'class': 'kg-claim kg-sides'});
+    box.appendChild(el('b', 'contested (' + g.kind + '): ' + g.topic));
+    g.sides.forEach(function (side) {
+      box.appendChild(el('div', side.stance, {'class': 'kg-meta kg-stance'}));
+      box.appendChild(el('blockquote', side.evidence, {'class': 'kg-evidence'}));
+      box.appendChild(sourceLine(side.source));
+    });
+    body.appendChild(box);
   }
   function showEdges(ids) {
     body.textContent = '';

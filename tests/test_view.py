@@ -299,3 +299,23 @@ def test_large_graph_notice_and_show_all(browser, tmp_path):
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_contested_only_shows_the_contested_events_and_their_sides(seed_page, seed_output):
+    page, _, errors = seed_page
+    data = json.loads((seed_output / "kg.json").read_text(encoding="utf-8"))
+    subjects = {g["subject"] for g in data["contested"]}
+    assert subjects, "the seed build has contested groups"
+    page.click("#kg-reset")
+    assert page.locator("#kg-contested-row").is_visible()
+    page.check("#kg-contested")
+    shown = set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert subjects <= shown
+    node = sorted(subjects)[0]
+    page.evaluate(f"window.kgFocus({json.dumps(node)})")
+    sides = page.locator("#kg-panel .kg-sides .kg-stance").all_inner_texts()
+    group = next(g for g in data["contested"] if g["subject"] == node)
+    assert sorted(sides) == sorted(s["stance"] for s in group["sides"])
+    page.uncheck("#kg-contested")
+    assert errors == []
