@@ -7,7 +7,8 @@ the sources are:
   longer (or earlier) article reproduces it (``duplicate_of``); its statements are not independent;
 * **corroboration**: for every claim, the articles and the independent outlets that make it;
 * **contested groups** of five kinds:
-  ``polarity`` (one source asserts what another denies), ``exclusive`` (a territory part of two different
+  ``polarity`` (one source asserts what another denies), ``denial`` (A accuses B, B rejects it),
+  ``exclusive`` (a territory part of two different
   states), ``date`` (one event, different days), ``number`` (one event, different figures: "40-day" vs
   "44-day"), ``framing`` (one event, terms of opposite readings: "anti-terrorist operation" vs "ethnic
   cleansing", see ``ontology/framing.yaml``).
@@ -156,6 +157,25 @@ def _exclusive(extraction: Extraction, labels) -> list[Contested]:
     return out
 
 
+def _denials(extraction: Extraction, labels) -> list[Contested]:
+    """A accuses B; B rejects A's claims: the accusation and its denial, side by side."""
+    accusations: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, rel in enumerate(extraction.relations):
+        if rel.predicate == "accuses" and not rel.negated:
+            accusations[(rel.subject, rel.object)].append(i)
+    out = []
+    for i, rel in enumerate(extraction.relations):
+        if rel.predicate != "rejects" or rel.negated or (rel.object, rel.subject) not in accusations:
+            continue
+        accuser, accused = rel.object, rel.subject
+        idx = accusations[(accuser, accused)]
+        sides = tuple(_side(extraction.relations[j], j, f"{labels(accuser)} accuses {labels(accused)}") for j in idx)
+        sides += (_side(rel, i, f"{labels(accused)} rejects the accusation"),)
+        out.append(Contested(id="", kind="denial", topic=f"{labels(accuser)} accuses {labels(accused)}, who denies it",
+                             subject=accused, sides=sides))
+    return out
+
+
 def _number(text: str) -> int | None:
     text = text.lower()
     if text.isdigit():
@@ -211,6 +231,19 @@ def _dedupe(sides) -> list[Side]:
     return out
 
 
+def _merge_same(groups: list[Contested]) -> list[Contested]:
+    """One group per (kind, topic): denials of the same accusation in several sentences are one conflict."""
+    merged: dict[tuple[str, str], Contested] = {}
+    for g in groups:
+        key = (g.kind, g.topic)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, sides=tuple(_dedupe(old.sides + g.sides)))
+        else:
+            merged[key] = g
+    return list(merged.values())
+
+
 def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]]) -> tuple[Contested, ...]:
     """Every contested group, with stable ids, in a deterministic order."""
     label_of = {e.id: e.label for e in extraction.entities}
@@ -218,6 +251,8 @@ def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[
     def labels(key: str) -> str:
         return label_of.get(key, key)
 
-    groups = _polarity(extraction, labels) + _exclusive(extraction, labels) + _event_sides(extraction, facts, framing, labels)
+    groups = (_polarity(extraction, labels) + _denials(extraction, labels) + _exclusive(extraction, labels)
+              + _event_sides(extraction, facts, framing, labels))
+    groups = _merge_same(groups)
     groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
     return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))

@@ -128,7 +128,21 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
             key = (rel.subject, rel.predicate, rel.object)
             if rel.subject != rel.object and (key, sent.start) not in seen:
                 seen.add((key, sent.start))
+                if rel.predicate == "accuses" and not rel.negated:
+                    ctx.accusations.append((rel.subject, rel.object))
                 yield rel
+
+
+#: nouns that name someone's accusation ("denied the allegations", "claims that Russia has rejected")
+ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report"}
+
+
+def _accusers(ctx: Context, accused: list[str]) -> list[str]:
+    """Who last accused one of ``accused`` earlier in the article (the referent of "the allegations")."""
+    for accuser, target in reversed(ctx.accusations):
+        if target in accused:
+            return [accuser]
+    return []
 
 
 def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates):
@@ -220,6 +234,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
+        pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     for obj_tok, prep in pairs:
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
@@ -242,7 +258,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 yield _relation(subj, pred, whole, verb.sent, ctx, verb, source, section, "svo", 0.6,
                                                 verb.text)
             continue
-        for obj in ctx.entities([obj_tok]):
+        objects = ctx.entities([obj_tok])
+        if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
+            objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
+        for obj in objects:
             for subj in subjects:
                 this = pred
                 if this == GENERIC and lemma in LIGHT_VERBS and obj.startswith("Trig:"):

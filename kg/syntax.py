@@ -63,6 +63,7 @@ class Context:
             if span is not None:
                 for tok in span:
                     self.key_at[tok.i] = m.entity
+        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in reading order
         self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
         for i, key in sorted(self.key_at.items()):
             if doc[i].dep_ in ("nsubj", "nsubjpass") and (i + 1 >= len(doc) or self.key_at.get(i + 1) != key):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -86,3 +88,14 @@ def test_seed_repost_is_found(seed_output):
     data = json.loads((seed_output / "kg.json").read_text(encoding="utf-8"))
     dups = {s["id"][:3]: (s["duplicate_of"] or "")[:3] for s in data["sources"]}
     assert dups == {"000": "001", "001": "", "002": "", "003": "", "004": ""}
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia accused Kosovo of attacking Serbian villages. Kosovo denied the allegations.",
+    "Serbia has repeatedly accused Kosovo of provocations – claims that Kosovo has rejected.",
+])
+def test_an_accusation_and_its_denial(extract_text, text):
+    ex = extract_text(text)
+    assert ("kosovo", "rejects", "serbia") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+    (group,) = groups(ex, "denial")
+    assert {ex.relations[s.claim].predicate for s in group.sides} == {"accuses", "rejects"}
