@@ -50,15 +50,34 @@ def containment(a: set, b: set) -> float:
     return len(a & b) / len(a) if a else 0.0
 
 
+#: a shingle found in more articles than this is a stock phrase, not evidence of copying
+COMMON_SHINGLE = 20
+
+
 def find_reposts(articles: list[Article], *, threshold: float = REPOST_THRESHOLD) -> dict[str, str]:
-    """``{repost id: original id}``: the shorter (or, at equal length, later) of two overlapping articles."""
+    """``{repost id: original id}``: the shorter (or, at equal length, later) of two overlapping articles.
+
+    Candidate pairs come from an inverted index of shingles, so only articles that share text are compared.
+    """
     sh = {a.id: shingles(a.content) for a in articles}
     dates = {a.id: a.date or "" for a in articles}
+    postings: dict[tuple, list[str]] = defaultdict(list)
+    for a in articles:
+        for s in sh[a.id]:
+            postings[s].append(a.id)
+    by_id = {a.id: a for a in articles}
     out: dict[str, str] = {}
     for a in articles:
+        shared: dict[str, int] = defaultdict(int)
+        for s in sh[a.id]:
+            ids = postings[s]
+            if len(ids) <= COMMON_SHINGLE:
+                for other in ids:
+                    shared[other] += 1
         best = None
-        for b in articles:
-            if a.id == b.id or not sh[a.id]:
+        for bid in sorted(shared):
+            b = by_id[bid]
+            if a.id == b.id or not sh[a.id] or shared[bid] < threshold * len(sh[a.id]):
                 continue
             score = containment(sh[a.id], sh[b.id])
             shorter = (len(sh[a.id]), dates[b.id] <= dates[a.id], a.id) < (len(sh[b.id]), True, b.id)

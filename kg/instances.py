@@ -81,6 +81,7 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
     out: dict[str, str] = {}
     named = [e for e in gaz.entries.values() if e.type == "Event" and e.date and e.curated]
     groups: list[_Group] = []
+    index: dict[tuple, set[int]] = {}  # participant / day / place / phrase -> groups that have it
     for m in triggers:
         fact = facts.get((m.source, m.section, m.start))
         if fact is None:
@@ -101,11 +102,17 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
             agents, patients = set(), agents | patients
         place = mapping(m.source, fact.place) if fact.place else None
         phrase = re.sub(r"\W+", " ", fact.trigger.casefold()).strip()
-        group = next((g for g in groups if g.accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
+        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase)
+        candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
+        group = next((groups[i] for i in candidates
+                      if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
         if group is None:
             group = _Group(fact.event_type)
             groups.append(group)
         group.add(m, agents, patients, place, fact.date, phrase)
+        number = groups.index(group) if candidates else len(groups) - 1
+        for k in keys:
+            index.setdefault(k, set()).add(number)
     for group in groups:
         ms = _split_same_source_days(group.members, facts)
         for part in ms:
@@ -119,6 +126,17 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
             for m in part:
                 out[m.entity] = ent_id
     return out
+
+
+def _index_keys(etype: str, parties: set, place, date, phrase: str) -> list[tuple]:
+    keys = [("p", etype, k) for k in sorted(parties)]
+    if date is not None and date.precision == "day":
+        keys.append(("d", etype, date.start))
+    if place is not None:
+        keys.append(("l", etype, place))
+    if len(phrase.split()) >= 3:
+        keys.append(("w", etype, phrase))
+    return keys
 
 
 def _years(span: tuple[str, str]) -> int:
