@@ -117,7 +117,8 @@ def run_measured(cmd: list[str], *, env=None) -> tuple[str, float, float]:
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # cwd outside the repository: with cwd=ROOT, "" on sys.path would import the live kg/ before the snapshot
+    proc = subprocess.Popen(cmd, cwd=tempfile.gettempdir(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     root = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
