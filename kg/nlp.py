@@ -57,7 +57,7 @@ def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL):
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(_register_line_breaks(), before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_ruler", before="ner", config={"overwrite_ents": True})
-    patterns = ruler_patterns(gazetteer, nlp.make_doc)
+    patterns = ruler_patterns(gazetteer)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     log.debug("entity ruler: %d patterns", len(patterns))

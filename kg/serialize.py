@@ -31,7 +31,7 @@ def to_trig(ds: Dataset) -> str:
         for triple in graph:
             target.add(triple)
         text = one.serialize(format="trig")
-        lines = text.splitlines()
+        lines = text.split("\n")  # not splitlines(): literals may hold \x0b, \x1e, U+2028 ...
         header.update(line for line in lines if line.startswith("@prefix"))
         body = [line for line in lines if not line.startswith("@prefix")]
         parts.append("\n".join(body).strip("\n") + "\n")
@@ -58,7 +58,7 @@ def to_nquads(trig: str) -> str:
     import pyoxigraph
 
     text = pyoxigraph.serialize(_quads(trig), format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
-    return "".join(f"{line}\n" for line in sorted(set(text.splitlines())) if line)
+    return "".join(f"{line}\n" for line in sorted(set(text.split("\n"))) if line)
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -235,3 +235,10 @@ def test_demonym_bodies_of_states_the_curated_layer_lacks(extract_text, text, ex
 ])
 def test_role_nouns_and_gestures(extract_text, text, expected):
     assert expected in rels(extract_text(text))
+
+
+def test_names_without_latin_letters_keep_distinct_ids():
+    from kg.gazetteer import slug
+
+    assert slug("Աղոթք") != slug("Ереван") and slug("Ереван") == slug("Ереван")
+    assert slug("Nikol Pashinyan") == "nikol_pashinyan"
