@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .dates import find_dates, parse_anchor
-from .errors import OntologyError
 from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
+from .predicates import load_scheme
 from .syntax import Context, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
@@ -33,16 +32,8 @@ class EventTypes:
 
 
 def load_event_types(path: Path) -> EventTypes:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise OntologyError(f"{path}: cannot read the event scheme: {err}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("event_types"), dict):
-        raise OntologyError(f"{path}: expected a mapping with 'event_types'")
     out = EventTypes()
-    for name, raw in data["event_types"].items():
-        if not isinstance(raw, dict) or "definition" not in raw:
-            raise OntologyError(f"{path}: event type {name!r} needs a definition")
+    for name, raw in load_scheme(path, "event_types", "event type").items():
         out.types[name] = raw
         for trigger in raw.get("triggers", ()):
             out.triggers.setdefault(str(trigger).lower(), name)

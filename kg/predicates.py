@@ -38,19 +38,26 @@ class Predicates:
         return bool(pred and pred.symmetric)
 
 
-def load_predicates(path: Path) -> Predicates:
+def load_scheme(path: Path, key: str, what: str) -> dict[str, dict]:
+    """The ``key`` mapping of a YAML scheme file, every entry a mapping with a definition."""
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as err:
-        raise OntologyError(f"{path}: cannot read predicates: {err.strerror}") from None
+        raise OntologyError(f"{path}: cannot read: {err.strerror}") from None
     except yaml.YAMLError as err:
-        raise OntologyError(f"{path}: malformed predicates: {err}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("predicates"), dict):
-        raise OntologyError(f"{path}: expected a mapping with 'predicates'")
-    preds = Predicates()
-    for name, raw in data["predicates"].items():
+        raise OntologyError(f"{path}: malformed YAML: {str(err).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        raise OntologyError(f"{path}: expected a mapping with {key!r}")
+    for name, raw in data[key].items():
         if not isinstance(raw, dict) or "definition" not in raw:
-            raise OntologyError(f"{path}: predicate {name!r} needs a definition")
+            raise OntologyError(f"{path}: {what} {name!r} needs a definition")
+    return data[key]
+
+
+def load_predicates(path: Path) -> Predicates:
+    entries = load_scheme(path, "predicates", "predicate")
+    preds = Predicates()
+    for name, raw in entries.items():
         pred = Predicate(name=name, definition=raw["definition"], category=raw.get("category", "OTHER"),
                          symmetric=bool(raw.get("symmetric", False)), verbs=tuple(raw.get("verbs", ())),
                          nouns=tuple(raw.get("nouns", ())))
