@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .dates import find_dates, parse_anchor
 from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
