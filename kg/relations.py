@@ -19,14 +19,15 @@ from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
 from .predicates import GENERIC, Predicates
-from .syntax import (LIGHT_VERBS, Context, is_verb, objects_of, subjects_of,
-                     noun_arguments)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, conjuncts, is_reciprocal, is_verb, noun_arguments,
+                     objects_of, subjects_of)
 
 CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
              "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
-             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept"}
+             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
+             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -131,7 +132,35 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                 if rel.predicate == "accuses" and not rel.negated:
                     ctx.accusations.append((rel.subject, rel.object))
                 yield rel
+                blame = _framing_accusation(rel, predicates)
+                if blame is not None and ((blame.subject, blame.predicate, blame.object), sent.start) not in seen:
+                    seen.add(((blame.subject, blame.predicate, blame.object), sent.start))
+                    ctx.accusations.append((blame.subject, blame.object))
+                    yield blame
 
+
+#: categories of acts that, framed by a speaker, accuse their agent ("characterized it as a cleansing by Y")
+HARMFUL = {"ASSAULT", "COERCE", "OCCUPY"}
+
+
+def _framing_accusation(rel: Relation, predicates: Predicates) -> Relation | None:
+    """Calling an act a harm done by Y is accusing Y: "X characterized the exodus as a cleansing carried out by Y"
+    -> (X, accuses, Y), in the source's voice."""
+    if rel.speaker is None or rel.negated or rel.cue is None or rel.subject == rel.speaker:
+        return None
+    if rel.cue.lower() not in FRAMING_CUES:
+        return None
+    pred = predicates.by_name.get(rel.predicate)
+    if pred is None or (pred.category not in HARMFUL and rel.predicate != "fails_to_aid"):
+        return None
+    prov = replace(rel.provenance, rule="framing_accusation", confidence=0.5)
+    return Relation(subject=rel.speaker, predicate="accuses", object=rel.subject, provenance=prov, speaker=None,
+                    cue=None, negated=False, hedged=rel.hedged, verb=rel.cue)
+
+
+#: cue words that frame an act ("characterized", "described", "branded"), in their inflected forms
+FRAMING_CUES = {form for lemma in FRAMING_VERBS - {"consider", "perceive", "regard", "see", "view"}
+                for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", lemma[:-1] + "ing")}
 
 #: nouns that name someone's accusation ("denied the allegations", "claims that Russia has rejected")
 ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report"}
@@ -160,6 +189,58 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _hyphen_relations(tok, ctx, source, section)
         if tok.lower_ in PARTY_WORDS and tok.i in ctx.key_at:
             yield from _party_leader(tok, ctx, source, section)
+        if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
+            yield from _territory_relations(tok, ctx, source, section)
+        if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
+            yield from _anti_relations(tok, ctx, source, section)
+
+
+#: nouns that say a place belongs to a state: "Nakhchivan, an Azerbaijani exclave", "its exclave of Nakhichevan"
+ENCLAVE_NOUNS = {"exclave", "enclave", "province", "region", "oblast", "territory", "district", "dependency",
+                 "colony"}
+
+
+def _territory_relations(noun, ctx: Context, source, section):
+    """(place, part_of, state) from an apposition or an "of" phrase on a territory noun with an owner."""
+    owners = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            key = ctx.key_at.get(child.i)
+            if key is None and child.dep_ == "poss":
+                key = ctx.antecedent(child)
+            key = ctx.state_of(key) if key is not None else None
+            if key is not None and key not in owners:
+                owners.append(key)
+    if not owners:
+        return
+    parts = []
+    if noun.dep_ == "appos":
+        parts += ctx.entities([noun.head])
+    parts += ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"])
+    for part in parts:
+        for owner in owners:
+            if part != owner and ctx.state_of(part) != part:
+                yield _relation(part, "part_of", owner, noun.sent, ctx, noun, source, section, "territory", 0.6,
+                                noun.text)
+
+
+def _anti_relations(anti, ctx: Context, source, section):
+    """"anti-Russian sentiment among the Karabakh Armenians" -> (karabakh_armenians, opposes, russia)."""
+    target = ctx.key_at.get(anti.i + 2)
+    if target is None:
+        return
+    holders, node = [], anti.nbor(2).head
+    for _ in range(4):  # the phrase naming who feels it: on the noun or on a verb or noun above it
+        holders = ctx.entities([g for p in node.children if p.dep_ == "prep" and p.lower_ in ("among", "by")
+                                for g in p.children if g.dep_ == "pobj"])
+        if holders or node.head.i == node.i:
+            break
+        node = node.head
+    for holder in holders:
+        if holder != target:
+            yield _relation(holder, "opposes", target, anti.sent, ctx, anti.nbor(2).head, source, section, "anti", 0.5,
+                            "anti-")
 
 
 PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
@@ -223,50 +304,90 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
 
 
+SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
+
+#: predicates where a passive subject without an agent is still the one who acts ("troops were stationed in X")
+SELF_MOTION = {"deploys_to"}
+
+
+def _wholes(noun, ctx: Context) -> list[str]:
+    """What ``noun`` ("part of Y", "Azerbaijani territory", "a sovereign concern of Baku") says a thing belongs to."""
+    lemma = noun.lemma_.lower()
+    if lemma in SOVEREIGN_WORDS and not any(c.lower_ in SOVEREIGN_MODIFIERS for c in noun.children):
+        return []
+    if lemma not in TERRITORY_WORDS | SOVEREIGN_WORDS or noun.pos_ != "NOUN":
+        return []
+    wholes = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"])
+    if not wholes and lemma != "part":
+        key = ctx.entity(noun)
+        wholes = [ctx.state_of(key) or key] if key is not None else []
+    return wholes
+
+
 def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates):
     agents, patients = subjects_of(verb)
+    lemma = verb.lemma_.lower()
+    if lemma == "be" and not agents and not patients and verb.dep_ == "ccomp":
+        # a misparse around brackets or quotes: 'proclaimed, "Artsakh [Karabakh] is Armenia"' puts the subject
+        # of "is" as the object of the cue verb before it
+        agents = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     subjects = ctx.entities(agents)
+    if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
+        subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
     if not subjects:
         return
     rule = "svo_passive" if patients else "svo"
-    lemma = verb.lemma_.lower()
     locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    copula = lemma == "be"
+    framed = [(t, _wholes(t, ctx)) for t, prep in pairs if prep == "as" or (copula and t.dep_ == "attr")]
+    framed += [(g, _wholes(g, ctx)) for t, prep in pairs if t.dep_ == "dobj"  # "acknowledges X as a concern of Y"
+               for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+    framed = [(t, wholes) for t, wholes in framed if wholes]
+    for obj_tok, wholes in framed:  # "X is part of Y", "A recognized X as Azerbaijani territory"
+        parts = subjects if copula else ctx.entities([c for c in verb.children if c.dep_ == "dobj"])
+        if obj_tok.lemma_.lower() not in TERRITORY_WORDS:
+            parts = []  # "a sovereign concern of Y" says whose affair it is, not what it is part of
+        for part in parts:
+            for whole in wholes:
+                if part != whole:
+                    yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
+                                    section, "svo", 0.6, obj_tok.text)
+        if not copula and predicates.for_verb(lemma, particle) == "recognizes_sovereignty_of":
+            for subj in subjects:  # "A recognized X as part of B": A recognizes B's sovereignty (not X's)
+                for whole in wholes:
+                    if subj != whole:
+                        yield _relation(subj, "recognizes_sovereignty_of", whole, verb.sent, ctx, verb, source,
+                                        section, "svo", 0.6, verb.text)
+    framed_toks = {t.i for t, _ in framed}
     for obj_tok, prep in pairs:
+        if obj_tok.i in framed_toks or (framed and obj_tok.dep_ == "dobj"):
+            continue
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
-        copula = lemma == "be" and obj_tok.dep_ == "attr"
-        if obj_tok.lemma_.lower() == "part" and obj_tok.pos_ == "NOUN":  # "X is (an integral) part of Y"
-            wholes = ctx.entities([g for p in obj_tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                                   for g in p.children if g.dep_ == "pobj"])
-            parts = subjects if copula else ctx.entities([c for c in verb.children if c.dep_ == "dobj"])
-            if (copula or prep == "as") and wholes:
-                for part in parts:
-                    for whole in wholes:
-                        if part != whole:
-                            yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
-                                            section, "svo", 0.6, "part of")
-                if pred == "recognizes_sovereignty_of":  # "A recognized X as part of B": A recognizes B's sovereignty
-                    for subj in subjects:
-                        for whole in wholes:
-                            if subj != whole:
-                                yield _relation(subj, pred, whole, verb.sent, ctx, verb, source, section, "svo", 0.6,
-                                                verb.text)
-            continue
-        objects = ctx.entities([obj_tok])
+        if pred == GENERIC and lemma in CUE_VERBS:
+            continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
+        if is_reciprocal(obj_tok):
+            objects = subjects  # "Yerevan and Moscow blamed each other"
+        else:
+            objects = ctx.entities([obj_tok])
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
         for obj in objects:
             for subj in subjects:
+                if subj == obj:
+                    continue
                 this = pred
                 if this == GENERIC and lemma in LIGHT_VERBS and obj.startswith("Trig:"):
                     this = "participant_in"  # "launched an offensive", "carried out a cleansing"
-                if copula and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj and not ctx.is_person(subj):
+                if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
+                        and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"
                 rel = _relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)

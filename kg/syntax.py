@@ -31,11 +31,20 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
                                "citizenship", "rule", "governance", "jurisdiction"}
 
+#: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
+TERRITORY_WORDS = {"part", "territory", "land", "soil"}
+#: "acknowledges X as a sovereign concern of Y", "an internal matter of Y"
+SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 
 THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
+
+#: standin nouns for people, which an apposition names: "his Azerbaijani counterpart, Ilham Aliyev"
+PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "member", "spokesperson", "spokesman",
+                   "minister", "counterpart", "leader", "envoy", "diplomat"}
 
 
 def conjuncts(tok):
@@ -48,6 +57,21 @@ def conjuncts(tok):
 
 def is_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX")
+
+
+def is_reciprocal(tok) -> bool:
+    """'each other' / 'one another'."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children))
+
+
+def fronted(prep, verb) -> bool:
+    """A prepositional phrase that opens the clause before its verb's subject ("With this offer from X, Y declined"):
+    a circumstance of the act, not one of its objects."""
+    if prep.i > verb.i:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < min(subjects)
 
 
 class Context:
@@ -98,7 +122,8 @@ class Context:
         if tok.dep_ == "appos" and tok.head.i in self.key_at:  # "the Lachin Corridor, the only road ..."
             return self.key_at[tok.head.i]
         for child in tok.children:  # "his Azerbaijani counterpart, Ilham Aliyev,"
-            if child.dep_ == "appos" and child.i in self.key_at:
+            if (child.dep_ == "appos" and child.i in self.key_at
+                    and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
                 return self.key_at[child.i]
         if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
             for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
@@ -108,6 +133,11 @@ class Context:
                         key = self.antecedent(child)
                     if key is not None:
                         key = self.state_of(key) if lemma in STATE_NOUNS else key
+                    if key is not None:
+                        return key
+            for child in tok.children:  # "US-mediated efforts", "Moscow-backed proposals": the hyphenated name
+                if child.dep_ == "amod" and child.tag_ == "VBN" and child.i >= 2 and child.nbor(-1).text in ("-", "–"):
+                    key = self.key_at.get(child.i - 2)
                     if key is not None:
                         return key
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among", "from")):
@@ -191,12 +221,12 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and not fronted(child, verb):
             for g in child.children:
                 if g.dep_ != "pobj":
                     continue
                 if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
-                        or (child.lower_ == "as" and g.lemma_.lower() == "part")
+                        or (child.lower_ == "as" and g.lemma_.lower() in TERRITORY_WORDS | SOVEREIGN_WORDS)
                         or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
                     out.append((g, child.lower_))
     return out

@@ -242,3 +242,46 @@ def test_names_without_latin_letters_keep_distinct_ids():
 
     assert slug("Աղոթք") != slug("Ереван") and slug("Ереван") == slug("Ереван")
     assert slug("Nikol Pashinyan") == "nikol_pashinyan"
+
+
+# --- relation rules added for framing, reciprocity, territory and recovery from misparses ----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "recognized X as <territory of Y>": sovereignty of Y, and X part of Y, never sovereignty of X
+    ("Belarus has recognized Crimea as Russian territory.", [("belarus", "recognizes_sovereignty_of", "russia"),
+                                                             ("crimea", "part_of", "russia")]),
+    ("Ankara acknowledges the Kirkuk dispute as an internal matter of Baghdad.", [("turkey", "recognizes_sovereignty_of", "iraq")]),
+    # reciprocal objects: each subject does it to the other
+    ("Both Moscow and Kyiv blamed each other for the shelling of the plant.", [("russia", "accuses", "ukraine"),
+                                                                               ("ukraine", "accuses", "russia")]),
+    # a passive of a self-moving act without an agent: the subject still moves
+    ("About 2,000 Turkish troops were stationed in Syria last year.", [("turkey__troops", "deploys_to", "syria")]),
+    # a territory noun in apposition names the state the place belongs to
+    ("Troops massed near the border with Kaliningrad, a Russian exclave, on Monday.", [("kaliningrad_ru", "part_of", "russia")]),
+])
+def test_territory_recognition_reciprocity_and_stationing(extract_text, text, expected):
+    got = rels(extract_text(text))
+    for triple in expected:
+        assert triple in got, f"{triple} not in {sorted(got)}"
+    wholes = {o for _, p, o in expected if p == "recognizes_sovereignty_of"}
+    assert {o for _, p, o in got if p == "recognizes_sovereignty_of"} == wholes, sorted(got)
+
+
+def test_framing_an_act_as_a_harm_accuses_its_agent(extract_text):
+    ex = extract_text("Zelensky described the deportation of Ukrainians as an ethnic cleansing carried out by Russia.")
+    blame = only(ex, "volodymyr_zelensky", "accuses", "russia")
+    assert blame.speaker is None and blame.provenance.rule == "framing_accusation"
+    cleansing = next(r for r in ex.relations if r.predicate == "ethnically_cleanses")
+    assert cleansing.subject == "russia" and cleansing.speaker == "volodymyr_zelensky"
+
+
+def test_a_fronted_circumstance_is_not_an_object(extract_text):
+    got = rels(extract_text("With a better offer from Turkey, Georgia declined the loan."))
+    assert not any(o == "turkey" for _, _, o in got), sorted(got)
+
+
+def test_quoted_copula_after_a_cue_keeps_its_subject_and_speaker(extract_text):
+    ex = extract_text('In 2014 Putin visited Sevastopol, where he proclaimed, "Crimea [Krym] is Russia, forever."')
+    rel = next((r for r in ex.relations if r.predicate == "part_of" and r.object == "russia"), None)
+    assert rel is not None, sorted(rels(ex))
+    assert rel.speaker == "vladimir_putin"
