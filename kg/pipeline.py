@@ -5,7 +5,7 @@ import logging
 import os
 import tempfile
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .dates import latest_date
@@ -74,9 +74,15 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
-                                           is_person=kinds.is_person, state_of=kinds.state_of))
+                                           is_person=kinds.is_person, state_of=kinds.state_of,
+                                           is_event=partial(_is_event, gazetteer)))
         dates.update(facts)
     return mentions, relations, dates
+
+
+def _is_event(gazetteer, key: str) -> bool:
+    entry = gazetteer.entries.get(key)
+    return key.startswith(TRIGGER) or (entry is not None and entry.type == "Event")
 
 
 @lru_cache(maxsize=4)

@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
 from .predicates import GENERIC, Predicates
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, conjuncts, is_reciprocal, is_verb, noun_arguments,
-                     objects_of, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
+                     is_verb, noun_arguments, objects_of, subjects_of)
 
 CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
              "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
@@ -113,7 +113,7 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
-                      is_person=None, state_of=None):
+                      is_person=None, state_of=None, is_event=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -123,9 +123,10 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     is_person = is_person or (lambda key: key in persons)
     state_of = state_of or (lambda key: None)
     ctx = Context(doc, mentions, is_person, state_of)
+    is_event = is_event or (lambda key: key.startswith("Trig:"))
     seen: set[tuple] = set()
     for sent in doc.sents:
-        for rel in _sentence_relations(sent, ctx, source, section, predicates):
+        for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
             key = (rel.subject, rel.predicate, rel.object)
             if rel.subject != rel.object and (key, sent.start) not in seen:
                 seen.add((key, sent.start))
@@ -174,10 +175,11 @@ def _accusers(ctx: Context, accused: list[str]) -> list[str]:
     return []
 
 
-def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates):
+def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates, is_event):
     for tok in sent:
         if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
+            yield from _event_setting(tok, ctx, source, section, is_event)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
             if tok.lemma_.lower() in ROLE_NOUNS:
@@ -193,6 +195,23 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _territory_relations(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from _anti_relations(tok, ctx, source, section)
+
+
+def _event_setting(verb, ctx: Context, source, section, is_event):
+    """"X came to power in the Velvet Revolution", "Y fought during the war" -> (X, participant_in, event)."""
+    lemma = verb.lemma_.lower()
+    if lemma in CUE_VERBS or lemma in ("be", "bear", "have"):
+        return
+    events = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "at")
+                           and not fronted(p, verb) for g in p.children if g.dep_ == "pobj"])
+    events = [e for e in events if is_event(e)]
+    if not events:
+        return
+    for subj in ctx.entities(subjects_of(verb)[0]):
+        for event in events:
+            if subj != event and not is_event(subj):
+                yield _relation(subj, "participant_in", event, verb.sent, ctx, verb, source, section, "setting", 0.5,
+                                verb.text)
 
 
 #: nouns that say a place belongs to a state: "Nakhchivan, an Azerbaijani exclave", "its exclave of Nakhichevan"
@@ -261,7 +280,13 @@ def _role_relations(noun, ctx: Context, source, section):
     elif noun.dep_ == "appos":
         holders = [head]
     others = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in ctx.key_at]
-    others += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to") for g in p.children if g.dep_ == "pobj"]
+    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to") for g in p.children
+              if g.dep_ == "pobj"):
+        inner = [x for h in (g, noun) for p in h.children  # the parse hangs "into ..." on either noun
+                 if p.dep_ == "prep" and p.lower_ in ("into", "with", "toward", "towards") for x in p.children
+                 if x.dep_ == "pobj"]
+        # "an opponent of Armenia's integration into the EAEU": opposed to the EAEU, not to Armenia
+        others += inner if (g.i not in ctx.key_at and g.pos_ == "NOUN" and ctx.entities(inner)) else [g]
     for subj in ctx.entities(holders):
         for obj in ctx.entities(others):
             if subj != obj:
@@ -420,11 +445,29 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
         return
     agents, patients, _, hedged = noun_arguments(noun, ctx, predicates, pred)
     subjects = ctx.entities(agents)
-    objects = ctx.entities(patients)
+    objects = subjects if any(is_reciprocal(t) for t in patients) else ctx.entities(patients)
     for subj in subjects:
         for obj in objects:
+            if subj == obj:
+                continue
             rel = _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
             yield replace(rel, hedged=True) if hedged else rel
+    # "a cleansing carried out by Y and facilitated by the inaction of Z": Z failed to protect the victims
+    idle = ctx.entities([g for a in agents if a.lemma_.lower() in INACTION_NOUNS and a.pos_ == "NOUN"
+                         for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                         if g.dep_ == "pobj"])
+    if pred in HARM_PREDICATES:
+        for subj in idle:
+            for obj in objects:
+                if subj != obj:
+                    yield _relation(subj, "fails_to_aid", obj, noun.sent, ctx, noun, source, section, "inaction", 0.5,
+                                    noun.text)
+
+
+#: nouns naming a failure to act: "facilitated by the inaction of the peacekeepers"
+INACTION_NOUNS = {"inaction", "inactivity", "passivity", "indifference", "failure", "negligence"}
+#: predicates of harm to a patient, which someone's inaction can let happen
+HARM_PREDICATES = {"attacks", "ethnically_cleanses", "commits_genocide_against", "kills", "blocks", "occupies"}
 
 
 def _title_word(words: list[str]) -> str | None:

@@ -285,3 +285,25 @@ def test_quoted_copula_after_a_cue_keeps_its_subject_and_speaker(extract_text):
     rel = next((r for r in ex.relations if r.predicate == "part_of" and r.object == "russia"), None)
     assert rel is not None, sorted(rels(ex))
     assert rel.speaker == "vladimir_putin"
+
+
+def test_inaction_that_lets_a_harm_happen_is_a_failure_to_aid(extract_text):
+    ex = extract_text("Zelensky described the deportation of Ukrainians as an ethnic cleansing carried out by Russia "
+                      "and facilitated by the inaction of the United Nations.")
+    failed = only(ex, "united_nations", "fails_to_aid", "ukrainians")
+    assert failed.speaker == "volodymyr_zelensky"
+    assert ("volodymyr_zelensky", "accuses", "united_nations") in rels(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Viktor Orban was a fierce opponent of Ukraine's accession into the European Union.", ("viktor_orban", "opposes", "european_union")),
+    ("Zelensky came to power in the 2019 Ukrainian presidential election.", None),
+    ("Lukashenko clung to power during the 2020 Belarusian protests, while Tikhanovskaya fled.", None),
+])
+def test_role_noun_objects_and_event_settings(extract_text, text, expected):
+    ex = extract_text(text)
+    if expected is not None:
+        assert expected in rels(ex)
+    else:  # the subject takes part in the event named in the setting phrase
+        events = {e.id for e in ex.entities if e.type == "Event"}
+        assert any(p == "participant_in" and o in events for _, p, o in rels(ex)), (sorted(rels(ex)), events)
