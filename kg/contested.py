@@ -176,22 +176,94 @@ def _exclusive(extraction: Extraction, labels) -> list[Contested]:
     return out
 
 
-def _denials(extraction: Extraction, labels) -> list[Contested]:
-    """A accuses B; B rejects A's claims: the accusation and its denial, side by side."""
+#: what a person or body belongs to: its state (entity part_of, gazetteer roles, title relations)
+AFFILIATIONS = ("leader_of", "spokesperson_of", "affiliated_with")
+#: relations that set two parties against each other
+HOSTILE = {"attacks", "accuses", "opposes", "ethnically_cleanses", "commits_genocide_against", "occupies", "blocks",
+           "kills", "criticizes"}
+#: relations that put a party on someone's side
+ALIGNED = {"allied_with", "supports"}
+
+
+def parties(extraction: Extraction, affiliations: dict[str, str] | None = None) -> dict[str, str]:
+    """Entity id -> the state it speaks or acts for: a state itself, a body part of a state ("Russian
+    peacekeepers"), a person holding a role of a state (gazetteer roles, or "Russian Foreign Minister X")."""
+    direct: dict[str, str] = {}
+    for e in extraction.entities:
+        if e.type == "Country":
+            direct[e.id] = e.id
+        elif e.part_of:
+            direct[e.id] = e.part_of
+    for key, state in (affiliations or {}).items():
+        direct.setdefault(key, state)
+    for rel in extraction.relations:
+        if rel.predicate in AFFILIATIONS and not rel.negated and rel.speaker is None:
+            direct.setdefault(rel.subject, rel.object)
+    out = {}
+    for key in direct:
+        seen, cur = {key}, direct[key]
+        while cur in direct and direct[cur] != cur and direct[cur] not in seen:
+            seen.add(cur)
+            cur = direct[cur]
+        out[key] = cur
+    return out
+
+
+_CLAIM_WORDS = re.compile(r"\b(claims?|allegations?|accusations?|charges?|assertions?)\b", re.I)
+
+
+def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Contested]:
+    """A accuses B; B (or someone speaking for B's side) rejects claims from A's side: both, side by side."""
     accusations: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, rel in enumerate(extraction.relations):
         if rel.predicate == "accuses" and not rel.negated:
             accusations[(rel.subject, rel.object)].append(i)
+
+    def same_side(a: str, b: str) -> bool:
+        return a == b or (a in party and party.get(a) == party.get(b))
+
     out = []
     for i, rel in enumerate(extraction.relations):
-        if rel.predicate != "rejects" or rel.negated or (rel.object, rel.subject) not in accusations:
+        if rel.predicate != "rejects" or rel.negated:
             continue
-        accuser, accused = rel.object, rel.subject
-        idx = accusations[(accuser, accused)]
-        sides = tuple(_side(extraction.relations[j], j, f"{labels(accuser)} accuses {labels(accused)}") for j in idx)
-        sides += (_side(rel, i, f"{labels(accused)} rejects the accusation"),)
-        out.append(Contested(id="", kind="denial", topic=f"{labels(accuser)} accuses {labels(accused)}, who denies it",
-                             subject=accused, sides=sides))
+        about_claims = bool(_CLAIM_WORDS.search(rel.provenance.sentence))
+        for (accuser, accused), idx in sorted(accusations.items()):
+            exact = (accuser, accused) == (rel.object, rel.subject)
+            # by party only when the text says claims are rejected ("rejected claims from Armenia")
+            if not (exact or (about_claims and same_side(accuser, rel.object) and same_side(accused, rel.subject))):
+                continue
+            sides = tuple(_side(extraction.relations[j], j, f"{labels(accuser)} accuses {labels(accused)}") for j in idx)
+            sides += (_side(rel, i, f"{labels(rel.subject)} rejects the accusation"),)
+            out.append(Contested(id="", kind="denial",
+                                 topic=f"{labels(accuser)} accuses {labels(accused)}, who denies it",
+                                 subject=accused, sides=sides))
+    return out
+
+
+def _alignments(extraction: Extraction, labels, party: dict[str, str]) -> list[Contested]:
+    """One voice puts X on A's side, another on B's, where A and B are adversaries in the corpus."""
+    hostile = {frozenset((party.get(r.subject, r.subject), party.get(r.object, r.object)))
+               for r in extraction.relations if r.predicate in HOSTILE and not r.negated}
+    by_subject: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, rel in enumerate(extraction.relations):
+        if rel.predicate in ALIGNED and not rel.negated and not rel.hedged:
+            by_subject[rel.subject][rel.object].append(i)
+    out = []
+    for subject, targets in sorted(by_subject.items()):
+        names = sorted(targets)
+        for a_pos, a in enumerate(names):
+            for b in names[a_pos + 1:]:
+                pa, pb = party.get(a, a), party.get(b, b)
+                if pa == pb or frozenset((pa, pb)) not in hostile or subject in (pa, pb):
+                    continue
+                idx = targets[a] + targets[b]
+                voices = {(extraction.relations[i].source, extraction.relations[i].speaker) for i in idx}
+                if len(voices) < 2:
+                    continue
+                sides = tuple(_side(extraction.relations[i], i, f"{labels(subject)} on the side of "
+                                    f"{labels(extraction.relations[i].object)}") for i in idx)
+                out.append(Contested(id="", kind="exclusive", subject=subject, sides=sides,
+                                     topic=f"{labels(subject)}: on the side of {labels(a)} or of {labels(b)}"))
     return out
 
 
@@ -263,15 +335,20 @@ def _merge_same(groups: list[Contested]) -> list[Contested]:
     return list(merged.values())
 
 
-def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]]) -> tuple[Contested, ...]:
-    """Every contested group, with stable ids, in a deterministic order."""
+def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]],
+                   affiliations: dict[str, str] | None = None) -> tuple[Contested, ...]:
+    """Every contested group, with stable ids, in a deterministic order.
+
+    ``affiliations`` maps people and bodies to the state they act for where the text does not say
+    (the gazetteer's roles: Dmitry Peskov -> russia)."""
     label_of = {e.id: e.label for e in extraction.entities}
 
     def labels(key: str) -> str:
         return label_of.get(key, key)
 
-    groups = (_polarity(extraction, labels) + _denials(extraction, labels) + _exclusive(extraction, labels)
-              + _event_sides(extraction, facts, framing, labels))
+    party = parties(extraction, affiliations)
+    groups = (_polarity(extraction, labels) + _denials(extraction, labels, party) + _exclusive(extraction, labels)
+              + _alignments(extraction, labels, party) + _event_sides(extraction, facts, framing, labels))
     groups = _merge_same(groups)
     groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
     return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))

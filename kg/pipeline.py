@@ -49,7 +49,19 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     relations = _canonical_relations(relations, mapping, predicates)
     extraction = Extraction(articles=tuple(with_reposts(articles)), entities=tuple(entities),
                             relations=tuple(relations), model=model_version(nlp))
-    return replace(extraction, contested=find_contested(extraction, dates, framing()))
+    return replace(extraction, contested=find_contested(extraction, dates, framing(), _affiliations(gazetteer)))
+
+
+def _affiliations(gazetteer) -> dict[str, str]:
+    """Person or body -> the state its gazetteer roles tie it to (its most recent role with a state)."""
+    kinds = KeyKinds(gazetteer)
+    out = {}
+    for key, entry in gazetteer.entries.items():
+        for role in sorted(entry.roles, key=lambda r: r.since or ""):
+            state = kinds.state_of(role.of)
+            if state is not None:
+                out[key] = state
+    return out
 
 
 def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict]:

@@ -99,3 +99,32 @@ def test_an_accusation_and_its_denial(extract_text, text):
     assert ("kosovo", "rejects", "serbia") in {(r.subject, r.predicate, r.object) for r in ex.relations}
     (group,) = groups(ex, "denial")
     assert {ex.relations[s.claim].predicate for s in group.sides} == {"accuses", "rejects"}
+
+
+def test_a_spokesperson_denies_claims_against_a_body_of_his_state(extract_text):
+    # the accusation names a body of one state; the denial comes from a person the gazetteer ties to that state
+    ex = extract_text("Armenian Prime Minister Nikol Pashinyan accused Russian peacekeepers of failing to protect civilians.",
+                      "Dmitry Peskov rejected claims from Armenia that the peacekeepers had failed.")
+    (group,) = groups(ex, "denial")
+    accusation, denial = (ex.relations[s.claim] for s in group.sides)
+    assert (accusation.subject, accusation.object) == ("nikol_pashinyan", "russian_peacekeepers")
+    assert (denial.subject, denial.predicate, denial.object) == ("dmitry_peskov", "rejects", "armenia")
+
+
+def test_a_rejection_that_is_not_about_claims_is_no_denial(extract_text):
+    ex = extract_text("Armenian Prime Minister Nikol Pashinyan accused Russian peacekeepers of failing to protect civilians.",
+                      "Dmitry Peskov rejected a proposal from Armenia on grain exports.")
+    assert groups(ex, "denial") == []
+
+
+def test_sources_putting_a_third_party_on_opposite_sides(extract_text):
+    ex = extract_text("Serbia attacked Kosovo in the night. Russia is a close ally of Serbia.",
+                      "Russia has quietly backed Kosovo in the talks, diplomats said.")
+    alignments = [g for g in groups(ex, "exclusive") if g.subject == "russia"]
+    assert len(alignments) == 1, [g.topic for g in ex.contested]
+    assert {(s.source, ex.relations[s.claim].object) for s in alignments[0].sides} == {("t0", "serbia"), ("t1", "kosovo")}
+
+
+def test_a_third_party_backing_two_friends_is_not_contested(extract_text):
+    ex = extract_text("Russia is a close ally of Serbia.", "Russia has quietly backed Belarus in the talks.")
+    assert [g for g in groups(ex, "exclusive") if g.subject == "russia"] == []
