@@ -1,0 +1,50 @@
+"""Entity and event reading rules on sentences written for these tests (not taken from the seeds)."""
+from __future__ import annotations
+
+import pytest
+
+
+def labels(extraction, etype=None):
+    return {e.label: e for e in extraction.entities if etype is None or e.type == etype}
+
+
+# --- names the NER cuts or misses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, absent", [
+    ("The report was written by a lecturer at the Boston University-Metropolitan College of Law last spring.",
+     "Boston University-Metropolitan College of Law", "Boston University"),
+    ("She studied at the Sciences Po-Columbia School of Journalism before joining the paper.",
+     "Sciences Po-Columbia School of Journalism", None),
+])
+def test_an_organization_name_cut_at_a_hyphen_is_one_organization(extract_text, text, name, absent):
+    found = labels(extract_text(text))
+    assert found.get(name) is not None and found[name].type == "Organization", sorted(found)
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize("text, route, ends", [
+    ("Dozens of soldiers died in clashes on the Ethiopia-Eritrea border in May.", "Ethiopia-Eritrea border",
+     {"ethiopia", "eritrea"}),
+    ("Trucks queued for days on the Kenya–Uganda highway near Busia.", "Kenya–Uganda highway", {"kenya", "uganda"}),
+])
+def test_a_route_between_places_is_a_place_and_the_places_stay(extract_text, text, route, ends):
+    ex = extract_text(text)
+    found = labels(ex)
+    assert found.get(route) is not None and found[route].type == "Place", sorted(found)
+    assert ends <= {e.id for e in ex.entities}
+
+
+@pytest.mark.parametrize("text, expected, reading", [
+    ("Delegates toured the Azerbaijani capital of Baku on Monday.", "baku", "name"),
+    ("Rebels advanced on the Ukrainian city of Kyiv overnight.", "kyiv", "name"),
+])
+def test_the_capital_of_a_city_names_the_city(extract_text, text, expected, reading):
+    ex = extract_text(text)
+    name = {"baku": "Baku", "kyiv": "Kyiv"}[expected]
+    mention = next(m for e in ex.entities for m in e.mentions if m.text == name)
+    assert (mention.entity, mention.reading) == (expected, reading)
+
+
+def test_a_comma_in_an_alias_is_one_alias(gazetteer):
+    assert "Washington, D.C." in gazetteer.entries["washington"].aliases
+    assert "D.C." not in gazetteer.entries["washington"].aliases
