@@ -48,3 +48,26 @@ def test_the_capital_of_a_city_names_the_city(extract_text, text, expected, read
 def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     assert "Washington, D.C." in gazetteer.entries["washington"].aliases
     assert "D.C." not in gazetteer.entries["washington"].aliases
+
+
+# --- page furniture ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Baltic Policy Institute logoInstitute wordmark logo",
+    "Attribution logo",
+    "Nairobi Review logo, white",
+])
+def test_a_logo_alt_text_line_is_furniture(line):
+    from kg.furniture import find_furniture
+
+    body = (f"{line}\n\nHeavy rain flooded villages across northern Kenya on Monday, the government said in a "
+            "statement on its website.\n")
+    spans = find_furniture(body)
+    assert spans and spans[0] == (0, len(line))
+
+
+def test_a_sentence_about_a_logo_is_not_furniture():
+    from kg.furniture import find_furniture
+
+    body = "The ministry unveiled a new logo for the national airline on Monday, officials said at a briefing.\n"
+    assert find_furniture(body) == ()
