@@ -83,6 +83,8 @@ class Entry:
     roles: tuple[Role, ...] = ()
     curated: bool = True
     date: tuple[str, str] | None = None  # events: (start, end) as ISO dates of any precision
+    parties: tuple[str, ...] = ()  # events: the entity ids of the sides involved (states, armed groups)
+    place: str | None = None  # events: where it happened (an entity id)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -155,6 +157,7 @@ def _entry(raw: dict, path: Path) -> Entry:
             id=raw["id"], type=etype, label=raw["label"], aliases=tuple(raw.get("aliases", ())),
             wikidata=raw.get("wikidata"), kind=raw.get("kind", ""), demonyms=tuple(raw.get("demonyms", ())),
             metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles, date=date,
+            parties=tuple(raw.get("parties", ())), place=raw.get("place"),
         )
     except (KeyError, TypeError) as err:
         raise OntologyError(f"{path}: malformed gazetteer entry {raw!r:.80}: {err}") from None

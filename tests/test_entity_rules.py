@@ -71,3 +71,57 @@ def test_a_sentence_about_a_logo_is_not_furniture():
 
     body = "The ministry unveiled a new logo for the national airline on Monday, officials said at a briefing.\n"
     assert find_furniture(body) == ()
+
+
+# --- events ----------------------------------------------------------------------------------------------------
+
+def events(extraction):
+    return [e for e in extraction.entities if e.type == "Event"]
+
+
+@pytest.mark.parametrize("text, not_joined", [
+    ("The 2022 war between Eritrea and Ethiopia displaced thousands of families.", "russian_invasion_of_ukraine"),
+    ("The 2021 escalation between Armenia and Azerbaijan killed dozens of soldiers.", "nagorno_karabakh_conflict"),
+])
+def test_a_dated_mention_joins_a_known_event_only_if_its_states_fit(extract_text, text, not_joined):
+    ex = extract_text(text)
+    assert not_joined not in {e.id for e in ex.entities}
+    assert any(e.date is not None and e.date.start[:4] in text for e in events(ex))
+
+
+def test_an_undated_mention_at_a_known_events_place_is_that_event(extract_text):
+    ex = extract_text("Truck drivers said the closure of the Lachin corridor had emptied the shops.")
+    assert "lachin_corridor_blockade" in {e.id for e in ex.entities}
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("A meeting in Geneva between Serbia and Kosovo was cancelled at the last minute.",
+     {"A meeting", "A meeting in Geneva"}),
+    ("The Patriotic Front held a large rally in Kigali on Sunday.",
+     {"a large rally", "a large rally in Kigali", "The Patriotic Front held a large rally in Kigali"}),
+    ("The foreign ministers of Chile and Peru convened in Lima to discuss the maritime border.",
+     {"convened in Lima", "The foreign ministers of Chile and Peru convened in Lima"}),
+])
+def test_an_event_keeps_the_spans_that_denote_it_as_aliases(extract_text, text, spans):
+    names = {n for e in events(extract_text(text)) for n in (e.label, *e.aliases)}
+    assert spans <= names, sorted(names)
+
+
+def test_a_when_clause_tells_the_event_it_follows(extract_text):
+    ex = extract_text("Talks stalled after the 2021 escalation between Serbia and Kosovo, when Serbia attacked "
+                      "Kosovo's border posts.")
+    found = [e for e in events(ex) if "Serbia attacked Kosovo's border posts" in e.aliases]
+    assert len(found) == 1 and "the 2021 escalation between Serbia and Kosovo" in found[0].aliases
+
+
+def test_a_date_that_bounds_something_else_does_not_date_the_event(extract_text):
+    ex = extract_text("Officials say the ceasefire between Eritrea and Ethiopia will hold until at least 2030.")
+    ceasefires = [e for e in events(ex) if e.event_type == "Ceasefire"]
+    assert ceasefires and all(e.date is None for e in ceasefires)
+
+
+def test_the_same_words_in_two_articles_are_one_event(extract_text):
+    text = "Analysts blame the peace talks conducted between 2001 and 2009 for the stalemate."
+    ex = extract_text(text, "A repost: " + text)
+    talks = [e for e in events(ex) if e.event_type == "Talks"]
+    assert len(talks) == 1 and talks[0].sources == ("t0", "t1")
