@@ -87,10 +87,10 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if label not in NER_TYPES:
-        return None
     cleaned = _clean(span)
-    if cleaned is None:
+    if label == GROUP_LABEL and cleaned is not None:
+        return f"Group:{norm(cleaned[2])}", "name"
+    if label not in NER_TYPES or cleaned is None:
         return None
     text = cleaned[2]
     key = norm(text)
@@ -157,6 +157,29 @@ def _route_span(doc, head):
     return Span(doc, first, head.i + 1, label="FAC")
 
 
+GROUP_LABEL = "KG_GROUP"  # span label of a collective actor found by :func:`_group_nouns`
+#: plural nouns for a collective actor that is a group of its own when it acts ("protesters stormed ...")
+GROUP_NOUNS = {"protesters", "protestors", "demonstrators", "rebels", "separatists", "insurgents", "militants"}
+
+
+def _group_nouns(doc, taken: set[int]) -> list:
+    """Collective actors the NER never tags: a bare plural group noun as a subject ("protesters stormed the
+    building"), and "the opposition" (a country's political opposition). Not after a demonym: "Armenian
+    protesters" is a demonym body."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ or any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts):
+            continue
+        dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
+        acting = tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not dets
+        opposition = tok.lower_ == "opposition" and dets == ["the"] and not any(c.dep_ == "prep" and c.lower_ in ("to", "of", "from", "against") for c in tok.rights)
+        if acting or opposition:
+            out.append(Span(doc, tok.i, tok.i + 1, label=GROUP_LABEL))
+    return out
+
+
 def _spans(doc) -> list:
     """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
     (before the places they join, which stay mentions of their own)."""
@@ -173,7 +196,8 @@ def _spans(doc) -> list:
         out.append(span)
     routes = [r for r in (_route_span(doc, t) for t in doc if t.lower_ in ROUTE_NOUNS and t.pos_ in ("NOUN", "PROPN")
                           and not t.ent_type_) if r is not None]
-    return sorted(out + routes, key=lambda s: (s.start, -s.end))
+    taken = {i for span in out for i in range(span.start, span.end)}
+    return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
 
 
 def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:

@@ -157,6 +157,8 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
+            if not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS:
+                agents = [c for c in root.head.children if c.dep_ == "nsubj"]  # "X called snap elections"
         own = {m.entity}
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]

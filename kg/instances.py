@@ -17,10 +17,14 @@ from .gazetteer import Gazetteer, slug
 from .model import DateValue, Entity, EventFact, Mention, Participant
 
 
-def _within(date: DateValue, span: tuple[str, str]) -> bool:
-    """Does a date (any precision) fall inside a (start, end) range, compared at the coarser precision?"""
+def _within(date: DateValue, span: tuple[str, str | None]) -> bool:
+    """Does a date (any precision) fall inside a (start, end) range (end None: ongoing), compared at the
+    coarser precision?"""
     d, (start, end) = date.start, span
-    m1, m2 = min(len(d), len(start)), min(len(d), len(end))
+    m1 = min(len(d), len(start))
+    if end is None:
+        return d[:m1] >= start[:m1]
+    m2 = min(len(d), len(end))
     return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
 
 
@@ -146,18 +150,19 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
                  gaz: Gazetteer) -> str | None:
     """The known event a trigger mention names, if any.
 
-    It must be of the mention's type, involve no state foreign to the event's sides (a 2022 war between
-    Armenia and Azerbaijan is not the invasion of Ukraine), and the text must point at it: the mention's
-    head word is in one of the event's names ("the 2020 war"), or it shares a side or the place. A dated
-    mention joins the narrowest such event whose dates contain its date (not a decades-long conflict); an
-    undated one joins the only such event at its place ("the corridor, blocked by X" -> that blockade).
+    It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
+    Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
+    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
+    ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
+    shares a side or the place); a decades-long conflict absorbs no dated mention. An undated mention joins
+    the only such event at its place ("the corridor, blocked by X" -> that blockade).
     """
     at = parties | ({place} if place else set())
     head = text.split()[-1].lower() if text.split() else ""
-    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)
-            and _points_at(head, at, e, gaz)]
-    if fact.date is not None:
-        match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS]
+    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)]
+    if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
+        match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS
+                 and (_years(e.date) == 0 or _points_at(head, at, e, gaz))]
         spans = sorted((_years(e.date), e.id) for e in match)
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
@@ -218,8 +223,9 @@ def _index_keys(etype: str, parties: set, place, date, phrase: frozenset) -> lis
     return keys
 
 
-def _years(span: tuple[str, str]) -> int:
-    return int(span[1][:4]) - int(span[0][:4])
+def _years(span: tuple[str, str | None]) -> int:
+    """How many calendar years a known event spans (an ongoing one: unbounded)."""
+    return int(span[1][:4]) - int(span[0][:4]) if span[1] else 10_000
 
 
 def _split_same_source_days(members: list[Mention], facts: dict) -> list[list[Mention]]:

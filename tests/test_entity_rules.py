@@ -125,3 +125,28 @@ def test_the_same_words_in_two_articles_are_one_event(extract_text):
     ex = extract_text(text, "A repost: " + text)
     talks = [e for e in events(ex) if e.event_type == "Talks"]
     assert len(talks) == 1 and talks[0].sources == ("t0", "t1")
+
+
+# --- collective actors and support verbs ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, group", [
+    ("During the night, protesters stormed the parliament in Lima.", "protesters"),
+    ("Analysts in Dhaka pointed to the weakness of the opposition before the vote.", "opposition"),
+])
+def test_collective_actors_are_groups(extract_text, text, group):
+    found = {e.label: e.type for e in extract_text(text).entities}
+    assert found.get(group) == "Group", found
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Lima dispersed the protesters.",  # an object, not an actor
+    "The opposition of the church to the law was clear.",  # opposition to something, not the opposition
+])
+def test_group_nouns_that_do_not_act_are_not_groups(extract_text, text):
+    assert not [e for e in extract_text(text).entities if e.type == "Group"]
+
+
+def test_the_subject_of_a_support_verb_takes_part_in_the_event(extract_text):
+    ex = extract_text("After weeks of pressure, William Ruto called snap parliamentary elections.")
+    elections = [e for e in ex.entities if e.type == "Event" and e.event_type == "Election"]
+    assert elections and "william_ruto" in {p.entity for p in elections[0].participants}
