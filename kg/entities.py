@@ -21,6 +21,13 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
             "towards", "via", "within", "inside", "throughout", "near"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
+#: nouns for a settlement or area: "the capital of Baku" names the city
+PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "district", "outskirts", "streets"}
+#: nouns for a route or line between places: "the Armenia-Azerbaijan border", "the Aghdam-Stepanakert road"
+ROUTE_NOUNS = {"road", "highway", "border", "frontier", "railway", "railroad", "pipeline", "corridor", "bridge", "crossing"}
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+_HYPHENS = ("-", "–", "—")
+_NAME_JOINERS = ("of", "for", "and", "&")
 FUZZY_THRESHOLD = 92
 _LEADING = {"the", "a", "an", "this", "that", "these", "those"}
 
@@ -50,6 +57,8 @@ def _is_literal_place(span) -> bool:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True  # "the Azerbaijani capital of Baku"
     if root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed"):
         return True  # "Moscow region", "Yerevan residents"
     if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and _is_literal_place(root.head.doc[root.head.i:root.head.i + 1])):
@@ -78,10 +87,10 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if label not in NER_TYPES:
-        return None
     cleaned = _clean(span)
-    if cleaned is None:
+    if label == GROUP_LABEL and cleaned is not None:
+        return f"Group:{norm(cleaned[2])}", "name"
+    if label not in NER_TYPES or cleaned is None:
         return None
     text = cleaned[2]
     key = norm(text)
@@ -104,10 +113,97 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     return f"{etype}:{key}", "name"
 
 
+def _hyphen_joined(doc, span) -> int | None:
+    """End token of an organization name the NER cut at a hyphen ("the American University-" + "Washington
+    College of Law"): the proper nouns after the hyphen, with "of"/"for"/"and" between them."""
+    last = span.end if doc[span.end - 1].text not in _HYPHENS else span.end - 1
+    if doc[last].text not in _HYPHENS if last < len(doc) else True:
+        return None
+    hyphen = doc[last]
+    if hyphen.whitespace_ or (last > 0 and doc[last - 1].whitespace_):
+        return None  # a dash between words ("UN - a body that ..."), not a hyphenated name
+    j = last + 1
+    while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
+        tok = doc[j]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            j += 1
+        elif tok.lower_ in _NAME_JOINERS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            j += 2
+        else:
+            break
+    return j if j > last + 1 else None
+
+
+def _route_span(doc, head):
+    """``"the Armenia-Azerbaijan border"``, ``"the Aghdam-Stepanakert (Khankendi) Road"``: places joined by a
+    hyphen before a route noun name the route or border between them (a Place of its own)."""
+    i, names, hyphens = head.i - 1, 0, 0
+    while i >= 0 and doc[i].sent == head.sent:
+        tok = doc[i]
+        if tok.ent_type_ in _PLACE_LABELS and tok.text[:1].isupper():
+            names += tok.ent_iob_ == "B"
+        elif tok.text in _HYPHENS and not tok.whitespace_:
+            hyphens += 1
+        elif tok.text not in ("(", ")"):
+            break
+        i -= 1
+    first = i + 1
+    while first < head.i and doc[first].text in _HYPHENS + ("(", ")"):
+        first += 1
+    if names < 2 or not hyphens or doc[first].ent_iob_ != "B":
+        return None
+    from spacy.tokens import Span
+
+    return Span(doc, first, head.i + 1, label="FAC")
+
+
+GROUP_LABEL = "KG_GROUP"  # span label of a collective actor found by :func:`_group_nouns`
+#: plural nouns for a collective actor that is a group of its own when it acts ("protesters stormed ...")
+GROUP_NOUNS = {"protesters", "protestors", "demonstrators", "rebels", "separatists", "insurgents", "militants"}
+
+
+def _group_nouns(doc, taken: set[int]) -> list:
+    """Collective actors the NER never tags: a bare plural group noun as a subject ("protesters stormed the
+    building"), and "the opposition" (a country's political opposition). Not after a demonym: "Armenian
+    protesters" is a demonym body."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ or any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts):
+            continue
+        dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
+        acting = tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not dets
+        opposition = tok.lower_ == "opposition" and dets == ["the"] and not any(c.dep_ == "prep" and c.lower_ in ("to", "of", "from", "against") for c in tok.rights)
+        if acting or opposition:
+            out.append(Span(doc, tok.i, tok.i + 1, label=GROUP_LABEL))
+    return out
+
+
+def _spans(doc) -> list:
+    """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
+    (before the places they join, which stay mentions of their own)."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out, skip_to = [], 0
+    for span in ents:
+        if span.start < skip_to:
+            continue  # swallowed by a joined name
+        end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
+        if end is not None:
+            span, skip_to = Span(doc, span.start, end, label="ORG"), end
+        out.append(span)
+    routes = [r for r in (_route_span(doc, t) for t in doc if t.lower_ in ROUTE_NOUNS and t.pos_ in ("NOUN", "PROPN")
+                          and not t.ent_type_) if r is not None]
+    taken = {i for span in out for i in range(span.start, span.end)}
+    return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
+
+
 def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
-    for span in doc.ents:
+    for span in _spans(doc):
         found = provisional_key(span, gaz)
         if found is None:
             continue

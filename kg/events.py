@@ -146,9 +146,8 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
     anchor_date = parse_anchor(anchor)
     ctx = Context(doc, mentions, is_person or (lambda k: False), state_of or (lambda k: None))
     out = {}
-    for m in mentions:
-        if not is_event_key(m.entity, gaz):
-            continue
+    events = [m for m in mentions if is_event_key(m.entity, gaz)]
+    for m in events:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -158,13 +157,17 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
+            if not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS:
+                agents = [c for c in root.head.children if c.dep_ == "nsubj"]  # "X called snap elections"
         own = {m.entity}
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
-        date = _date_near(span, m, anchor_date)
+        date = _date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
         same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
+        if m.entity.startswith(TRIGGER) and same_as is None:
+            same_as = _elaborated(root, mentions, m)
         if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
@@ -177,8 +180,98 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
                                                         place=place, trigger=phrase, evidence=span.sent.text.strip(),
-                                                        same_as=same_as)
+                                                        same_as=same_as, spans=surface_spans(root))
     return out
+
+
+def _elaborated(verb, mentions: list[Mention], own: Mention) -> str | None:
+    """A "when" clause on an event noun tells that event ("the 2022 escalation, when X attacked Y"): its key."""
+    if verb.pos_ != "VERB" or verb.dep_ != "relcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    head = verb.head
+    return next((m.entity for m in mentions if m is not own and m.start <= head.idx < m.end), None)
+
+
+#: the longest span kept as a name of an event (tokens)
+MAX_SPAN_TOKENS = 16
+_LEFT_DEPS = ("det", "predet", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "case")
+_RIGHT_DEPS = ("prep", "acl", "nummod", "npadvmod")
+_PLACE_PREPS = ("in", "at", "to", "on", "with", "between", "against")
+_BREAKS = (",", ";", ":", "(", ")", "—", "–", "[")
+#: verbs whose object noun is the event itself, so the clause names it too ("X launched an attack")
+SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "issue", "call", "conduct", "host",
+                 "organize", "organise", "carry", "start", "begin", "announce", "declare", "impose", "mount",
+                 "make", "leak", "set", "open", "close", "reach", "conclude", "convene"}
+
+
+def surface_spans(tok) -> tuple[str, ...]:
+    """The spans of text that denote an event, as written (GAF-style mentions of the event).
+
+    For a noun: its noun phrase with determiner and modifiers, then with each modifier to its right in turn
+    ("a meeting", "a meeting in Sofia", "a meeting in Sofia on Monday"); when the phrase is the object of a
+    verb with a subject, that clause too ("Meduza published a leak"). For a verb: the verb phrase ("visited
+    Yerevan") and the clause with its subject ("the ministers convened in Moscow"). Never past the sentence
+    or a line break, never a relative clause, at most MAX_SPAN_TOKENS tokens.
+    """
+    if tok.pos_ == "VERB":
+        spans = [_verb_phrase(tok, subject=False), _verb_phrase(tok, subject=True)]
+    else:
+        spans = _noun_phrases(tok)
+        head = tok.head
+        if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
+            subject = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+            if subject:
+                first = min(t.i for t in subject[0].subtree)
+                spans += [(first, end) for _, end in spans[:1] + spans[-1:]]
+    doc = tok.doc
+    out = []
+    for first, last in spans:
+        if first is None or last - first + 1 > MAX_SPAN_TOKENS:
+            continue
+        while last > first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        text = doc.text[doc[first].idx:doc[last].idx + len(doc[last].text)]
+        text = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", text)).strip()
+        if "\n" not in doc.text[doc[first].idx:doc[last].idx] and text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+def _cut(first: int, last: int, doc) -> int:
+    """The end of a span before the first comma, bracket or dash after its start (an apposition or aside)."""
+    for i in range(first + 1, last + 1):
+        if doc[i].text in _BREAKS:
+            return i - 1
+    return last
+
+
+def _noun_phrases(tok) -> list[tuple[int, int]]:
+    left = min([tok.i] + [t.i for c in tok.lefts if c.dep_ in _LEFT_DEPS for t in c.subtree])
+    spans, end = [(left, tok.i)], tok.i
+    for child in tok.rights:
+        if child.dep_ not in _RIGHT_DEPS or child.i != end + 1:
+            break  # a comma, a relative clause, an apposition: the phrase ends here
+        cut = _cut(end, max(t.i for t in child.subtree), tok.doc)
+        if cut == end or any(t.sent != tok.sent for t in child.subtree):
+            break
+        end = cut
+        spans.append((left, end))
+    return spans
+
+
+def _verb_phrase(verb, *, subject: bool) -> tuple[int | None, int]:
+    toks = [verb]
+    for child in verb.children:
+        dated = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if dated:
+            continue
+        if child.dep_ in ("dobj", "prt", "neg", "attr") or (child.dep_ == "prep" and child.lower_ in _PLACE_PREPS) \
+                or (subject and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")):
+            toks.extend(child.subtree)
+    first, last = min(t.i for t in toks), max(t.i for t in toks)
+    if subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None, last
+    return first, _cut(verb.i, last, verb.doc)
 
 
 NAMED_EVENT_SIMILARITY = 85
@@ -218,10 +311,17 @@ def _mention_type(m: Mention, root, gaz: Gazetteer, event_types: EventTypes) -> 
     return _trigger_type(root, event_types) or "Event"
 
 
-def _date_near(span, m: Mention, anchor_date) -> DateValue | None:
-    """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence."""
+#: a date after these words bounds something else ("will stay until at least 2025"), it does not date the event
+_BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
+
+
+def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
+    """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
+    does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
     sent = span.sent
-    found = find_dates(sent.text, anchor_date)
+    base = sent.start_char
+    found = [f for f in find_dates(sent.text, anchor_date) if not _BOUND.search(sent.text[:f[0]])
+             and not any(a <= base + f[0] < b for a, b in others)]
     if not found:
         return None
     rel = m.start - sent.start_char

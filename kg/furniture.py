@@ -1,7 +1,7 @@
 """Page furniture: the parts of a scraped page that are not the article.
 
 General, site-independent heuristics over lines: navigation bullets, embedded JSON metadata, photo
-credits, contact lines (addresses, phones, e-mail, social links), copyright lines, indented teaser
+credits, logo alt texts, contact lines (addresses, phones, e-mail, social links), copyright lines, indented teaser
 lists, and everything after a trailer heading such as "More from ..." or "About the author" once the
 article's prose is behind us. Returns character spans of the body; nothing is deleted, so offsets into
 the body stay valid.
@@ -27,6 +27,7 @@ _TRAILER = re.compile(
     r"subscribe\b|sign up for\b|follow us\b|most (?:read|popular)\b|to read the rest of the article\b)",
     re.I,
 )
+_LOGO = re.compile(r"\blogos?(?:\b|(?=[A-Z]))", re.I)  # image alt text: "Example Center logo", "logoExample"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
 
@@ -78,6 +79,7 @@ def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
             (_BULLET.search(text) and len(text.split()) <= 8)
             or _URL_ONLY.search(text)
             or _CREDIT.search(text)
+            or (_LOGO.search(text) and not _is_prose(text) and len(text.split()) <= 10)
             or (_CONTACT.search(text) and not _is_prose(text))
             or (_COPYRIGHT.search(text) and not _is_prose(text))
             or (_POSTAL.search(text) and not _is_prose(text))

@@ -82,7 +82,9 @@ class Entry:
     part_of: str | None = None
     roles: tuple[Role, ...] = ()
     curated: bool = True
-    date: tuple[str, str] | None = None  # events: (start, end) as ISO dates of any precision
+    date: tuple[str, str | None] | None = None  # events: (start, end) as ISO dates of any precision; end None: ongoing
+    parties: tuple[str, ...] = ()  # events: the entity ids of the sides involved (states, armed groups)
+    place: str | None = None  # events: where it happened (an entity id)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -150,11 +152,12 @@ def _entry(raw: dict, path: Path) -> Entry:
             raise OntologyError(f"{path}: entry {raw.get('id')!r}: unknown type {etype!r}")
         roles = tuple(Role(**r) for r in raw.get("roles", ()))
         when = raw.get("date")
-        date = (str(when["start"]), str(when.get("end") or when["start"])) if isinstance(when, dict) else None
+        date = (str(when["start"]), str(when["end"]) if when.get("end") else None) if isinstance(when, dict) else None
         return Entry(
             id=raw["id"], type=etype, label=raw["label"], aliases=tuple(raw.get("aliases", ())),
             wikidata=raw.get("wikidata"), kind=raw.get("kind", ""), demonyms=tuple(raw.get("demonyms", ())),
             metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles, date=date,
+            parties=tuple(raw.get("parties", ())), place=raw.get("place"),
         )
     except (KeyError, TypeError) as err:
         raise OntologyError(f"{path}: malformed gazetteer entry {raw!r:.80}: {err}") from None

@@ -17,11 +17,20 @@ from .gazetteer import Gazetteer, slug
 from .model import DateValue, Entity, EventFact, Mention, Participant
 
 
-def _within(date: DateValue, span: tuple[str, str]) -> bool:
-    """Does a date (any precision) fall inside a (start, end) range, compared at the coarser precision?"""
+def _within(date: DateValue, span: tuple[str, str | None]) -> bool:
+    """Does a date (any precision) fall inside a (start, end) range (end None: ongoing), compared at the
+    coarser precision?"""
     d, (start, end) = date.start, span
-    m1, m2 = min(len(d), len(start)), min(len(d), len(end))
+    m1 = min(len(d), len(start))
+    if end is None:
+        return d[:m1] >= start[:m1]
+    m2 = min(len(d), len(end))
     return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
+
+
+def _other_sides(mine: set, theirs: set) -> bool:
+    """Two sides each, and not the same two: a crisis between A and B is not one between A and C."""
+    return len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)
 
 
 @dataclass
@@ -34,15 +43,16 @@ class _Group:
     members: list = field(default_factory=list)
     phrases: set = field(default_factory=set)
 
-    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: str = "") -> bool:
+    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> bool:
         if etype != self.etype or not self._dates_agree(date):
             return False
-        if len(phrase.split()) >= 3 and phrase in self.phrases:
+        if phrase & self.phrases:
             return True  # the same words for the same kind of event ("ethnic cleansing of X's residents")
         if (agents or patients) and (self.agents or self.patients):
             shared = (agents & self.agents) or (patients & self.patients)
             clash = (agents and self.agents and not agents & self.agents) or \
-                (patients and self.patients and not patients & self.patients)
+                (patients and self.patients and not patients & self.patients) or \
+                _other_sides(patients, self.patients)
             return bool(shared) and not clash
         same_day = date is not None and date.precision == "day" and any(
             d.precision == "day" and d.start == date.start for d in self.dates)
@@ -59,8 +69,8 @@ class _Group:
                 return False
         return True
 
-    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: str = "") -> None:
-        self.phrases.add(phrase)
+    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> None:
+        self.phrases |= phrase
         self.agents |= agents
         self.patients |= patients
         if place is not None:
@@ -82,26 +92,28 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
     named = [e for e in gaz.entries.values() if e.type == "Event" and e.date and e.curated]
     groups: list[_Group] = []
     index: dict[tuple, set[int]] = {}  # participant / day / place / phrase -> groups that have it
+    deferred: list[tuple[str, str]] = []  # (trigger key, the trigger key of the event mention it elaborates)
+    anchored = {m.entity for m in triggers if (m.source, m.section, m.start) in facts}
     for m in triggers:
         fact = facts.get((m.source, m.section, m.start))
         if fact is None:
             continue
-        if fact.same_as:
+        if fact.same_as and fact.same_as in anchored:
+            deferred.append((m.entity, fact.same_as))
+            continue
+        if fact.same_as and not fact.same_as.startswith(TRIGGER):
             out[m.entity] = fact.same_as
             continue
-        if fact.date is not None:
-            match = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _within(fact.date, e.date)]
-            if match:  # the narrowest known event that contains the date
-                spans = sorted((_years(e.date), e.id) for e in match)
-                if len(spans) == 1 or spans[0][0] < spans[1][0]:
-                    out[m.entity] = spans[0][1]
-                    continue
         agents = {mapping(m.source, p.entity) for p in fact.participants if p.role == "agent"}
         patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
+        place = mapping(m.source, fact.place) if fact.place else None
+        known = _known_event(fact, m.text, agents | patients, place, named, gaz)
+        if known is not None:
+            out[m.entity] = known
+            continue
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
-        place = mapping(m.source, fact.place) if fact.place else None
-        phrase = re.sub(r"\W+", " ", fact.trigger.casefold()).strip()
+        phrase = frozenset(_phrases(fact))
         keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
         group = next((groups[i] for i in candidates
@@ -125,22 +137,95 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
                 ent_id, n = f"event_{base}_{n}", n + 1
             for m in part:
                 out[m.entity] = ent_id
+    for key, other in deferred:
+        out[key] = out[other]
     return out
 
 
-def _index_keys(etype: str, parties: set, place, date, phrase: str) -> list[tuple]:
+#: a known event longer than this (a decades-long conflict) is not what a dated mention names ("the 2022 escalation")
+MAX_KNOWN_EVENT_YEARS = 10
+
+
+def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, named: list,
+                 gaz: Gazetteer) -> str | None:
+    """The known event a trigger mention names, if any.
+
+    It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
+    Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
+    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
+    ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
+    shares a side or the place); a decades-long conflict absorbs no dated mention. An undated mention joins
+    the only such event at its place ("the corridor, blocked by X" -> that blockade).
+    """
+    at = parties | ({place} if place else set())
+    head = text.split()[-1].lower() if text.split() else ""
+    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)]
+    if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
+        match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS
+                 and (_years(e.date) == 0 or _points_at(head, at, e, gaz))]
+        spans = sorted((_years(e.date), e.id) for e in match)
+        if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
+            return spans[0][1]
+        return None
+    match = [e for e in fits if e.place and e.place in at]
+    return match[0].id if len(match) == 1 else None
+
+
+def _points_at(head: str, keys: set[str], entry, gaz: Gazetteer) -> bool:
+    words = {w.lower() for name in entry.names for w in re.split(r"[\s-]+", name)}
+    sides = set(entry.parties) | ({entry.place} if entry.place else set())
+    return head in words or bool(keys & sides) or bool(_states(keys, gaz) & _states(sides, gaz))
+
+
+def _states(keys: set[str], gaz: Gazetteer) -> set[str]:
+    """The states among ``keys``, a body standing for its state ("russia__troops", a ministry, a capital)."""
+    out = set()
+    for key in keys:
+        for _ in range(4):
+            key = key.split("__", 1)[0]
+            entry = gaz.entries.get(key)
+            if entry is None:
+                break
+            if entry.type == "Country":
+                out.add(key)
+                break
+            if entry.part_of is None:
+                break
+            key = entry.part_of
+    return out
+
+
+def _states_fit(keys: set[str], entry, gaz: Gazetteer) -> bool:
+    """No state of the mention is foreign to a known event's sides (when both name states)."""
+    mine = _states(keys, gaz)
+    sides = _states(set(entry.parties) | ({entry.place} if entry.place else set()), gaz)
+    return not mine or not sides or mine <= sides
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _phrases(fact: EventFact) -> set[str]:
+    """Distinctive wordings of a mention: its trigger phrase of three words or more, its spans of four or more
+    (two mentions of one kind of event in the same words are one event: a repost, a quoted phrase)."""
+    out = {_words(fact.trigger)} if len(fact.trigger.split()) >= 3 else set()
+    return out | {w for w in map(_words, fact.spans) if len(w.split()) >= 4}
+
+
+def _index_keys(etype: str, parties: set, place, date, phrase: frozenset) -> list[tuple]:
     keys = [("p", etype, k) for k in sorted(parties)]
     if date is not None and date.precision == "day":
         keys.append(("d", etype, date.start))
     if place is not None:
         keys.append(("l", etype, place))
-    if len(phrase.split()) >= 3:
-        keys.append(("w", etype, phrase))
+    keys.extend(("w", etype, p) for p in sorted(phrase))
     return keys
 
 
-def _years(span: tuple[str, str]) -> int:
-    return int(span[1][:4]) - int(span[0][:4])
+def _years(span: tuple[str, str | None]) -> int:
+    """How many calendar years a known event spans (an ongoing one: unbounded)."""
+    return int(span[1][:4]) - int(span[0][:4]) if span[1] else 10_000
 
 
 def _split_same_source_days(members: list[Mention], facts: dict) -> list[list[Mention]]:
@@ -216,19 +301,23 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
     by_id = {e.id: e for e in entities}
     new_mentions: dict[str, list[Mention]] = defaultdict(list)
     phrases: dict[str, list[str]] = defaultdict(list)
+    spans: dict[str, set[str]] = defaultdict(set)
     for m in anchored:
         new_mentions[trig_map[m.entity]].append(replace(m, entity=trig_map[m.entity]))
-        phrases[trig_map[m.entity]].append(facts[(m.source, m.section, m.start)].trigger)
+        fact = facts[(m.source, m.section, m.start)]
+        phrases[trig_map[m.entity]].append(fact.trigger)
+        spans[trig_map[m.entity]].update(fact.spans)
     for ent_id, ms in new_mentions.items():
         if ent_id in by_id:
             old = by_id[ent_id]
             by_id[ent_id] = replace(old, mentions=tuple(sorted(old.mentions + tuple(ms), key=lambda m: (m.source, m.section, m.start))),
-                                    aliases=tuple(sorted(set(old.aliases) | set(phrases[ent_id]) - {old.label})))
+                                    aliases=tuple(sorted(set(old.aliases) | set(phrases[ent_id]) | spans[ent_id] - {old.label})))
         else:
             names = phrases[ent_id]
             label = max(names, key=lambda n: (len(n.split()) <= 12, len(n.split()), -names.index(n)))
             by_id[ent_id] = Entity(id=ent_id, type="Event", label=label, kind="",
-                                   aliases=tuple(sorted((set(names) | {m.text for m in ms}) - {label})), mentions=tuple(ms))
+                                   aliases=tuple(sorted((set(names) | {m.text for m in ms} | spans[ent_id]) - {label})),
+                                   mentions=tuple(ms))
     out = []
     for ent_id in sorted(by_id):
         entity = by_id[ent_id]

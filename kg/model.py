@@ -95,7 +95,9 @@ class EventFact:
     place: str | None = None
     trigger: str = ""  # the phrase that names the event ("a large military attack")
     evidence: str = ""  # the sentence
-    same_as: str | None = None  # a named event (gazetteer id) the phrase names ("the 40-day war")
+    same_as: str | None = None  # a named event (gazetteer id) the phrase names ("the 40-day war"), or the
+    # provisional key of the event mention a "when" clause elaborates ("the 2022 escalation, when X attacked Y")
+    spans: tuple[str, ...] = ()  # the text spans that denote the event, as written ("a meeting in Sofia")
 
 
 @dataclass(frozen=True, slots=True)
