@@ -80,6 +80,9 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     metonym_of: str | None = None  # a capital or seat that can stand for this entity id
     part_of: str | None = None
+    #: a region's (de facto) government, and the last day it governed: "the authorities in Nagorno-Karabakh"
+    governed_by: str | None = None
+    governed_until: str | None = None
     roles: tuple[Role, ...] = ()
     curated: bool = True
     date: tuple[str, str | None] | None = None  # events: (start, end) as ISO dates of any precision; end None: ongoing
@@ -158,6 +161,8 @@ def _entry(raw: dict, path: Path) -> Entry:
             wikidata=raw.get("wikidata"), kind=raw.get("kind", ""), demonyms=tuple(raw.get("demonyms", ())),
             metonym_of=raw.get("metonym_of"), part_of=raw.get("part_of"), roles=roles, date=date,
             parties=tuple(raw.get("parties", ())), place=raw.get("place"),
+            governed_by=raw.get("governed_by"),
+            governed_until=str(raw["governed_until"]) if raw.get("governed_until") else None,
         )
     except (KeyError, TypeError) as err:
         raise OntologyError(f"{path}: malformed gazetteer entry {raw!r:.80}: {err}") from None

@@ -87,9 +87,20 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of,
-                                           is_event=partial(_is_event, gazetteer)))
+                                           is_event=partial(_is_event, gazetteer),
+                                           government_of=partial(_government, gazetteer, anchor)))
         dates.update(facts)
     return mentions, relations, dates
+
+
+def _government(gazetteer, on: str | None, key: str) -> str | None:
+    """The (de facto) government of a region on the article's date, when the gazetteer knows one."""
+    entry = gazetteer.entries.get(key)
+    if entry is None or entry.governed_by is None:
+        return None
+    if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:
+        return None
+    return entry.governed_by
 
 
 def _is_event(gazetteer, key: str) -> bool:

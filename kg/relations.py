@@ -113,7 +113,7 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
-                      is_person=None, state_of=None, is_event=None):
+                      is_person=None, state_of=None, is_event=None, government_of=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -122,7 +122,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     persons = {m.entity for m in mentions if m.ner_label == "PERSON" or m.entity.startswith("Person:")}
     is_person = is_person or (lambda key: key in persons)
     state_of = state_of or (lambda key: None)
-    ctx = Context(doc, mentions, is_person, state_of)
+    ctx = Context(doc, mentions, is_person, state_of, government_of)
     is_event = is_event or (lambda key: key.startswith("Trig:"))
     seen: set[tuple] = set()
     for sent in doc.sents:

@@ -36,6 +36,10 @@ TERRITORY_WORDS = {"part", "territory", "land", "soil"}
 #: "acknowledges X as a sovereign concern of Y", "an internal matter of Y"
 SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 
+#: stand-ins that speak or act for whoever governs a place: "the authorities in X", "X's leaders", "an X official"
+GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "cabinet", "official",
+                   "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 
 THING_PRONOUNS = {"it", "its"}
@@ -77,11 +81,12 @@ def fronted(prep, verb) -> bool:
 class Context:
     """Token -> entity lookups for one doc: mentions, state nouns, relative and personal pronouns."""
 
-    def __init__(self, doc, mentions: list[Mention], is_person, state_of):
+    def __init__(self, doc, mentions: list[Mention], is_person, state_of, government_of=None):
         self.doc = doc
         self.key_at: dict[int, str] = {}
         self.is_person = is_person
         self.state_of = state_of
+        self.government_of = government_of or (lambda key: None)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -132,7 +137,7 @@ class Context:
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
                     if key is not None:
-                        key = self.state_of(key) if lemma in STATE_NOUNS else key
+                        key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
             for child in tok.children:  # "US-mediated efforts", "Moscow-backed proposals": the hyphenated name
@@ -140,11 +145,12 @@ class Context:
                     key = self.key_at.get(child.i - 2)
                     if key is not None:
                         return key
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among", "from")):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
+                    c.lower_ == "in" and lemma in GOVERNING_NOUNS))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
                     if key is not None:
-                        key = self.state_of(key) if lemma in STATE_NOUNS else key
+                        key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
@@ -152,6 +158,15 @@ class Context:
         if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
         return None
+
+    def _for_owner(self, key: str, lemma: str) -> str | None:
+        """Who a stand-in noun owned by ``key`` stands for: "the authorities in Nagorno-Karabakh" are its (de
+        facto) government while it had one; "the Armenian government" is Armenia."""
+        if lemma in GOVERNING_NOUNS:
+            government = self.government_of(key)
+            if government is not None:
+                return government
+        return self.state_of(key) if lemma in STATE_NOUNS else key
 
     def last_state(self, tok) -> str | None:
         start = self._paragraph_start(tok)

@@ -307,3 +307,9 @@ def test_role_noun_objects_and_event_settings(extract_text, text, expected):
     else:  # the subject takes part in the event named in the setting phrase
         events = {e.id for e in ex.entities if e.type == "Event"}
         assert any(p == "participant_in" and o in events for _, p, o in rels(ex)), (sorted(rels(ex)), events)
+
+
+@pytest.mark.parametrize("date, expected", [("2023-08-20", "nagorno_karabakh_republic"), ("2024-06-01", "nagorno_karabakh")])
+def test_officials_of_a_region_act_for_its_government_while_it_has_one(extract_text, date, expected):
+    ex = extract_text("A Nagorno-Karabakh official leaked Lavrov's proposals.", date=date)
+    assert {r.subject for r in ex.relations if r.predicate == "leaks"} == {expected}
