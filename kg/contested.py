@@ -240,6 +240,35 @@ def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Cont
     return out
 
 
+#: acts whose agent is what sources dispute: "who broke the ceasefire"
+BLAME = {"violates": "violated"}
+
+
+def _blame(extraction: Extraction, labels, party: dict[str, str]) -> list[Contested]:
+    """Voices naming agents of different sides for one act on the same thing: "Armenia violated the ceasefire"
+    in one source, "the Azerbaijani side violated it" in another."""
+    by_act: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, rel in enumerate(extraction.relations):
+        if rel.predicate in BLAME and not rel.negated:
+            by_act[(rel.predicate, rel.object)].append(i)
+    out = []
+    for (pred, obj), idx in sorted(by_act.items()):
+        agents = {party.get(extraction.relations[i].subject, extraction.relations[i].subject) for i in idx}
+        voices = {(extraction.relations[i].source, extraction.relations[i].speaker) for i in idx}
+        # a voice that blames both sides is not disputing who did it
+        blames_both = any(len({party.get(extraction.relations[i].subject, extraction.relations[i].subject)
+                               for i in idx if (extraction.relations[i].source, extraction.relations[i].speaker) == v}) > 1
+                          for v in voices)
+        if len(agents) < 2 or len(voices) < 2 or blames_both:
+            continue
+        sides = tuple(_side(extraction.relations[i], i, f"{labels(extraction.relations[i].subject)} "
+                            f"{pred.replace('_', ' ')} {labels(obj)}") for i in idx)
+        out.append(Contested(id="", kind="blame", subject=obj, sides=sides,
+                             topic=f"Who {BLAME[pred]} {labels(obj)}: "
+                                   + " or ".join(labels(a) for a in sorted(agents))))
+    return out
+
+
 def _alignments(extraction: Extraction, labels, party: dict[str, str]) -> list[Contested]:
     """One voice puts X on A's side, another on B's, where A and B are adversaries in the corpus."""
     hostile = {frozenset((party.get(r.subject, r.subject), party.get(r.object, r.object)))
@@ -348,7 +377,8 @@ def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[
 
     party = parties(extraction, affiliations)
     groups = (_polarity(extraction, labels) + _denials(extraction, labels, party) + _exclusive(extraction, labels)
-              + _alignments(extraction, labels, party) + _event_sides(extraction, facts, framing, labels))
+              + _alignments(extraction, labels, party) + _blame(extraction, labels, party)
+              + _event_sides(extraction, facts, framing, labels))
     groups = _merge_same(groups)
     groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
     return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))

@@ -165,6 +165,8 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
         date = _date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
+        if m.entity.startswith(TRIGGER) and root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            date = None  # "ceasefire violations recorded on Tuesday": the day is the violations', not the ceasefire's
         same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
         if m.entity.startswith(TRIGGER) and same_as is None:
             same_as = _elaborated(root, mentions, m)

@@ -82,6 +82,7 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         anchor = article.date or latest_date(article.content)
         facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
+        found = _bare_triggers_to_known_events(found, facts, gazetteer)
         # a trigger noun the text does not anchor (no participant, place or date) is not an event
         found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
         mentions.extend(found)
@@ -91,6 +92,26 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
                                            government_of=partial(_government, gazetteer, anchor)))
         dates.update(facts)
     return mentions, relations, dates
+
+
+def _bare_triggers_to_known_events(found: list[Mention], facts: dict, gazetteer) -> list[Mention]:
+    """A bare trigger ("ceasefire violations", "the ceasefire conditions") that the text does not anchor
+    refers to the one known event of its type the same text names ("the trilateral agreements"), if exactly
+    one; otherwise it stays a trigger (and, unanchored, is dropped)."""
+    known: dict[str, set[str]] = {}
+    for m in found:
+        entry = gazetteer.entries.get(m.entity)
+        if entry is not None and entry.type == "Event" and entry.kind:
+            known.setdefault(entry.kind, set()).add(m.entity)
+    out = []
+    for m in found:
+        if m.entity.startswith(TRIGGER) and (m.source, m.section, m.start) not in facts:
+            etype = m.entity[len(TRIGGER):].split(":", 1)[0]
+            events = known.get(etype, set())
+            if len(events) == 1:
+                m = replace(m, entity=next(iter(events)), reading="anaphor")
+        out.append(m)
+    return out
 
 
 def _government(gazetteer, on: str | None, key: str) -> str | None:

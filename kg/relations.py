@@ -124,11 +124,13 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     state_of = state_of or (lambda key: None)
     ctx = Context(doc, mentions, is_person, state_of, government_of)
     is_event = is_event or (lambda key: key.startswith("Trig:"))
+    ctx.is_event = is_event
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
             key = (rel.subject, rel.predicate, rel.object)
-            if rel.subject != rel.object and (key, sent.start) not in seen:
+            if rel.subject != rel.object and (key, sent.start) not in seen and not (
+                    is_event(rel.subject) and rel.predicate not in EVENT_SUBJECT_PREDICATES):
                 seen.add((key, sent.start))
                 if rel.predicate == "accuses" and not rel.negated:
                     ctx.accusations.append((rel.subject, rel.object))
@@ -139,6 +141,10 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                     ctx.accusations.append((blame.subject, blame.object))
                     yield blame
 
+
+#: the predicates an event can be the subject of ("the war killed ...", "the talks took place in ..."); an event
+#: does not sign, accuse or mediate ("the agreement concluding the war" is no signing)
+EVENT_SUBJECT_PREDICATES = {"kills", "located_in", "part_of", "related_to"}
 
 #: categories of acts that, framed by a speaker, accuse their agent ("characterized it as a cleansing by Y")
 HARMFUL = {"ASSAULT", "COERCE", "OCCUPY"}

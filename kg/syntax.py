@@ -87,6 +87,7 @@ class Context:
         self.is_person = is_person
         self.state_of = state_of
         self.government_of = government_of or (lambda key: None)
+        self.is_event = lambda key: key.startswith("Trig:")
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -266,6 +267,9 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
                     agents.extend(g for g in agent.children if g.dep_ == "pobj")
         elif child.dep_ == "poss":
             agents.append(child)
+        elif (child.dep_ == "compound" and child.i in ctx.key_at and ctx.key_at[child.i] != ctx.key_at.get(noun.i)
+              and ctx.is_event(ctx.key_at[child.i])):
+            patients.append(child)  # "ceasefire violations": violations of the ceasefire
         elif (child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents
               and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"

@@ -62,7 +62,7 @@ class KG(DefinedNamespace):
 
     # contested groups
     hasMember: URIRef  # a claim that belongs to a contested group
-    conflictKind: URIRef  # how the members conflict ("polarity", "exclusive", "date", "number", "framing")
+    conflictKind: URIRef  # how the members conflict ("polarity", "denial", "exclusive", "blame", "date", "number", "framing")
     ContestedSide: URIRef  # one side of a contested group: what one source (or speaker) says
     hasSide: URIRef  # a side of a contested group
     stance: URIRef  # what a side says, in a few words

@@ -128,3 +128,24 @@ def test_sources_putting_a_third_party_on_opposite_sides(extract_text):
 def test_a_third_party_backing_two_friends_is_not_contested(extract_text):
     ex = extract_text("Russia is a close ally of Serbia.", "Russia has quietly backed Belarus in the talks.")
     assert [g for g in groups(ex, "exclusive") if g.subject == "russia"] == []
+
+
+def test_sources_blaming_different_sides_for_breaking_a_ceasefire(extract_text):
+    ex = extract_text("The 2020 trilateral ceasefire agreement ended the war. The Armenian leadership violated the "
+                      "ceasefire conditions by refusing to open the roads.",
+                      "Under the trilateral ceasefire agreement of 2020, peacekeepers arrived. The Russian Defense "
+                      "Ministry said that several ceasefire violations by the Azerbaijani side had been recorded.")
+    (group,) = groups(ex, "blame")
+    assert group.subject == "trilateral_ceasefire_2020"
+    blamed = {(s.source, ex.relations[s.claim].subject, ex.relations[s.claim].speaker) for s in group.sides}
+    assert blamed == {("t0", "armenia", None), ("t1", "azerbaijan", "russian_defense_ministry")}
+
+
+def test_one_voice_blaming_both_sides_is_no_dispute(extract_text):
+    ex = extract_text("Under the trilateral ceasefire agreement of 2020, peacekeepers arrived. Armenia and Azerbaijan "
+                      "violated the ceasefire conditions within a week.",
+                      "The 2020 trilateral ceasefire agreement ended the war. The Armenian leadership violated the "
+                      "ceasefire conditions by refusing to open the roads.")
+    violations = {(r.source, r.subject) for r in ex.relations if r.predicate == "violates"}
+    assert {("t0", "armenia"), ("t0", "azerbaijan"), ("t1", "armenia")} <= violations
+    assert groups(ex, "blame") == []

@@ -313,3 +313,9 @@ def test_role_noun_objects_and_event_settings(extract_text, text, expected):
 def test_officials_of_a_region_act_for_its_government_while_it_has_one(extract_text, date, expected):
     ex = extract_text("A Nagorno-Karabakh official leaked Lavrov's proposals.", date=date)
     assert {r.subject for r in ex.relations if r.predicate == "leaks"} == {expected}
+
+
+def test_an_event_does_not_sign_accuse_or_mediate(extract_text):
+    ex = extract_text("The peacekeepers will stay until 2025, as outlined in the 2020 tripartite agreement concluding "
+                      "the Second Karabakh War.")
+    assert not [r for r in ex.relations if r.subject == "trilateral_ceasefire_2020" and r.predicate != "related_to"]
