@@ -220,7 +220,44 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 key = f"Person:{norm(text)}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
-    return _compose_groups(doc, _demonym_bodies(doc, mentions), gaz)
+    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _demonym_bodies(doc, mentions), gaz)))
+
+
+_KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)
+
+
+def _known_as(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Mohamed Hamdan Dagalo, known as Hemedti" -> every "Hemedti" of this text is him."""
+    same: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if a.entity != b.entity and b.entity not in same and _KNOWN_AS.match(doc.text[a.end:b.start]):
+            same[b.entity] = a.entity
+    if not same:
+        return mentions
+    return [Mention(entity=same[m.entity], text=m.text, start=m.start, end=m.end, source=m.source, section=m.section,
+                    reading="alias", ner_label=m.ner_label) if m.entity in same else m for m in mentions]
+
+
+#: bodies a bare "the <noun>" can point back to, once the text has named one ("the Sudanese army ... the army")
+ANAPHORIC_BODIES = ("armed forces", "army", "military", "peacekeepers", "government", "police", "navy")
+
+
+def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
+    """"The army, led by ..." after "the Sudanese army" in the same text is that army: a bare definite body noun
+    is the nearest body of that name mentioned before it (none before: not a mention)."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in re.finditer(rf"\b[Tt]he ({'|'.join(ANAPHORIC_BODIES)})\b", doc.text):
+        start, end = match.start(1), match.end(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        noun = match.group(1)
+        before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
+        if before:
+            ref = max(before, key=lambda m: m.start)
+            found.append(Mention(entity=ref.entity, text=doc.text[start:end], start=start, end=end, source=ref.source,
+                                 section=ref.section, reading="anaphor", ner_label=ref.ner_label))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 def _demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:

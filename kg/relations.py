@@ -125,6 +125,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx = Context(doc, mentions, is_person, state_of, government_of)
     is_event = is_event or (lambda key: key.startswith("Trig:"))
     ctx.is_event = is_event
+    ctx.affiliation = {}
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
@@ -134,6 +135,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                 seen.add((key, sent.start))
                 if rel.predicate == "accuses" and not rel.negated:
                     ctx.accusations.append((rel.subject, rel.object))
+                if rel.predicate in ("leader_of", "spokesperson_of") and rel.speaker is None:
+                    ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
                 blame = _framing_accusation(rel, predicates)
                 if blame is not None and ((blame.subject, blame.predicate, blame.object), sent.start) not in seen:
@@ -174,9 +177,11 @@ ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "repo
 
 
 def _accusers(ctx: Context, accused: list[str]) -> list[str]:
-    """Who last accused one of ``accused`` earlier in the article (the referent of "the allegations")."""
+    """Who last accused one of ``accused`` (or the state one of them leads or speaks for) earlier in the article
+    (the referent of "the allegations")."""
+    sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
-        if target in accused:
+        if target in sides:
             return [accuser]
     return []
 
@@ -337,6 +342,9 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
 
+#: cue verbs whose object is the audience when a that-clause follows ("told X that", "assured X that")
+ADDRESS_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}
+
 #: predicates where a passive subject without an agent is still the one who acts ("troops were stationed in X")
 SELF_MOTION = {"deploys_to"}
 
@@ -404,6 +412,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = "provides_aid_to"  # "came to Armenia's aid"
         if pred == GENERIC and lemma in CUE_VERBS:
             continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
+        if lemma in ADDRESS_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "told Al Jazeera that ...": the one told is the audience, not the one ordered
         if is_reciprocal(obj_tok):
             objects = subjects  # "Yerevan and Moscow blamed each other"
         else:

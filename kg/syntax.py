@@ -29,7 +29,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
-                               "citizenship", "rule", "governance", "jurisdiction"}
+                               "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -105,6 +105,14 @@ class Context:
     def antecedent(self, tok) -> str | None:
         """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
         start = self._paragraph_start(tok)
+        if tok.lower_ in PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            # a subject pronoun continues the person the text last had as a subject ("Vucic rejected the claims
+            # of Kurti's ... He said ..." is Vucic), in the same paragraph
+            for i, key in reversed(self.subjects):
+                if self.doc[i].idx <= start:
+                    break
+                if i < tok.i and self.is_person(key):
+                    return key
         if tok.lower_ in PERSON_PRONOUNS:
             for i in range(tok.i - 1, -1, -1):
                 if self.doc[i].idx <= start:
@@ -199,6 +207,8 @@ def subjects_of(verb) -> tuple[list, list]:
             patients.append(child)
         elif child.dep_ == "agent":
             agents.extend(g for g in child.children if g.dep_ == "pobj")
+    if agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        patients = [verb.head]  # "the army, led by General X": the army is led
     if agents or patients:
         return agents, patients
     head = verb.head

@@ -319,3 +319,32 @@ def test_an_event_does_not_sign_accuse_or_mediate(extract_text):
     ex = extract_text("The peacekeepers will stay until 2025, as outlined in the 2020 tripartite agreement concluding "
                       "the Second Karabakh War.")
     assert not [r for r in ex.relations if r.subject == "trilateral_ceasefire_2020" and r.predicate != "related_to"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare "the army" after "the Sudanese army" is that army; "led by X" makes X its leader
+    ("Fighting between the Sudanese army and the RSF spread. The army, led by General Abdel Fattah al-Burhan, "
+     "accused the RSF of looting.", {("sudan__army", "accuses", "rsf"),
+                                     ("abdel_fattah_al_burhan", "leader_of", "sudan__army")}),
+    # "known as": one person under both names
+    ("RSF commander Mohamed Hamdan Dagalo, known as Hemedti, arrived in Jeddah. Hemedti met Antony Blinken.",
+     {("mohamed_hamdan_dagalo", "meets_with", "antony_blinken")}),
+    # the leader of the accused state rejects "the claims": a denial of the accusation against his state
+    ("Albin Kurti accused Serbia of arming the attackers. Serbian President Aleksandar Vucic rejected the claims.",
+     {("aleksandar_vucic", "rejects", "albin_kurti")}),
+])
+def test_body_anaphora_known_as_led_by_and_denials_by_leaders(extract_text, text, expected):
+    got = rels(extract_text(text))
+    assert expected <= got, sorted(got)
+
+
+def test_telling_someone_that_is_not_instructing_them(extract_text):
+    got = rels(extract_text("Hemedti told Al Jazeera that his forces would stay in Khartoum."))
+    assert not any(p == "instructs" for _, p, _ in got), sorted(got)
+
+
+def test_a_subject_pronoun_continues_the_last_subject(extract_text):
+    ex = extract_text("Aleksandar Vucic rejected the charges and mocked Albin Kurti's government. "
+                      "He said Serbia would never recognize Kosovo's independence.")
+    rel = only(ex, "serbia", "recognizes_sovereignty_of", "kosovo")
+    assert rel.negated and rel.speaker == "aleksandar_vucic"
