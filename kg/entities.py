@@ -26,6 +26,9 @@ PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province
 #: nouns for a route or line between places: "the Armenia-Azerbaijan border", "the Aghdam-Stepanakert road"
 ROUTE_NOUNS = {"road", "highway", "border", "frontier", "railway", "railroad", "pipeline", "corridor", "bridge", "crossing"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+#: role nouns a seat of government modifies as the state it stands for: "Kremlin spokesman", "Kremlin aide"
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "diplomat",
+                "press", "chief", "insider"}
 _HYPHENS = ("-", "–", "—")
 _NAME_JOINERS = ("of", "for", "and", "&")
 FUZZY_THRESHOLD = 92
@@ -59,8 +62,9 @@ def _is_literal_place(span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
-    if root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed"):
-        return True  # "Moscow region", "Yerevan residents"
+    if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
+            and root.head.lemma_.lower() not in SPOKESPEOPLE):
+        return True  # "Moscow region", "Yerevan residents" (but "Kremlin spokesman" speaks for the state)
     if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and _is_literal_place(root.head.doc[root.head.i:root.head.i + 1])):
         return True
     return False

@@ -408,6 +408,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if obj_tok.i in framed_toks or (framed and obj_tok.dep_ == "dobj"):
             continue
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
+                and not pred.endswith("_with") and not predicates.is_symmetric(pred)):
+            continue  # "visited the city with the Greek prime minister": a companion, not what is visited
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
         if pred == GENERIC and lemma in CUE_VERBS:

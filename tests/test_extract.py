@@ -348,3 +348,10 @@ def test_a_subject_pronoun_continues_the_last_subject(extract_text):
                       "He said Serbia would never recognize Kosovo's independence.")
     rel = only(ex, "serbia", "recognizes_sovereignty_of", "kosovo")
     assert rel.negated and rel.speaker == "aleksandar_vucic"
+
+
+def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_state(extract_text):
+    got = rels(extract_text("Zelensky, who was visiting Odesa with Greek Prime Minister Kyriakos Mitsotakis, spoke "
+                            "briefly. Kremlin spokesman Dmitry Peskov declined to comment."))
+    assert ("volodymyr_zelensky", "visits", "kyriakos_mitsotakis") not in got
+    assert ("dmitry_peskov", "spokesperson_of", "russia") in got, sorted(got)
