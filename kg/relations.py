@@ -81,10 +81,31 @@ def _flags(tok) -> tuple[bool, bool]:
     return negated, hedged
 
 
+def _according_to(verb, ctx: Context) -> str | None:
+    """"..., according to Ukrainian officials" / "according to a report by Amnesty": who the clause is from."""
+    for acc in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+        for to in (c for c in acc.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                key = ctx.entity(pobj)
+                if key is None or ctx.is_event(key):  # "a report by X", "sources in X"
+                    key = next(iter(ctx.entities([g for p in pobj.children if p.dep_ == "prep"
+                                                  and p.lower_ in ("by", "from", "of", "in") for g in p.children
+                                                  if g.dep_ == "pobj"])), None)
+                if key is not None:
+                    return key
+    return None
+
+
 def _speech(tok, ctx: Context):
-    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports."""
+    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
     child = tok
-    while child.head.i != child.i:
+    while True:
+        if is_verb(child):
+            key = _according_to(child, ctx)
+            if key is not None:
+                return key, "according to"
+        if child.head.i == child.i:
+            break
         parent = child.head
         if (is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
                 and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")

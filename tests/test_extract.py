@@ -355,3 +355,16 @@ def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_
                             "briefly. Kremlin spokesman Dmitry Peskov declined to comment."))
     assert ("volodymyr_zelensky", "visits", "kyriakos_mitsotakis") not in got
     assert ("dmitry_peskov", "spokesperson_of", "russia") in got, sorted(got)
+
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    ("Russia attacked the port of Odesa on Wednesday, according to Ukrainian officials.",
+     ("russia", "attacks", "odesa_ua"), "ukraine__officials"),
+    ("Turkey supplied drones to Azerbaijan, according to a report by Amnesty International.",
+     ("turkey", "provides_aid_to", "azerbaijan"), "amnesty_international"),
+    # the nearer voice wins: what Sudan's accusation says is Sudan's, the accusation itself is the UN's report
+    ("According to the United Nations, Sudan accused Chad of arming the RSF.", ("chad", "provides_aid_to", "rsf"), "sudan"),
+    ("According to the United Nations, Sudan accused Chad of arming the RSF.", ("sudan", "accuses", "chad"), "united_nations"),
+])
+def test_according_to_names_the_speaker(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
