@@ -105,6 +105,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         if not text.endswith("s") or not text[:1].isupper():
             return None  # an adjective of a nationality kg does not know: nothing to link
     entry = gaz.lookup(text)
+    if entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP"):
+        entry = None  # a city's alternate name ("Hamas" for Hamm) does not override an organization
     if entry is not None:
         if entry.metonym_of and not _is_literal_place(span):
             return entry.metonym_of, "metonym"
@@ -526,7 +528,8 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
                       kind=entry.kind, mentions=tuple(mentions), part_of=entry.part_of)
     if "__" in ent_id:
         state, noun = ent_id.split("__", 1)
-        label = max(surface, key=lambda s: (surface[s], s))
+        named = Counter(m.text for m in mentions if m.reading != "anaphor") or surface  # "Sudanese army", not "army"
+        label = max(named, key=lambda s: (named[s], s))
         return Entity(id=ent_id, type=BODY_NOUNS.get(noun.replace("_", " "), "Group"), label=label,
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]

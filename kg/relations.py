@@ -212,6 +212,7 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
         if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
             yield from _event_setting(tok, ctx, source, section, is_event)
+            yield from _impact_relations(tok, ctx, source, section)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
             if tok.lemma_.lower() in ROLE_NOUNS:
@@ -227,6 +228,28 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _territory_relations(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from _anti_relations(tok, ctx, source, section)
+
+
+#: verbs whose subject can be an attack that did it: "a Russian drone strike hit the port of Odesa"
+IMPACT_VERBS = {"hit": "attacks", "strike": "attacks", "target": "attacks", "destroy": "attacks", "damage": "attacks",
+                "pound": "attacks", "kill": "kills"}
+
+
+def _impact_relations(verb, ctx: Context, source, section):
+    """An attack that hit X was its agent's attack on X: (agent of the attack, attacks, X)."""
+    pred = IMPACT_VERBS.get(verb.lemma_.lower())
+    if pred is None:
+        return
+    targets = [k for k in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]) if not ctx.is_event(k)]
+    for tok in subjects_of(verb)[0]:
+        key = ctx.key_at.get(tok.i)
+        if key is None or not ctx.is_event(key) or tok.pos_ != "NOUN":
+            continue
+        doers = [k for k in ctx.entities(noun_arguments(tok, ctx)[0]) if not ctx.is_event(k)]
+        for doer in doers:
+            for target in targets:
+                if doer != target:
+                    yield _relation(doer, pred, target, verb.sent, ctx, verb, source, section, "impact", 0.5, verb.text)
 
 
 def _event_setting(verb, ctx: Context, source, section, is_event):

@@ -28,7 +28,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "sovereignty", "concern", "condition", "initiative", "request", "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
-                               "port", "outskirts", "suburb", "airport",
+                               "port", "outskirts", "suburb", "airport", "commander", "fighter",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity"}
 

@@ -368,3 +368,23 @@ def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_
 ])
 def test_according_to_names_the_speaker(extract_text, text, expected, speaker):
     assert only(extract_text(text), *expected).speaker == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Russian drone strike hit the port of Odesa on Wednesday.", ("russia", "attacks", "odesa_ua")),
+    ("An Israeli airstrike killed three Hamas commanders in Rafah on Monday.", ("israel", "kills", "hamas")),
+])
+def test_an_attack_that_hit_something_is_its_agents_attack(extract_text, text, expected):
+    assert only(extract_text(text), *expected).provenance.rule == "impact"
+
+
+def test_a_city_alternate_name_does_not_override_an_organization(extract_text):
+    ids = entity_ids(extract_text("Three Hamas commanders met in Rafah on Monday."))
+    assert "hamas" in ids and not any(i.startswith("hamm") for i in ids)
+
+
+@pytest.mark.parametrize("text", ["The Sudanese army shelled the market. The army said it targeted fighters."])
+def test_a_body_is_labelled_by_its_full_name_not_a_later_bare_mention(extract_text, text):
+    ex = extract_text(text)
+    army = next(e for e in ex.entities if e.id == "sudan__army")
+    assert army.label == "Sudanese army" and len(army.mentions) == 2
