@@ -285,13 +285,17 @@ def _territory_relations(noun, ctx: Context, source, section):
             key = ctx.state_of(key) if key is not None else None
             if key is not None and key not in owners:
                 owners.append(key)
-    if not owners:
-        return
+    of = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"])
     parts = []
     if noun.dep_ == "appos":
         parts += ctx.entities([noun.head])
-    parts += ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj"])
+        if not owners:  # "Somaliland, a breakaway region of Somalia"
+            owners = [k for k in of if ctx.state_of(k) == k]
+            of = []
+    if not owners:
+        return
+    parts += of
     for part in parts:
         for owner in owners:
             if part != owner and ctx.state_of(part) != part:

@@ -258,6 +258,7 @@ def test_names_without_latin_letters_keep_distinct_ids():
     ("About 2,000 Turkish troops were stationed in Syria last year.", [("turkey__troops", "deploys_to", "syria")]),
     # a territory noun in apposition names the state the place belongs to
     ("Troops massed near the border with Kaliningrad, a Russian exclave, on Monday.", [("kaliningrad_ru", "part_of", "russia")]),
+    ("Ethiopia signed a deal with Somaliland, a breakaway region of Somalia, on Monday.", [("somaliland", "part_of", "somalia")]),
 ])
 def test_territory_recognition_reciprocity_and_stationing(extract_text, text, expected):
     got = rels(extract_text(text))
