@@ -317,6 +317,30 @@ def _mention_type(m: Mention, root, gaz: Gazetteer, event_types: EventTypes) -> 
 _BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
 
 
+def _date_owner(span, start: int, end: int, others) -> str | None:
+    """Whose date a date expression is, by the parse: "me" if its heads reach this event's word first, "other"
+    if they reach another event's ("the war, which ended with a deal signed in November 2022": the deal's)."""
+    doc = span.doc
+    date = doc.char_span(start, end, alignment_mode="expand")
+    if date is None:
+        return None
+    roots = set()
+    for a, b in others:
+        other = doc.char_span(a, b, alignment_mode="expand")
+        if other is not None:
+            roots.add(other.root.i)
+    tok = date.root
+    for _ in range(len(doc)):
+        if tok.i == span.root.i:
+            return "me"
+        if tok.i in roots:
+            return "other"
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
     """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
     does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
@@ -324,6 +348,7 @@ def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()
     base = sent.start_char
     found = [f for f in find_dates(sent.text, anchor_date) if not _BOUND.search(sent.text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
+    found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
     if not found:
         return None
     rel = m.start - sent.start_char

@@ -389,3 +389,10 @@ def test_a_body_is_labelled_by_its_full_name_not_a_later_bare_mention(extract_te
     ex = extract_text(text)
     army = next(e for e in ex.entities if e.id == "sudan__army")
     assert army.label == "Sudanese army" and len(army.mentions) == 2
+
+
+def test_a_date_in_a_clause_about_another_event_is_not_this_events(extract_text):
+    ex = extract_text("Armenia and Azerbaijan fought the war, which ended with a peace deal signed in Moscow in "
+                      "November 2020.", date="2024-01-15")
+    dated = {e.event_type: e.date.start for e in ex.entities if e.type == "Event" and e.date is not None}
+    assert dated.get("Agreement") == "2020-11" and dated.get("War") != "2020-11", dated
