@@ -364,6 +364,31 @@ def _merge_same(groups: list[Contested]) -> list[Contested]:
     return list(merged.values())
 
 
+def neutral_event_labels(extraction: Extraction, framing: dict[str, list[str]], type_labels: dict[str, str]) -> Extraction:
+    """An event kg names itself (not a known, named event) is not labelled with one side's word for it
+    ("counter-terrorism measures", "assault"): such a label becomes "<type> in <place> (<date>)"; the
+    framed words stay as aliases."""
+    terms = [t for ts in framing.values() for t in ts]
+    labels = {e.id: e.label for e in extraction.entities}
+    out = []
+    for e in extraction.entities:
+        low = e.label.lower()
+        type_label = type_labels.get(e.event_type or "", "event")
+        if any(re.search(rf"\b{re.escape(t)}\b", type_label.lower()) for t in terms):
+            out.append(e)  # the type's own name is a framing ("ethnic cleansing"): the label says no more
+            continue
+        if e.type == "Event" and e.id.startswith("event_") and any(re.search(rf"\b{re.escape(t)}\b", low) for t in terms):
+            parts = [type_label]
+            if e.place:
+                parts.append(f"in {labels.get(e.place, e.place)}")
+            if e.date:
+                parts.append(f"({e.date.start})")
+            label = " ".join(parts)
+            e = replace(e, label=label, aliases=tuple(sorted(set(e.aliases) | {e.label})))
+        out.append(e)
+    return replace(extraction, entities=tuple(out))
+
+
 def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]],
                    affiliations: dict[str, str] | None = None) -> tuple[Contested, ...]:
     """Every contested group, with stable ids, in a deterministic order.

@@ -327,6 +327,8 @@ class KeyKinds:
 
     def state_of(self, key: str) -> str | None:
         """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""
+        if key.startswith(("Organization:", "Group:")):
+            return self.gaz.owner_state(key.split(":", 1)[1])
         for _ in range(3):
             if "__" in key:
                 key = key.split("__", 1)[0]
@@ -534,5 +536,6 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]
     label = max(surface, key=lambda s: (len(s.split()), surface[s], s))
+    part_of = gaz.owner_state(label) if etype in ("Organization", "Group") else None  # "Eritrean Defense Ministry"
     return Entity(id=ent_id, type=etype, label=label, aliases=tuple(sorted(set(surface) - {label})),
-                  mentions=tuple(mentions))
+                  mentions=tuple(mentions), part_of=part_of)

@@ -55,6 +55,11 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         return event_types.verbs.get(tok.lemma_.lower())
     if tok.pos_ != "NOUN":
         return None
+    lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
+    if lefts:  # a hyphenated modifier: "counter-terrorism measures"
+        whole = tok.doc.text[lefts[0].idx:tok.idx + len(tok.text)].lower()
+        if whole in event_types.triggers:
+            return event_types.triggers[whole]
     mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")]
     for mod in mods:
         found = event_types.triggers.get(f"{mod} {tok.lower_}")

@@ -140,6 +140,16 @@ class Gazetteer:
                 best = (label, entry.id)
         return best[1] if best else None
 
+    def owner_state(self, name: str) -> str | None:
+        """The state an unknown body's name opens with: "Eritrean Defense Ministry" -> eritrea."""
+        first = name.split()[0] if name.split() else ""
+        if not first[:1].isupper() and not first[:1].islower():
+            return None
+        state = self.demonyms.get(norm(first))
+        if state is None and len(name.split()) > 1 and first[:1].isupper():
+            state = self.guess_state(first) if norm(first).endswith(("an", "ese", "ish", "i", "ic")) else None
+        return state
+
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
         return self.entries[key] if key else None

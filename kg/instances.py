@@ -81,7 +81,7 @@ class _Group:
 
 
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
-                         event_types: EventTypes) -> dict[str, str]:
+                         event_types: EventTypes, owners: dict[str, str] | None = None) -> dict[str, str]:
     """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
 
     Mentions join one instance when they have the same type and share participants without clashing
@@ -111,6 +111,10 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         if known is not None:
             out[m.entity] = known
             continue
+        # sides compared as states: the Azerbaijani Defense Ministry's operation is Azerbaijan's
+        owners = owners or {}
+        agents = {_side(owners.get(k, k), gaz) for k in agents}
+        patients = {_side(owners.get(k, k), gaz) for k in patients}
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
         phrase = frozenset(_phrases(fact))
@@ -175,6 +179,12 @@ def _points_at(head: str, keys: set[str], entry, gaz: Gazetteer) -> bool:
     words = {w.lower() for name in entry.names for w in re.split(r"[\s-]+", name)}
     sides = set(entry.parties) | ({entry.place} if entry.place else set())
     return head in words or bool(keys & sides) or bool(_states(keys, gaz) & _states(sides, gaz))
+
+
+def _side(key: str, gaz: Gazetteer) -> str:
+    """The state a participant acts for (a ministry, an army), else the participant itself."""
+    states = _states({key}, gaz)
+    return next(iter(states)) if states else key
 
 
 def _states(keys: set[str], gaz: Gazetteer) -> set[str]:
@@ -293,7 +303,9 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
     from .entities import canonical
 
     anchored = [m for m in triggers if (m.source, m.section, m.start) in facts]
-    trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types)
+    owners = {e.id: e.part_of for e in entities if e.part_of}
+    trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
+                                    owners)
 
     def final(source: str, key: str) -> str:
         return trig_map.get(key) or canonical(mapping, source, key)

@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from .dates import latest_date
-from .contested import find_contested, load_framing, with_reposts
+from .contested import find_contested, load_framing, neutral_event_labels, with_reposts
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, load_event_types
@@ -49,6 +49,8 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     relations = _canonical_relations(relations, mapping, predicates)
     extraction = Extraction(articles=tuple(with_reposts(articles)), entities=tuple(entities),
                             relations=tuple(relations), model=model_version(nlp))
+    type_labels = {name: raw.get("label", name) for name, raw in event_types().types.items()}
+    extraction = neutral_event_labels(extraction, framing(), type_labels)
     return replace(extraction, contested=find_contested(extraction, dates, framing(), _affiliations(gazetteer)))
 
 

@@ -149,3 +149,15 @@ def test_one_voice_blaming_both_sides_is_no_dispute(extract_text):
     violations = {(r.source, r.subject) for r in ex.relations if r.predicate == "violates"}
     assert {("t0", "armenia"), ("t0", "azerbaijan"), ("t1", "armenia")} <= violations
     assert groups(ex, "blame") == []
+
+
+def test_an_event_is_not_labelled_with_one_sides_word_for_it(extract_text):
+    # the ministry is an organization kg does not know: its demonym ties it to its state
+    ex = extract_text("On 3 March 2024, the Eritrean Defense Ministry announced counter-terrorism measures in Abkhazia.",
+                      "On 3 March 2024, Eritrea launched an assault on Abkhazia.")
+    (event,) = [e for e in ex.entities if e.event_type == "Attack"]
+    assert event.sources == ("t0", "t1")
+    assert event.label == "attack in Abkhazia (2024-03-03)", event.label
+    assert "counter-terrorism measures" in " ".join(event.aliases)
+    (group,) = groups(ex, "framing")
+    assert {s.stance.split(":")[0] for s in group.sides} == {"legitimizing", "condemning"}
