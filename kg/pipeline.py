@@ -4,9 +4,11 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from .dates import latest_date
 from .contested import find_contested, load_framing, with_reposts
@@ -150,49 +152,70 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     return extraction
 
 
-def _atomic_write(path: Path, text: str) -> None:
+#: every file write_outputs makes, in the order they are replaced (kg.trig first)
+OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.html", "kg.graphml",
+                "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
+
+
+def _temp_for(path: Path) -> Path:
+    """A new, empty temporary file next to ``path`` (hidden: ``.kg.trig.<random>.tmp``)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(tmp)
+
+
+def _write_temp(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """``write(fh)`` into a temporary file next to ``path``, flushed to disk; the temporary file's path."""
+    tmp = _temp_for(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with tmp.open("wb") as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())  # the new content is on disk before the rename makes it the output
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _text(text: str) -> Callable[[BinaryIO], None]:
+    return lambda fh: fh.write(text.encode("utf-8"))
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None) -> list[Path]:
     """Write every output into ``out_dir`` (see README "Outputs"); each file replaced atomically.
 
-    kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv.
+    kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv. Each is written
+    to a temporary file first; only when all are on disk are they renamed over the old outputs, one by one.
     """
     from .export import to_json
     from .exports import to_csv_tables, to_graphml
-    from .iris import IRIs
-    from .rdf import prefixes, to_dataset
-    from .serialize import to_jsonld, to_nquads, to_trig, to_turtle
+    from .rdf import to_quads
+    from .serialize import write_jsonld, write_nquads, write_trig, write_turtle
     from .view import to_html
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    ds = to_dataset(extraction, base=base)
-    trig = to_trig(ds)
-    texts = {
-        "kg.trig": trig,
-        "kg.nq": to_nquads(trig),
-        "kg.ttl": to_turtle(ds),
-        "kg.jsonld": to_jsonld(trig, prefixes(IRIs(base) if base else IRIs())),
-        "kg.json": to_json(extraction),
-        "graph.html": to_html(extraction),
-        "kg.graphml": to_graphml(extraction, base=base),
+    (out_dir / "csv").mkdir(parents=True, exist_ok=True)
+    quads = to_quads(extraction, base=base)
+    writers: dict[str, Callable[[BinaryIO], None]] = {
+        "kg.trig": lambda fh: write_trig(quads, fh),
+        "kg.nq": lambda fh: write_nquads(quads, fh),
+        "kg.ttl": lambda fh: write_turtle(quads, fh),
+        "kg.jsonld": lambda fh: write_jsonld(quads, fh),
+        "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
+        "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
+        "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
     }
-    texts.update({f"csv/{name}": text for name, text in to_csv_tables(extraction, base=base).items()})
-    (out_dir / "csv").mkdir(exist_ok=True)
-    written = []
-    for name, text in texts.items():
-        _atomic_write(out_dir / name, text)
-        written.append(out_dir / name)
-    return written
+    writers.update({f"csv/{name}": _text(text) for name, text in to_csv_tables(extraction, base=base).items()})
+    temps: dict[Path, Path] = {}
+    try:
+        for name in OUTPUT_NAMES:
+            temps[out_dir / name] = _write_temp(out_dir / name, writers[name])
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    return list(temps)
