@@ -179,6 +179,19 @@ def _write_temp(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     return tmp
 
 
+def remove_stale_temps(out_dir: Path) -> list[Path]:
+    """Delete the temporary files a killed build left in ``out_dir`` (``.kg.trig.*.tmp``, ...); which ones."""
+    stale = []
+    for name in OUTPUT_NAMES:
+        path = Path(out_dir) / name
+        stale.extend(path.parent.glob(f".{path.name}.*.tmp"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    if stale:
+        log.debug("removed %d temporary files left by an earlier build", len(stale))
+    return stale
+
+
 def _text(text: str) -> Callable[[BinaryIO], None]:
     return lambda fh: fh.write(text.encode("utf-8"))
 
@@ -188,6 +201,7 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
 
     kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv. Each is written
     to a temporary file first; only when all are on disk are they renamed over the old outputs, one by one.
+    Temporary files left by an earlier, killed build are removed first.
     """
     from .export import to_json
     from .exports import to_csv_tables, to_graphml
@@ -197,6 +211,7 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
 
     out_dir = Path(out_dir)
     (out_dir / "csv").mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out_dir)
     quads = to_quads(extraction, base=base)
     writers: dict[str, Callable[[BinaryIO], None]] = {
         "kg.trig": lambda fh: write_trig(quads, fh),
