@@ -109,7 +109,7 @@ def lit(value: str | int | float | bool, datatype: str | None = None) -> str:
     if isinstance(value, int):
         return f'"{value}"^^{datatype or XSD.integer}'
     text = _string(str(value))
-    return text if datatype is None else f"{text}^^{datatype}"
+    return text if datatype is None or datatype == XSD.string else f"{text}^^{datatype}"
 
 
 def term(node) -> str:
@@ -162,6 +162,17 @@ class Quads:
         """The named graph ``name`` (an IRI as text or ``URIRef``)."""
         key = term(name)
         return _Graph(self.graphs.setdefault(key, []), f" {key}")
+
+    def sorted_graphs(self) -> list[tuple[str, list[str]]]:
+        """``(graph, lines)`` for each graph with quads, the default graph first, then by IRI; each graph's
+        lines sorted and distinct (sorted in place, so later calls cost little)."""
+        out = []
+        for name in sorted(self.graphs, key=lambda g: (g != "", g[1:-1])):
+            lines = self.graphs[name]
+            lines[:] = sorted(set(lines))
+            if lines:
+                out.append((name, lines))
+        return out
 
     def __len__(self) -> int:
         return sum(len(set(lines)) for lines in self.graphs.values())

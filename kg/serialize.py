@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from typing import BinaryIO
 
 from .rdf import Quads
@@ -19,27 +18,14 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _graph_order(quads: Quads) -> list[str]:
-    """The default graph (``""``) first, then the named graphs by IRI."""
-    return sorted(quads.graphs, key=lambda g: (g != "", g[1:-1]))
-
-
-def _graph_lines(quads: Quads) -> Iterator[tuple[str, list[str]]]:
-    """``(graph, lines)``: each graph's quads as sorted, distinct N-Quads lines, graphs in order; ``graph``
-    is ``""`` (the default graph) or ``<iri>``."""
-    for name in _graph_order(quads):
-        lines = sorted(set(quads.graphs[name]))
-        if lines:
-            yield name, lines
-
-
 def _nquads_bytes(lines: list[str]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
 def write_nquads(quads: Quads, fh: BinaryIO) -> None:
     """The dataset as N-Quads, one quad a line, sorted: diffable and byte-stable."""
-    lines = sorted({line for graph in quads.graphs.values() for line in graph})
+    # each graph's lines are sorted already: the sort merges those runs
+    lines = sorted([line for _, graph in quads.sorted_graphs() for line in graph])
     fh.write(_nquads_bytes(lines))
 
 
@@ -47,7 +33,7 @@ def write_trig(quads: Quads, fh: BinaryIO) -> None:
     """TriG: the prefixes, then the default graph, then one block per named graph (sorted by IRI)."""
     import pyoxigraph
 
-    data = _nquads_bytes([line for _, lines in _graph_lines(quads) for line in lines])
+    data = _nquads_bytes([line for _, lines in quads.sorted_graphs() for line in lines])
     _pretty(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS), pyoxigraph.RdfFormat.TRIG, quads, fh)
 
 
@@ -125,7 +111,7 @@ def write_jsonld(quads: Quads, fh: BinaryIO) -> None:
     compact = _compactor(quads.prefixes)
     fh.write(f'{{"@context": {_json(dict(sorted(quads.prefixes.items())))},\n "@graph": ['.encode("utf-8"))
     first = True
-    for name, lines in _graph_lines(quads):
+    for name, lines in quads.sorted_graphs():
         nodes = [_json(node) for node in _nodes(_graph_nodes(lines, compact))]
         if not name:
             items = nodes
