@@ -153,6 +153,7 @@ class Quads:
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
         self.graphs: dict[str, list[str]] = {"": []}
+        self._sorted: dict[str, int] = {}  # graph -> its number of lines when last sorted
 
     @property
     def default_graph(self) -> _Graph:
@@ -165,11 +166,13 @@ class Quads:
 
     def sorted_graphs(self) -> list[tuple[str, list[str]]]:
         """``(graph, lines)`` for each graph with quads, the default graph first, then by IRI; each graph's
-        lines sorted and distinct (sorted in place, so later calls cost little)."""
+        lines sorted and distinct (in place, and again only if lines were added since)."""
         out = []
         for name in sorted(self.graphs, key=lambda g: (g != "", g[1:-1])):
             lines = self.graphs[name]
-            lines[:] = sorted(set(lines))
+            if self._sorted.get(name) != len(lines):
+                lines[:] = sorted(set(lines))
+                self._sorted[name] = len(lines)
             if lines:
                 out.append((name, lines))
         return out
