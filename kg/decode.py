@@ -28,6 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: characters Unicode (and Python's str.splitlines) treat as line breaks, made plain newlines: one character
 #: for one, so nothing moves; tools that split lines on them would otherwise cut a literal in two
 _LINE_BREAKS = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_ANY_BREAK = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 #: an HTML page whose main text has fewer words than this holds no article
 MIN_WORDS = 5
@@ -56,6 +57,8 @@ def decode_bytes(raw: bytes, path) -> str:
 
 def normalize_breaks(text: str) -> str:
     """Unicode's other line breaks as ``\n`` (same length: offsets do not move)."""
+    if _ANY_BREAK.search(text) is None:  # the usual case; translate() looks up every character in a dict
+        return text
     return text.translate(_LINE_BREAKS)
 
 

@@ -60,4 +60,16 @@ def to_json_dict(extraction: Extraction) -> dict:
 
 
 def to_json(extraction: Extraction) -> str:
-    return json.dumps(to_json_dict(extraction), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """``kg.json``: each top-level list one record a line (json's C encoder; indenting uses a slow pure-Python one)."""
+    parts = []
+    for key, value in to_json_dict(extraction).items():
+        if isinstance(value, list) and value:
+            records = ",\n  ".join(_dumps(v) for v in value)
+            parts.append(f" {_dumps(key)}: [\n  {records}]")
+        else:
+            parts.append(f" {_dumps(key)}: {_dumps(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,6 +1,7 @@
 """Every IRI kg mints, minted here, from stable keys (never from raw labels, never random)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from urllib.parse import quote
@@ -11,6 +12,7 @@ DEFAULT_BASE = "https://example.org/kg/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # entity and source ids recur in every triple about them
 def _safe(key: str) -> str:
     """A key as an IRI path segment: unreserved ASCII kept, everything else percent-encoded."""
     key = re.sub(r"\s+", "_", key.strip())

@@ -8,15 +8,61 @@ Pattern (see ontology/kg.ttl and the README):
   ``s kgr:p o`` so simple queries work; every relation (negated and hedged ones too) is also a
   ``kg:Claim`` (an ``rdf:Statement``) with evidence, offsets, speaker, cue, flags, confidence and rule.
   Mentions (``gaf:denotedBy``) live in the graph of the source whose text they are in.
+
+The quads are made once, as N-Quads text (:class:`Quads`), and every RDF output is written from them
+(kg/serialize.py): a build makes about a thousand quads per article, and rdflib's ``Dataset`` spent
+minutes storing and serializing them. The helpers below add triples as they would to an rdflib graph,
+``g.add((node, RDF.type, KG.Claim))``; here ``RDF``, ``KG``, ... give each term as N-Triples text
+(``<https://...>``), made once from the rdflib namespaces of kg/vocab.py, and :func:`lit` makes literals.
+:func:`to_dataset` still gives an rdflib ``Dataset`` for code that wants one.
 """
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+import functools
 
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import XSD as _XSD
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SKOS as _SKOS
+
+from . import vocab
 from .iris import IRIs
 from .model import Entity, Extraction, Relation
-from .vocab import GAF, KG, KGE, KGR, SCHEMA, SEM, TIME
+
+
+class _Terms:
+    """A namespace's terms as N-Triples text: ``_Terms(vocab.KG).Claim == "<https://example.org/kg/ontology#Claim>"``.
+
+    Each term is made once (rdflib's namespaces build a new, validated ``URIRef`` on every access, and
+    kg's DefinedNamespace still rejects unknown names); then it is a plain attribute.
+    """
+
+    def __init__(self, namespace):
+        self._ns = namespace
+        self._items: dict[str, str] = {}
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = f"<{getattr(self._ns, name)}>"
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        value = self._items.get(name)
+        if value is None:
+            value = self._items[name] = f"<{self._ns[name]}>"
+        return value
+
+
+RDF, RDFS, XSD = _Terms(_RDF), _Terms(_RDFS), _Terms(_XSD)
+DCTERMS, OWL, PROV, SKOS = _Terms(_DCTERMS), _Terms(_OWL), _Terms(_PROV), _Terms(_SKOS)
+GAF, KG, KGE, KGR = _Terms(vocab.GAF), _Terms(vocab.KG), _Terms(vocab.KGE), _Terms(vocab.KGR)
+SCHEMA, SEM, TIME = _Terms(vocab.SCHEMA), _Terms(vocab.SEM), _Terms(vocab.TIME)
 
 CLASSES = {
     "Country": (SCHEMA.Country, SEM.Actor),
@@ -29,29 +75,122 @@ CLASSES = {
 ROLE_TYPES = {"agent": KG.AgentRole, "patient": KG.PatientRole, "mediator": KG.MediatorRole,
               "participant": KG.ParticipantRole}
 TIME_UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
-PREFIXES = {"kg": KG._NS, "kge": KGE._NS, "kgr": KGR, "sem": SEM, "time": TIME, "gaf": GAF, "schema": SCHEMA, "prov": PROV, "skos": SKOS,
-            "dcterms": DCTERMS, "owl": OWL, "wd": "http://www.wikidata.org/entity/"}
-
-
-def _date_literal(value: str) -> Literal:
-    parts = value.split("-")
-    datatype = {1: XSD.gYear, 2: XSD.gYearMonth}.get(len(parts), XSD.date)
-    return Literal(value, datatype=datatype)
+PREFIXES = {"kg": vocab.KG._NS, "kge": vocab.KGE, "kgr": vocab.KGR, "sem": vocab.SEM, "time": vocab.TIME,
+            "gaf": vocab.GAF, "schema": vocab.SCHEMA, "prov": _PROV, "skos": _SKOS, "dcterms": _DCTERMS, "owl": _OWL,
+            "wd": "http://www.wikidata.org/entity/"}
 
 
 def prefixes(iris: IRIs) -> dict[str, str]:
     """Every prefix kg's RDF outputs declare: the vocabularies plus the instance namespaces under the base."""
     out = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    out.update({"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)})
+    out.update({"rdf": str(_RDF), "rdfs": str(_RDFS), "xsd": str(_XSD)})
     out.update(iris.namespaces())
     return out
 
 
-def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
+# ----- terms as N-Triples text -----
+
+@functools.lru_cache(maxsize=1 << 16)
+def _string(value: str) -> str:
+    """A string as a quoted N-Triples literal, escaped by pyoxigraph (its canonical form)."""
+    import pyoxigraph
+
+    return str(pyoxigraph.Literal(value))
+
+
+def lit(value: str | int | float | bool, datatype: str | None = None) -> str:
+    """A literal as N-Triples text, with the lexical forms rdflib gives the same Python values.
+
+    ``datatype`` is a term of this module (``XSD.decimal``); without it, a ``bool`` is an ``xsd:boolean``,
+    an ``int`` an ``xsd:integer`` and a ``str`` a plain string.
+    """
+    if isinstance(value, bool):
+        return f'"{"true" if value else "false"}"^^{datatype or XSD.boolean}'
+    if isinstance(value, int):
+        return f'"{value}"^^{datatype or XSD.integer}'
+    text = _string(str(value))
+    return text if datatype is None or datatype == XSD.string else f"{text}^^{datatype}"
+
+
+def term(node) -> str:
+    """N-Triples text of a term: already text (this module's terms), or an rdflib ``URIRef``/``Literal``."""
+    if type(node) is str:
+        return node
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        if node.language:
+            return f"{_string(str(node))}@{node.language}"
+        return lit(str(node), None if node.datatype is None else f"<{node.datatype}>")
+    raise TypeError(f"not an RDF term kg writes: {node!r}")
+
+
+# ----- the dataset -----
+
+class _Graph:
+    """One graph of :class:`Quads`; ``add((s, p, o))`` as on an rdflib graph."""
+
+    __slots__ = ("_lines", "_suffix")
+
+    def __init__(self, lines: list[str], suffix: str):
+        self._lines = lines
+        self._suffix = suffix
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        if type(s) is not str or type(p) is not str or type(o) is not str:
+            s, p, o = term(s), term(p), term(o)
+        self._lines.append(f"{s} {p} {o}{self._suffix} .\n")
+
+
+class Quads:
+    """A dataset as N-Quads lines (``<s> <p> <o> <g> .\\n``), kept per graph; ``""`` is the default graph.
+
+    Lines may repeat (a date node added by two events); kg/serialize.py writes each quad once, in a
+    fixed order, so the outputs are byte-stable.
+    """
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.prefixes = prefixes
+        self.graphs: dict[str, list[str]] = {"": []}
+        self._sorted: dict[str, int] = {}  # graph -> its number of lines when last sorted
+
+    @property
+    def default_graph(self) -> _Graph:
+        return _Graph(self.graphs[""], "")
+
+    def graph(self, name) -> _Graph:
+        """The named graph ``name`` (an IRI as text or ``URIRef``)."""
+        key = term(name)
+        return _Graph(self.graphs.setdefault(key, []), f" {key}")
+
+    def sorted_graphs(self) -> list[tuple[str, list[str]]]:
+        """``(graph, lines)`` for each graph with quads, the default graph first, then by IRI; each graph's
+        lines sorted and distinct (in place, and again only if lines were added since)."""
+        out = []
+        for name in sorted(self.graphs, key=lambda g: (g != "", g[1:-1])):
+            lines = self.graphs[name]
+            if self._sorted.get(name) != len(lines):
+                lines[:] = sorted(set(lines))
+                self._sorted[name] = len(lines)
+            if lines:
+                out.append((name, lines))
+        return out
+
+    def __len__(self) -> int:
+        return sum(len(set(lines)) for lines in self.graphs.values())
+
+
+def _date_literal(value: str) -> str:
+    parts = value.split("-")
+    datatype = {1: XSD.gYear, 2: XSD.gYearMonth}.get(len(parts), XSD.date)
+    return lit(value, datatype=datatype)
+
+
+def to_quads(extraction: Extraction, *, base: str | None = None) -> Quads:
+    """Every quad of the extraction (see the module's docstring for the pattern)."""
     iris = IRIs(base) if base else IRIs()
-    ds = Dataset()
-    for prefix, ns in prefixes(iris).items():
-        ds.bind(prefix, ns, override=True, replace=True)
+    ds = Quads(prefixes(iris))
     default = ds.default_graph
     for article in extraction.articles:
         _add_article(default, article, iris)
@@ -71,19 +210,30 @@ def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
     return ds
 
 
+def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
+    """The same quads as an rdflib ``Dataset`` (slow on large corpora; the outputs do not use it)."""
+    from .serialize import to_nquads
+
+    ds = Dataset()
+    for prefix, ns in prefixes(IRIs(base) if base else IRIs()).items():
+        ds.bind(prefix, ns, override=True, replace=True)
+    ds.parse(data=to_nquads(to_quads(extraction, base=base)), format="nquads")
+    return ds
+
+
 def _add_contested(g, group, extraction: Extraction, iris: IRIs) -> None:
     """A contested group in the default graph: its kind, topic, subject and sides (each with its source)."""
     node = iris.contested(group.id)
     g.add((node, RDF.type, KG.ContestedGroup))
-    g.add((node, RDFS.label, Literal(group.topic)))
-    g.add((node, KG.conflictKind, Literal(group.kind)))
+    g.add((node, RDFS.label, lit(group.topic)))
+    g.add((node, KG.conflictKind, lit(group.kind)))
     g.add((node, KG.about, iris.entity(group.subject)))
     for index, side in enumerate(group.sides):
         snode = iris.side(group.id, index)
         g.add((node, KG.hasSide, snode))
         g.add((snode, RDF.type, KG.ContestedSide))
-        g.add((snode, KG.stance, Literal(side.stance)))
-        g.add((snode, KG.evidence, Literal(side.evidence)))
+        g.add((snode, KG.stance, lit(side.stance)))
+        g.add((snode, KG.evidence, lit(side.evidence)))
         g.add((snode, PROV.wasDerivedFrom, iris.source(side.source)))
         if side.speaker:
             g.add((snode, KG.speaker, iris.entity(side.speaker)))
@@ -99,18 +249,18 @@ def _add_article(g, article, iris: IRIs) -> None:
     node = iris.source(article.id)
     g.add((node, RDF.type, SCHEMA.NewsArticle))
     g.add((node, RDF.type, PROV.Entity))
-    g.add((node, DCTERMS.title, Literal(article.title)))
-    g.add((node, DCTERMS.identifier, Literal(article.id)))
-    g.add((node, SCHEMA.name, Literal(article.file)))
-    g.add((node, DCTERMS.language, Literal(article.language)))
+    g.add((node, DCTERMS.title, lit(article.title)))
+    g.add((node, DCTERMS.identifier, lit(article.id)))
+    g.add((node, SCHEMA.name, lit(article.file)))
+    g.add((node, DCTERMS.language, lit(article.language)))
     if article.author:
-        g.add((node, DCTERMS.creator, Literal(article.author)))
+        g.add((node, DCTERMS.creator, lit(article.author)))
     if article.publisher:
-        g.add((node, DCTERMS.publisher, Literal(article.publisher)))
+        g.add((node, DCTERMS.publisher, lit(article.publisher)))
     if article.date:
         g.add((node, DCTERMS.issued, _date_literal(article.date)))
     if article.url:
-        g.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+        g.add((node, SCHEMA.url, lit(article.url, datatype=XSD.anyURI)))
     if article.duplicate_of:
         g.add((node, PROV.wasRevisionOf, iris.source(article.duplicate_of)))
 
@@ -119,13 +269,13 @@ def _add_entity(g, entity: Entity, iris: IRIs) -> None:
     node = iris.entity(entity.id)
     for cls in CLASSES[entity.type]:
         g.add((node, RDF.type, cls))
-    g.add((node, RDFS.label, Literal(entity.label)))
-    g.add((node, SKOS.prefLabel, Literal(entity.label)))
-    g.add((node, KG.entityType, Literal(entity.type)))
+    g.add((node, RDFS.label, lit(entity.label)))
+    g.add((node, SKOS.prefLabel, lit(entity.label)))
+    g.add((node, KG.entityType, lit(entity.type)))
     for alias in entity.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
+        g.add((node, SKOS.altLabel, lit(alias)))
     if entity.kind:
-        g.add((node, KG.kind, Literal(entity.kind)))
+        g.add((node, KG.kind, lit(entity.kind)))
     if entity.wikidata:
         g.add((node, OWL.sameAs, iris.wikidata(entity.wikidata)))
     if entity.part_of:
@@ -145,11 +295,11 @@ def _add_event_facts(g, node, entity: Entity, iris: IRIs) -> None:
         _add_date_node(g, d.start, iris)
         g.add((node, SEM.hasBeginTimeStamp, _date_literal(d.start)))
         g.add((node, SEM.hasEndTimeStamp, _date_literal(d.end or d.start)))
-        g.add((node, KG.datePrecision, Literal(d.precision)))
+        g.add((node, KG.datePrecision, lit(d.precision)))
         if d.text:
-            g.add((node, KG.dateText, Literal(d.text)))
+            g.add((node, KG.dateText, lit(d.text)))
     else:
-        g.add((node, KG.datePrecision, Literal("unknown")))
+        g.add((node, KG.datePrecision, lit("unknown")))
     if entity.place:
         g.add((node, SEM.hasPlace, iris.entity(entity.place)))
     for p in entity.participants:
@@ -167,26 +317,26 @@ def _add_date_node(g, value: str, iris: IRIs) -> None:
     parts = value.split("-")
     g.add((node, RDF.type, SEM.Time))
     g.add((node, RDF.type, TIME.DateTimeDescription))
-    g.add((node, RDFS.label, Literal(value)))
+    g.add((node, RDFS.label, lit(value)))
     g.add((node, TIME.unitType, TIME_UNITS[("year", "month", "day")[min(len(parts), 3) - 1]]))
-    g.add((node, TIME.year, Literal(parts[0], datatype=XSD.gYear)))
+    g.add((node, TIME.year, lit(parts[0], datatype=XSD.gYear)))
     if len(parts) > 1:
-        g.add((node, TIME.month, Literal(f"--{parts[1]}", datatype=XSD.gMonth)))
+        g.add((node, TIME.month, lit(f"--{parts[1]}", datatype=XSD.gMonth)))
     if len(parts) > 2:
-        g.add((node, TIME.day, Literal(f"---{parts[2]}", datatype=XSD.gDay)))
+        g.add((node, TIME.day, lit(f"---{parts[2]}", datatype=XSD.gDay)))
 
 
 def _add_mention(g, entity: Entity, m, iris: IRIs) -> None:
     node = iris.mention(m.source, m.section, m.start, m.end)
     g.add((iris.entity(entity.id), GAF.denotedBy, node))
     g.add((node, RDF.type, KG.Mention))
-    g.add((node, KG.anchorOf, Literal(m.text)))
-    g.add((node, KG.startOffset, Literal(m.start)))
-    g.add((node, KG.endOffset, Literal(m.end)))
-    g.add((node, KG.section, Literal(m.section)))
-    g.add((node, KG.reading, Literal(m.reading)))
+    g.add((node, KG.anchorOf, lit(m.text)))
+    g.add((node, KG.startOffset, lit(m.start)))
+    g.add((node, KG.endOffset, lit(m.end)))
+    g.add((node, KG.section, lit(m.section)))
+    g.add((node, KG.reading, lit(m.reading)))
     if m.ner_label:
-        g.add((node, KG.nerLabel, Literal(m.ner_label)))
+        g.add((node, KG.nerLabel, lit(m.ner_label)))
     g.add((node, PROV.wasDerivedFrom, iris.source(m.source)))
 
 
@@ -201,20 +351,20 @@ def _add_claim(g, rel: Relation, iris: IRIs) -> None:
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, pred))
     g.add((node, RDF.object, o))
-    g.add((node, KG.evidence, Literal(p.sentence)))
-    g.add((node, KG.startOffset, Literal(p.start)))
-    g.add((node, KG.endOffset, Literal(p.end)))
-    g.add((node, KG.section, Literal(p.section)))
-    g.add((node, KG.rule, Literal(p.rule)))
-    g.add((node, KG.confidence, Literal(round(p.confidence, 3), datatype=XSD.decimal)))
-    g.add((node, KG.negated, Literal(rel.negated)))
-    g.add((node, KG.hedged, Literal(rel.hedged)))
+    g.add((node, KG.evidence, lit(p.sentence)))
+    g.add((node, KG.startOffset, lit(p.start)))
+    g.add((node, KG.endOffset, lit(p.end)))
+    g.add((node, KG.section, lit(p.section)))
+    g.add((node, KG.rule, lit(p.rule)))
+    g.add((node, KG.confidence, lit(round(p.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.negated, lit(rel.negated)))
+    g.add((node, KG.hedged, lit(rel.hedged)))
     g.add((node, KG.statedIn, iris.graph(rel.source)))
     g.add((node, PROV.wasDerivedFrom, iris.source(rel.source)))
     if rel.speaker:
         g.add((node, KG.speaker, iris.entity(rel.speaker)))
         g.add((node, PROV.wasAttributedTo, iris.entity(rel.speaker)))
     if rel.cue:
-        g.add((node, KG.cue, Literal(rel.cue)))
+        g.add((node, KG.cue, lit(rel.cue)))
     if rel.verb:
-        g.add((node, KG.verb, Literal(rel.verb)))
+        g.add((node, KG.verb, lit(rel.verb)))

@@ -1,92 +1,135 @@
-"""Deterministic RDF text: the same dataset always gives the same bytes.
+"""Deterministic RDF text: the same quads always give the same bytes.
 
-rdflib sorts subjects and predicates within a graph, but writes the graphs of a dataset in set order,
-which changes between processes. TriG is therefore written graph by graph, default graph first, then
-the named graphs sorted by IRI, with the prefixes declared once at the top. N-Quads and JSON-LD are
-written from that TriG's quads, sorted.
+Every RDF output is written from one :class:`kg.rdf.Quads` (N-Quads lines per graph), each quad once and
+in a fixed order: N-Quads sorted line by line; TriG graph by graph (default graph first, then the named
+graphs sorted by IRI), each graph's quads sorted; Turtle the sorted union of the triples. pyoxigraph's
+serializers turn those sorted quads into TriG and Turtle (prefixes declared at the top, a subject's
+triples grouped), in the order given; JSON-LD is written here, with a prefix context.
 """
 from __future__ import annotations
 
+import io
 import json
+from typing import BinaryIO
 
-from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-
-def _bind_all(target, source) -> None:
-    for prefix, ns in sorted(source.namespaces()):
-        target.bind(prefix, ns, override=True, replace=True)
-
-
-def to_trig(ds: Dataset) -> str:
-    graphs = sorted(ds.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)))
-    parts: list[str] = []
-    header: set[str] = set()
-    for graph in graphs:
-        if len(graph) == 0:
-            continue
-        one = Dataset()
-        _bind_all(one, ds)
-        target = one.default_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else one.graph(graph.identifier)
-        for triple in graph:
-            target.add(triple)
-        text = one.serialize(format="trig")
-        lines = text.split("\n")  # not splitlines(): literals may hold \x0b, \x1e, U+2028 ...
-        header.update(line for line in lines if line.startswith("@prefix"))
-        body = [line for line in lines if not line.startswith("@prefix")]
-        parts.append("\n".join(body).strip("\n") + "\n")
-    return "\n".join(["\n".join(sorted(header)) + "\n", *parts])
-
-
-def to_turtle(ds: Dataset) -> str:
-    """Every triple of every graph as one graph."""
-    union = Graph()
-    _bind_all(union, ds)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union.serialize(format="turtle")
-
-
-def _quads(trig: str) -> list:
-    import pyoxigraph
-
-    return list(pyoxigraph.parse(trig.encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG))
-
-
-def to_nquads(trig: str) -> str:
-    """The dataset as N-Quads, one quad a line, sorted: diffable and byte-stable."""
-    import pyoxigraph
-
-    text = pyoxigraph.serialize(_quads(trig), format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
-    return "".join(f"{line}\n" for line in sorted(set(text.split("\n"))) if line)
-
+from .rdf import Quads
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+def _nquads_bytes(lines: list[str]) -> bytes:
+    return "".join(lines).encode("utf-8")
+
+
+def write_nquads(quads: Quads, fh: BinaryIO) -> None:
+    """The dataset as N-Quads, one quad a line, sorted: diffable and byte-stable."""
+    # each graph's lines are sorted already: the sort merges those runs
+    lines = sorted([line for _, graph in quads.sorted_graphs() for line in graph])
+    fh.write(_nquads_bytes(lines))
+
+
+def write_trig(quads: Quads, fh: BinaryIO) -> None:
+    """TriG: the prefixes, then the default graph, then one block per named graph (sorted by IRI)."""
+    import pyoxigraph
+
+    data = _nquads_bytes([line for _, lines in quads.sorted_graphs() for line in lines])
+    _pretty(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS), pyoxigraph.RdfFormat.TRIG, quads, fh)
+
+
+def _triple_lines(quads: Quads) -> list[str]:
+    """Every triple of every graph, once, sorted (N-Triples lines)."""
+    triples: set[str] = set()
+    for name, lines in quads.graphs.items():
+        if name:
+            cut = len(name) + 4  # " <g> .\n"
+            triples.update(f"{line[:-cut]} .\n" for line in lines)
+        else:
+            triples.update(lines)
+    return sorted(triples)
+
+
+def write_turtle(quads: Quads, fh: BinaryIO) -> None:
+    """Every triple of every graph as one Turtle graph (for tools without named graphs)."""
+    import pyoxigraph
+
+    data = _nquads_bytes(_triple_lines(quads))
+    _pretty(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES), pyoxigraph.RdfFormat.TURTLE, quads, fh)
+
+
+def _pretty(items, rdf_format, quads: Quads, fh: BinaryIO) -> None:
+    """Turtle or TriG by pyoxigraph, in the order given, with the prefix declarations sorted.
+
+    pyoxigraph groups consecutive triples of one subject (``;``) and object list (``,``) and compacts IRIs
+    with the prefixes; it declares them in an order of its own, so they are sorted here.
+    """
+    import pyoxigraph
+
+    buf = io.BytesIO()
+    pyoxigraph.serialize(items, buf, format=rdf_format, prefixes=quads.prefixes)
+    text = buf.getvalue()
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    fh.write(b"".join(sorted(text[:end].splitlines(keepends=True))))
+    fh.write(memoryview(text)[end:])
+
+
 def _compactor(prefixes: dict[str, str]):
-    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    """``iri -> "prefix:local"`` when a prefix's namespace is all but a simple local name, else the IRI."""
+    by_namespace: dict[str, str] = {}
+    for prefix, ns in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
+        by_namespace.setdefault(ns, prefix)
+    cache: dict[str, str] = {}
 
     def compact(iri: str) -> str:
-        for prefix, ns in ordered:
-            local = iri[len(ns):]
-            if iri.startswith(ns) and local and all(c.isalnum() or c in "_-." for c in local) and local[0] != ".":
-                return f"{prefix}:{local}"
-        return iri
+        out = cache.get(iri)
+        if out is None:
+            out = cache[iri] = _compact(iri, by_namespace)
+        return out
 
     return compact
 
 
-def to_jsonld(trig: str, prefixes: dict[str, str]) -> str:
+def _compact(iri: str, by_namespace: dict[str, str]) -> str:
+    # a local name has no "/" or "#", so its namespace ends at the last one of them
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    local = iri[cut:]
+    prefix = by_namespace.get(iri[:cut])
+    if prefix is not None and local and local[0] != "." and all(c.isalnum() or c in "_-." for c in local):
+        return f"{prefix}:{local}"
+    return iri
+
+
+def write_jsonld(quads: Quads, fh: BinaryIO) -> None:
     """JSON-LD 1.1 with a prefix context: default-graph nodes first, then one ``@graph`` object per named graph.
 
-    Written from sorted quads (not rdflib's serializer, whose order follows hashing), so it is byte-stable.
-    Literals keep their datatype and language exactly; plain strings are plain JSON strings.
+    Written from the sorted quads (not rdflib's serializer, whose order follows hashing), so it is byte-stable.
+    Literals keep their datatype and language exactly; plain strings are plain JSON strings. One node a
+    line (json's C encoder; its pure-Python indenting encoder took most of the time on large corpora).
     """
-    import pyoxigraph
+    compact = _compactor(quads.prefixes)
+    fh.write(f'{{"@context": {_json(dict(sorted(quads.prefixes.items())))},\n "@graph": ['.encode("utf-8"))
+    first = True
+    for name, lines in quads.sorted_graphs():
+        nodes = [_json(node) for node in _nodes(_graph_nodes(lines, compact))]
+        if not name:
+            items = nodes
+        else:
+            items = [f'{{"@id": {_json(compact(name[1:-1]))}, "@graph": [\n  ' + ",\n  ".join(nodes) + "]}"]
+        for item in items:
+            fh.write(("\n " if first else ",\n ").encode("utf-8") + item.encode("utf-8"))
+            first = False
+    fh.write(b"]}\n")
 
-    compact = _compactor(prefixes)
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _graph_nodes(lines: list[str], compact) -> dict[str, dict[str, list]]:
+    """One graph's quads as JSON-LD node objects by subject: ``{"@type": [...], "prefix:p": [values]}``."""
+    import pyoxigraph
 
     def term(t) -> dict | str:
         if isinstance(t, pyoxigraph.Literal):
@@ -97,29 +140,48 @@ def to_jsonld(trig: str, prefixes: dict[str, str]) -> str:
             return {"@value": t.value, "@type": compact(t.datatype.value)}
         return {"@id": compact(t.value) if isinstance(t, pyoxigraph.NamedNode) else f"_:{t.value}"}
 
-    graphs: dict[str, dict[str, dict[str, list]]] = {}
-    for q in _quads(trig):
-        g = "" if isinstance(q.graph_name, pyoxigraph.DefaultGraph) else q.graph_name.value
+    by_id: dict[str, dict[str, list]] = {}
+    for q in pyoxigraph.parse(_nquads_bytes(lines), format=pyoxigraph.RdfFormat.N_QUADS):
         sid = compact(q.subject.value) if isinstance(q.subject, pyoxigraph.NamedNode) else f"_:{q.subject.value}"
-        node = graphs.setdefault(g, {}).setdefault(sid, {})
+        node = by_id.setdefault(sid, {})
         if q.predicate.value == _RDF_TYPE and isinstance(q.object, pyoxigraph.NamedNode):
             node.setdefault("@type", []).append(compact(q.object.value))
         else:
             node.setdefault(compact(q.predicate.value), []).append(term(q.object))
+    return by_id
 
-    def nodes(by_id: dict) -> list[dict]:
-        out = []
-        for sid in sorted(by_id):
-            props = by_id[sid]
-            obj = {"@id": sid}
-            for key in sorted(props, key=lambda k: (k != "@type", k)):
-                values = sorted(props[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-                obj[key] = values[0] if len(values) == 1 and key != "@type" else values
-            out.append(obj)
-        return out
 
-    top = nodes(graphs.get("", {}))
-    for g in sorted(k for k in graphs if k):
-        top.append({"@id": compact(g), "@graph": nodes(graphs[g])})
-    doc = {"@context": dict(sorted(prefixes.items())), "@graph": top}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+def _nodes(by_id: dict[str, dict[str, list]]) -> list[dict]:
+    out = []
+    for sid in sorted(by_id):
+        props = by_id[sid]
+        obj: dict = {"@id": sid}
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            values = props[key]
+            if len(values) > 1:
+                values = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            obj[key] = values[0] if len(values) == 1 and key != "@type" else values
+        out.append(obj)
+    return out
+
+
+def _text(write, quads: Quads) -> str:
+    buf = io.BytesIO()
+    write(quads, buf)
+    return buf.getvalue().decode("utf-8")
+
+
+def to_nquads(quads: Quads) -> str:
+    return _text(write_nquads, quads)
+
+
+def to_trig(quads: Quads) -> str:
+    return _text(write_trig, quads)
+
+
+def to_turtle(quads: Quads) -> str:
+    return _text(write_turtle, quads)
+
+
+def to_jsonld(quads: Quads) -> str:
+    return _text(write_jsonld, quads)

@@ -15,8 +15,8 @@ import os
 
 import pytest
 
-from kg.rdf import to_dataset
-from kg.serialize import to_nquads, to_trig
+from kg.rdf import to_dataset, to_quads
+from kg.serialize import to_nquads
 from tests.conftest import ROOT
 from tests.fixtures.small import small_extraction
 
@@ -24,7 +24,7 @@ GOLDEN = ROOT / "tests" / "golden" / "small.nq"
 
 
 def _current() -> str:
-    return to_nquads(to_trig(to_dataset(small_extraction())))
+    return to_nquads(to_quads(small_extraction()))
 
 
 def test_rdf_matches_the_golden_file():
@@ -55,6 +55,16 @@ def test_golden_pattern_plain_triples_only_for_positive_unhedged_claims():
 
 
 def test_base_iri_is_configurable():
-    nq = to_nquads(to_trig(to_dataset(small_extraction(), base="https://kg.example.com/x")))
+    nq = to_nquads(to_quads(small_extraction(), base="https://kg.example.com/x"))
     assert "https://example.org/kg/entity/" not in nq and "<https://kg.example.com/x/entity/russia>" in nq
     assert "https://example.org/kg/ontology#Claim" in nq  # the vocabulary does not move with the base
+
+
+def test_the_rdflib_dataset_holds_the_same_quads():
+    import pyoxigraph
+
+    ds = to_dataset(small_extraction())
+    from_rdflib = {str(q) for q in pyoxigraph.parse(ds.serialize(format="nquads").encode("utf-8"),
+                                                      format=pyoxigraph.RdfFormat.N_QUADS)}
+    ours = {str(q) for q in pyoxigraph.parse(_current().encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)}
+    assert from_rdflib == ours

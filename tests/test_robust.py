@@ -294,6 +294,10 @@ def _run_killed(args, kill_at=None, after=None):
     assert proc.wait(timeout=300) == -signal.SIGKILL
 
 
+def _temps(out: Path) -> list[str]:
+    return sorted(str(p.relative_to(out)) for p in out.rglob(".*.tmp") if ".kg-cache" not in p.parts)
+
+
 @pytest.mark.parametrize("kill_at", [0, 2])
 def test_a_build_killed_while_writing_leaves_every_output_whole(previous, kill_at):
     out, src, before = previous
@@ -302,6 +306,13 @@ def test_a_build_killed_while_writing_leaves_every_output_whole(previous, kill_a
     assert set(after) == set(before)
     replaced = [name for name in before if after[name] != before[name]]
     assert len(replaced) <= kill_at and (kill_at == 0 or "kg.trig" in replaced)  # one by one, each file whole
+    assert_valid_rdf(out)
+    # the killed build left its temporary files; the next build into the same folder removes them
+    assert _temps(out), "the kill should have left temporary files behind"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "-q", "build", str(src), "-o", str(out), "--no-cache"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert _temps(out) == []
     assert_valid_rdf(out)
 
 

@@ -1,0 +1,88 @@
+"""Writing output files atomically: each to a temporary file next to it, flushed, then all renamed.
+
+A build that dies before the renames leaves every previous output whole; one that dies between them
+leaves each file either old or new, never partial. The hidden temporary files (``.kg.trig.<random>.tmp``)
+a killed build leaves are removed by the next build into the same folder (:func:`remove_stale_temps`).
+With ``jobs > 1`` a forked process writes some of the files while this one writes the others.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import OutputError
+
+log = logging.getLogger(__name__)
+
+#: writes one file's content into an open binary file
+Writer = Callable[[BinaryIO], object]
+
+
+def _temp_for(path: Path) -> Path:
+    """A new, empty temporary file next to ``path`` (hidden: ``.kg.trig.<random>.tmp``)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(tmp)
+
+
+def _fill(tmp: Path, write: Writer) -> None:
+    """``write(fh)`` into ``tmp``, flushed to disk (before a rename makes it an output)."""
+    with tmp.open("wb") as fh:
+        write(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o644)
+
+
+def _fill_all(items: list[tuple[Path, Writer]]) -> None:
+    for tmp, write in items:
+        _fill(tmp, write)
+
+
+def remove_stale_temps(out_dir: Path, names: Iterable[str]) -> list[Path]:
+    """Delete the temporary files a killed build left for the outputs ``names`` in ``out_dir``; which ones."""
+    stale = []
+    for name in names:
+        path = Path(out_dir) / name
+        stale.extend(path.parent.glob(f".{path.name}.*.tmp"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    if stale:
+        log.debug("removed %d temporary files left by an earlier build", len(stale))
+    return stale
+
+
+def write_atomically(writers: dict[Path, Writer], *, jobs: int = 1, forked: Collection[Path] = ()) -> list[Path]:
+    """Write every file, then rename them over the old ones in the order given; the paths written.
+
+    With ``jobs > 1`` the files in ``forked`` are written by a forked process (it shares what the
+    writers read, copy-on-write) while this process writes the rest.
+    """
+    temps = {path: _temp_for(path) for path in writers}
+    child = None
+    try:
+        if jobs > 1 and forked:
+            child = multiprocessing.get_context("fork").Process(
+                target=_fill_all, args=([(temps[p], writers[p]) for p in forked],), daemon=True)
+            child.start()
+        _fill_all([(temps[p], w) for p, w in writers.items() if child is None or p not in forked])
+        if child is not None:
+            child.join()
+            if child.exitcode != 0:
+                raise OutputError(f"writing {', '.join(p.name for p in forked)} failed in a worker process "
+                                  f"(exit code {child.exitcode})")
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    except BaseException:
+        if child is not None and child.is_alive():
+            child.terminate()
+            child.join()
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    return list(temps)
