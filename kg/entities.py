@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm, slug
+from .nlp import text_of
 from .model import Entity, Mention
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -45,7 +46,7 @@ def _clean(span) -> tuple[int, int, str] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end]
+    text = text_of(span.doc)[start:end]
     if not re.search(r"[^\W\d_]", text) or "\n" in text or len(text) > 80 or len(tokens) > 8:
         return None
     if tokens[-1].is_stop and tokens[-1].is_lower:  # "Azerbaijani Control of": a headline cut by the NER
@@ -222,7 +223,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
             if nxt.is_upper and nxt.is_alpha and len(nxt) >= 3 and not span.doc[span.end - 1].whitespace_.count("\n"):
                 end = nxt.idx + len(nxt.text)
-                text = doc.text[start:end]
+                text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
@@ -236,7 +237,7 @@ def _known_as(doc, mentions: list[Mention]) -> list[Mention]:
     """"Mohamed Hamdan Dagalo, known as Hemedti" -> every "Hemedti" of this text is him."""
     same: dict[str, str] = {}
     for a, b in zip(mentions, mentions[1:]):
-        if a.entity != b.entity and b.entity not in same and _KNOWN_AS.match(doc.text[a.end:b.start]):
+        if a.entity != b.entity and b.entity not in same and _KNOWN_AS.match(text_of(doc)[a.end:b.start]):
             same[b.entity] = a.entity
     if not same:
         return mentions
@@ -253,7 +254,7 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
     is the nearest body of that name mentioned before it (none before: not a mention)."""
     taken = [(m.start, m.end) for m in mentions]
     found = []
-    for match in re.finditer(rf"\b[Tt]he ({'|'.join(ANAPHORIC_BODIES)})\b", doc.text):
+    for match in re.finditer(rf"\b[Tt]he ({'|'.join(ANAPHORIC_BODIES)})\b", text_of(doc)):
         start, end = match.start(1), match.end(1)
         if any(a < end and start < b for a, b in taken):
             continue
@@ -261,7 +262,7 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
         before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
         if before:
             ref = max(before, key=lambda m: m.start)
-            found.append(Mention(entity=ref.entity, text=doc.text[start:end], start=start, end=end, source=ref.source,
+            found.append(Mention(entity=ref.entity, text=text_of(doc)[start:end], start=start, end=end, source=ref.source,
                                  section=ref.section, reading="anaphor", ner_label=ref.ner_label))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
@@ -272,12 +273,12 @@ def _demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.reading == "demonym" and "__" not in m.entity:
-            rest = doc.text[m.end:m.end + 40].lower()
+            rest = text_of(doc)[m.end:m.end + 40].lower()
             noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
                          if re.match(rf"\s{re.escape(n)}\b", rest)), None)
             if noun is not None:
                 end = m.end + 1 + len(noun)
-                m = Mention(entity=f"{m.entity}__{slug(noun)}", text=doc.text[m.start:end], start=m.start, end=end,
+                m = Mention(entity=f"{m.entity}__{slug(noun)}", text=text_of(doc)[m.start:end], start=m.start, end=end,
                             source=m.source, section=m.section, reading="demonym", ner_label="ORG")
         out.append(m)
     return out
@@ -291,14 +292,14 @@ def _compose_groups(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mentio
         if i <= skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        between = doc.text[m.end:nxt.start].strip().lower() if nxt else ""
+        between = text_of(doc)[m.end:nxt.start].strip().lower() if nxt else ""
         entry = gaz.entries.get(m.entity)
         place = gaz.entries.get(nxt.entity) if nxt else None
         if entry and entry.type == "Group" and place and place.type in ("Place", "Country") and between in ("of", "from", "in"):
             for name in place.names:
                 found = gaz.lookup(f"{name} {m.text}") or gaz.lookup(f"{m.text} {between} {name}")
                 if found is not None and found.type == "Group":
-                    out.append(Mention(entity=found.id, text=doc.text[m.start:nxt.end], start=m.start, end=nxt.end,
+                    out.append(Mention(entity=found.id, text=text_of(doc)[m.start:nxt.end], start=m.start, end=nxt.end,
                                        source=m.source, section=m.section, reading="alias", ner_label=m.ner_label))
                     skip = i + 1
                     break

@@ -15,6 +15,7 @@ from pathlib import Path
 from .dates import find_dates, parse_anchor
 from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
+from .nlp import text_of
 from .predicates import load_scheme
 from .syntax import Context, noun_arguments, verb_arguments
 
@@ -57,7 +58,7 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         return None
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
     if lefts:  # a hyphenated modifier: "counter-terrorism measures"
-        whole = tok.doc.text[lefts[0].idx:tok.idx + len(tok.text)].lower()
+        whole = text_of(tok.doc)[lefts[0].idx:tok.idx + len(tok.text)].lower()
         if whole in event_types.triggers:
             return event_types.triggers[whole]
     mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")]
@@ -139,7 +140,7 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         start, end = _phrase(tok, full=False) if tok.pos_ == "NOUN" else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):
             start, end = tok.idx, tok.idx + len(tok.text)
-        found.append(Mention(entity=f"{TRIGGER}{etype}:{source}:{section}:{start}", text=doc.text[start:end],
+        found.append(Mention(entity=f"{TRIGGER}{etype}:{source}:{section}:{start}", text=text_of(doc)[start:end],
                              start=start, end=end, source=source, section=section, reading="trigger",
                              ner_label="EVENT"))
     return found
@@ -180,13 +181,13 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         phrase = m.text
         if m.entity.startswith(TRIGGER) and root.pos_ == "VERB":
             start, end = _clause(root)
-            phrase = doc.text[start:end]
+            phrase = text_of(doc)[start:end]
         elif m.entity.startswith(TRIGGER):
             start, end = _phrase(root)
-            phrase = doc.text[start:end] if start <= m.start and end >= m.end and "\n" not in doc.text[start:end] else m.text
+            phrase = text_of(doc)[start:end] if start <= m.start and end >= m.end and "\n" not in text_of(doc)[start:end] else m.text
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
-                                                        place=place, trigger=phrase, evidence=span.sent.text.strip(),
+                                                        place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
                                                         same_as=same_as, spans=surface_spans(root))
     return out
 
@@ -237,9 +238,9 @@ def surface_spans(tok) -> tuple[str, ...]:
             continue
         while last > first and (doc[last].is_punct or doc[last].is_space):
             last -= 1
-        text = doc.text[doc[first].idx:doc[last].idx + len(doc[last].text)]
+        text = text_of(doc)[doc[first].idx:doc[last].idx + len(doc[last].text)]
         text = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", text)).strip()
-        if "\n" not in doc.text[doc[first].idx:doc[last].idx] and text and text not in out:
+        if "\n" not in text_of(doc)[doc[first].idx:doc[last].idx] and text and text not in out:
             out.append(text)
     return tuple(out)
 
@@ -351,7 +352,8 @@ def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()
     does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
     sent = span.sent
     base = sent.start_char
-    found = [f for f in find_dates(sent.text, anchor_date) if not _BOUND.search(sent.text[:f[0]])
+    sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
+    found = [f for f in find_dates(sent_text, anchor_date) if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
     found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
     if not found:

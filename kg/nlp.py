@@ -67,3 +67,11 @@ def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL):
 def model_version(nlp) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text on each access."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text

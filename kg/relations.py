@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
+from .nlp import text_of
 from .predicates import GENERIC, Predicates
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -126,7 +127,7 @@ def _speech(tok, ctx: Context):
 
 
 def _provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
-    text = sent.text
+    text = text_of(sent.doc)[sent.start_char:sent.end_char]
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     return Provenance(source=source, sentence=stripped, start=sent.start_char + lead,

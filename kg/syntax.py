@@ -4,6 +4,7 @@ subjects and objects, and the arguments of an event noun or verb."""
 from __future__ import annotations
 
 from .model import Mention
+from .nlp import text_of
 from .predicates import Predicates
 
 #: verbs that frame their object as something ("X characterized the exodus as ethnic cleansing")
@@ -101,7 +102,7 @@ class Context:
                 self.subjects.append((i, key))
 
     def _paragraph_start(self, tok) -> int:
-        return self.doc.text.rfind("\n\n", 0, tok.idx)
+        return text_of(self.doc).rfind("\n\n", 0, tok.idx)
 
     def antecedent(self, tok) -> str | None:
         """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
