@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iris import IRIs
 from .model import Entity, Extraction, Relation
+from .summary import add_summary
 from .vocab import GAF, KG, KGE, KGR, SCHEMA, SEM, TIME
 
 CLASSES = {
@@ -47,7 +48,8 @@ def prefixes(iris: IRIs) -> dict[str, str]:
     return out
 
 
-def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
+def to_dataset(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Dataset:
+    """The extraction as an RDF dataset; ``summary``: add the build-time aggregates (kg/summary.py)."""
     iris = IRIs(base) if base else IRIs()
     ds = Dataset()
     for prefix, ns in prefixes(iris).items():
@@ -68,6 +70,8 @@ def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
         _add_claim(graphs[rel.source], rel, iris)
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
+    if summary:
+        add_summary(default, extraction, iris)
     return ds
 
 
