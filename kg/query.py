@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -84,16 +86,20 @@ def _cached_store(path: Path):
 
 
 def _term(value, pyoxigraph) -> object:
-    """A user value as an RDF term to bind: IRIs stay IRIs, everything else is a plain literal."""
+    """A value as an RDF term to bind: ints are xsd:integer, IRIs stay IRIs, other text a plain literal."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
         return pyoxigraph.NamedNode(value)
     return pyoxigraph.Literal(str(value))
 
 
-def run_query(store, sparql: str, *, bindings: dict[str, str] | None = None) -> tuple[list[str], list[list[str | None]]]:
+def run_query(store, sparql: str, *, bindings: dict[str, str | int] | None = None, limit: int | None = None,
+              offset: int = 0) -> tuple[list[str], list[list[str | None]]]:
     """(variable names, rows) of a SELECT; user values are bound as terms, never pasted into the text.
 
-    The default graph is the union of all named graphs plus the default graph.
+    The default graph is the union of all named graphs plus the default graph. ``limit``/``offset`` keep
+    a slice of the rows (the engine still evaluates what the query asks; see ``run_named`` for paging).
     """
     import pyoxigraph
 
@@ -108,9 +114,47 @@ def run_query(store, sparql: str, *, bindings: dict[str, str] | None = None) -> 
         raise KGError("only SELECT queries are supported here")
     names = [v.value for v in result.variables]
     rows = []
-    for solution in result:
+    stop = None if limit is None else offset + limit
+    for solution in itertools.islice(result, offset, stop):
         rows.append([None if solution[v] is None else solution[v].value for v in names])
     return names, rows
+
+
+DEFAULT_LIMIT = 100  # rows a named query returns unless told otherwise (kg query --limit / --all)
+_PAGED = re.compile(r"kg:pageNumber\s+\?page\b")
+
+
+def is_paged(sparql: str) -> bool:
+    """A query that reads kg's precomputed pages (kg/summary.py) through the variable ``?page``."""
+    return bool(_PAGED.search(sparql))
+
+
+def run_named(store, sparql: str, *, bindings: dict[str, str] | None = None, limit: int | None = DEFAULT_LIMIT,
+              offset: int = 0, paged: bool = True) -> tuple[list[str], list[list[str | None]]]:
+    """Rows ``offset`` .. ``offset + limit`` of a query (``limit`` None: every row).
+
+    A named query that reads kg's pages (``paged`` and ``is_paged``) is run once per precomputed page that
+    holds those rows, with ``?page`` bound, so a page costs about a hundred index lookups however large the
+    graph; other queries are evaluated whole and sliced.
+    """
+    if limit is not None and limit < 1 or offset < 0:
+        raise KGError("--limit must be at least 1 and --offset at least 0")
+    bindings = dict(bindings or {})
+    if isinstance(bindings.get("page"), str) and bindings["page"].isdigit():
+        bindings["page"] = int(bindings["page"])  # --bind page=2: the page number is an xsd:integer
+    if "page" in bindings or not (paged and is_paged(sparql)) or limit is None:
+        return run_query(store, sparql, bindings=bindings, limit=limit, offset=offset)
+    from .summary import PAGE_SIZE
+
+    first, last = offset // PAGE_SIZE + 1, (offset + limit - 1) // PAGE_SIZE + 1
+    names, rows = [], []
+    for page in range(first, last + 1):
+        names, found = run_query(store, sparql, bindings={**bindings, "page": page})
+        rows += found
+        if len(found) < PAGE_SIZE:
+            break
+    skip = offset - (first - 1) * PAGE_SIZE
+    return names, rows[skip:skip + limit]
 
 
 def format_rows(names: list[str], rows: list[list], fmt: str = "table") -> str:
