@@ -11,7 +11,8 @@ aggregates" and ontology/kg.ttl):
   it (1 = first);
 * ``kg:Page`` nodes: each named query's answer cut into pages of ``PAGE_SIZE`` items in that order
   (``kg:listing``, ``kg:pageNumber``, ``kg:pageItem``; ``about`` has pages per entity, ``kg:pageOf``).
-  ``kg query`` binds ``?page`` and reads one page: a hundred index lookups whatever the size of the graph.
+  ``kg query`` binds the page and reads only it: a fixed number of index lookups per item, whatever the
+  size of the graph.
 """
 from __future__ import annotations
 

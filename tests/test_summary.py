@@ -53,12 +53,12 @@ def two_per_page(tmp_path, monkeypatch):
 def test_pages_read_the_same_rows_as_the_whole_query(two_per_page, name):
     text = named_queries()[name]
     names, every = run_named(two_per_page, text, bindings=BIND.get(name), limit=None)
-    assert every and names[-1] == "page"
+    assert every and names[-1] in ("page", "pageNumber")
     for offset in range(len(every) + 1):
         for limit in (1, 2, 3):
             _, rows = run_named(two_per_page, text, bindings=BIND.get(name), limit=limit, offset=offset)
             assert rows == every[offset:offset + limit], (offset, limit)
-    assert [r[-1] for r in every] == sorted(r[-1] for r in every)  # page numbers ascend
+    assert len({r[-1] for r in every}) == (len(every) + 1) // 2  # two rows a page
 
 
 def test_limit_and_offset_are_checked(two_per_page):
