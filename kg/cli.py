@@ -121,7 +121,12 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
 @click.option("-b", "--bind", multiple=True, metavar="VAR=VALUE", help="Bind a query variable (as a term, never pasted into the text).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(out, sparql, file, name, list_, bind, fmt):
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Return at most N rows [named queries: 100; your own queries: every row].")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              help="Skip the first N rows (the next page of a named query: --offset 100).")
+@click.option("--all", "all_", is_flag=True, help="Every row (a named query otherwise returns its first 100).")
+def query(out, sparql, file, name, list_, bind, fmt, limit, offset, all_):
     """Run a SPARQL SELECT over the graph built in OUT (default graph = union of all sources).
 
     \b
@@ -129,9 +134,11 @@ def query(out, sparql, file, name, list_, bind, fmt):
       kg query output --list
       kg query output --name accusations --format csv
       kg query output --name about --bind label=Russia
+      kg query output --name single_source --offset 100   # the second page
+      kg query output --name actors --all --format csv
       kg query output -f my.rq --format json
     """
-    from .query import format_rows, named_queries, open_store, run_query
+    from .query import DEFAULT_LIMIT, format_rows, named_queries, open_store, run_named
 
     try:
         queries = named_queries()
@@ -155,10 +162,17 @@ def query(out, sparql, file, name, list_, bind, fmt):
                 raise click.UsageError(f"--bind takes VAR=VALUE, got {item!r}")
             key, value = item.split("=", 1)
             bindings[key.lstrip("?$")] = value
-        names, rows = run_query(open_store(out), text, bindings=bindings)
+        if all_ and limit:
+            raise click.UsageError("give --limit or --all, not both")
+        if name:  # a named query returns a page unless told otherwise; it reads only the pages it needs
+            limit = None if all_ else (limit or DEFAULT_LIMIT)
+        names, rows = run_named(open_store(out), text, bindings=bindings, limit=limit, offset=offset, paged=bool(name))
     except KGError as err:
         _fail(err)
-    click.echo(format_rows(names, rows, fmt), nl=False)
+    text = format_rows(names, rows, fmt)
+    if fmt == "table" and limit is not None and len(rows) == limit:
+        text += f"(rows {offset + 1}-{offset + limit}: --offset {offset + limit} for the next {limit}, --all for every row)\n"
+    click.echo(text, nl=False)
 
 
 @main.command()

@@ -54,6 +54,15 @@ class IRIs:
     def side(self, group_id: str, index: int) -> URIRef:
         return URIRef(f"{self.base}contested/{_safe(group_id)}/side/{index}")
 
+    def statement(self, subject: str, predicate: str, obj: str, negated: bool) -> URIRef:
+        """A statement across sources (kg.summary): what any source says, once, however many say it."""
+        return URIRef(f"{self.base}statement/{_digest(subject, predicate, obj, negated)}")
+
+    def page(self, listing: str, number: int, *, of: str | None = None) -> URIRef:
+        """A page of a named query's precomputed answer (kg.summary); ``of``: the entity of an ``about`` page."""
+        middle = f"{_safe(of)}/" if of is not None else ""
+        return URIRef(f"{self.base}page/{_safe(listing)}/{middle}{number}")
+
     def mention(self, source: str, section: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.base}mention/{_safe(source)}/{section}/{start}-{end}")
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -84,16 +86,22 @@ def _cached_store(path: Path):
 
 
 def _term(value, pyoxigraph) -> object:
-    """A user value as an RDF term to bind: IRIs stay IRIs, everything else is a plain literal."""
+    """A value as an RDF term to bind: ints are xsd:integer, IRIs stay IRIs, other text a plain literal."""
+    if isinstance(value, (pyoxigraph.NamedNode, pyoxigraph.Literal)):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
         return pyoxigraph.NamedNode(value)
     return pyoxigraph.Literal(str(value))
 
 
-def run_query(store, sparql: str, *, bindings: dict[str, str] | None = None) -> tuple[list[str], list[list[str | None]]]:
+def run_query(store, sparql: str, *, bindings: dict[str, object] | None = None, limit: int | None = None,
+              offset: int = 0) -> tuple[list[str], list[list[str | None]]]:
     """(variable names, rows) of a SELECT; user values are bound as terms, never pasted into the text.
 
-    The default graph is the union of all named graphs plus the default graph.
+    The default graph is the union of all named graphs plus the default graph. ``limit``/``offset`` keep
+    a slice of the rows (the engine still evaluates what the query asks; see ``run_named`` for paging).
     """
     import pyoxigraph
 
@@ -108,9 +116,72 @@ def run_query(store, sparql: str, *, bindings: dict[str, str] | None = None) -> 
         raise KGError("only SELECT queries are supported here")
     names = [v.value for v in result.variables]
     rows = []
-    for solution in result:
+    stop = None if limit is None else offset + limit
+    for solution in itertools.islice(result, offset, stop):
         rows.append([None if solution[v] is None else solution[v].value for v in names])
     return names, rows
+
+
+DEFAULT_LIMIT = 100  # rows a named query returns unless told otherwise (kg query --limit / --all)
+_LISTING = re.compile(r'\?page\s+kg:listing\s+"(\w+)"')  # ?page is a kg:Page of this listing
+_NUMBERED = re.compile(r"kg:pageNumber\s+\?pageNumber\b")  # ?pageNumber numbers the pages (about)
+
+
+def is_paged(sparql: str) -> bool:
+    """A query that reads kg's precomputed pages (kg/summary.py) through ``?page`` or ``?pageNumber``."""
+    return bool(_LISTING.search(sparql) or _NUMBERED.search(sparql))
+
+
+def _page_binder(store, sparql: str):
+    """page number -> the bindings that select that page, or None when the build has no such listing.
+
+    A listing's pages are ``<base>page/<listing>/<n>`` (kg.iris): binding ``?page`` to that IRI makes the
+    page one index lookup. Per-entity pages (``about``) are selected by ``?pageNumber`` beside the entity.
+    """
+    import pyoxigraph
+
+    from .vocab import KG
+
+    found = _LISTING.search(sparql)
+    if not found:
+        return lambda n: {"pageNumber": n}
+    listing = pyoxigraph.Literal(found.group(1))
+    first = next(iter(store.quads_for_pattern(None, pyoxigraph.NamedNode(str(KG.listing)), listing)), None)
+    if first is None:
+        return None
+    prefix = first.subject.value.rsplit("/", 1)[0]
+    return lambda n: {"page": pyoxigraph.NamedNode(f"{prefix}/{n}")}
+
+
+def run_named(store, sparql: str, *, bindings: dict[str, str] | None = None, limit: int | None = DEFAULT_LIMIT,
+              offset: int = 0, paged: bool = True) -> tuple[list[str], list[list[str | None]]]:
+    """Rows ``offset`` .. ``offset + limit`` of a query (``limit`` None: every row).
+
+    A named query that reads kg's pages (``paged`` and ``is_paged``) is run once per precomputed page that
+    holds those rows, with that page bound, so a page costs a few index lookups per row however large the
+    graph; other queries are evaluated whole and sliced.
+    """
+    if limit is not None and limit < 1 or offset < 0:
+        raise KGError("--limit must be at least 1 and --offset at least 0")
+    bindings = dict(bindings or {})
+    if isinstance(bindings.get("pageNumber"), str) and bindings["pageNumber"].isdigit():
+        bindings["pageNumber"] = int(bindings["pageNumber"])  # --bind pageNumber=2: an xsd:integer
+    if {"page", "pageNumber"} & set(bindings) or not (paged and is_paged(sparql)) or limit is None:
+        return run_query(store, sparql, bindings=bindings, limit=limit, offset=offset)
+    from .summary import PAGE_SIZE
+
+    select = _page_binder(store, sparql)
+    if select is None:  # nothing listed: the query's own (empty) answer, with its column names
+        return run_query(store, sparql, bindings=bindings, limit=limit, offset=offset)
+    first, last = offset // PAGE_SIZE + 1, (offset + limit - 1) // PAGE_SIZE + 1
+    names, rows = [], []
+    for page in range(first, last + 1):
+        names, found = run_query(store, sparql, bindings={**bindings, **select(page)})
+        rows += found
+        if len(found) < PAGE_SIZE:
+            break
+    skip = offset - (first - 1) * PAGE_SIZE
+    return names, rows[skip:skip + limit]
 
 
 def format_rows(names: list[str], rows: list[list], fmt: str = "table") -> str:

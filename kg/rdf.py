@@ -32,6 +32,7 @@ from rdflib.namespace import SKOS as _SKOS
 from . import vocab
 from .iris import IRIs
 from .model import Entity, Extraction, Relation
+from .summary import add_summary
 
 
 class _Terms:
@@ -187,8 +188,9 @@ def _date_literal(value: str) -> str:
     return lit(value, datatype=datatype)
 
 
-def to_quads(extraction: Extraction, *, base: str | None = None) -> Quads:
-    """Every quad of the extraction (see the module's docstring for the pattern)."""
+def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Quads:
+    """Every quad of the extraction (see the module's docstring for the pattern); ``summary``: with the
+    build-time aggregates of kg/summary.py."""
     iris = IRIs(base) if base else IRIs()
     ds = Quads(prefixes(iris))
     default = ds.default_graph
@@ -207,17 +209,19 @@ def to_quads(extraction: Extraction, *, base: str | None = None) -> Quads:
         _add_claim(graphs[rel.source], rel, iris)
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
+    if summary:
+        add_summary(default, extraction, iris)
     return ds
 
 
-def to_dataset(extraction: Extraction, *, base: str | None = None) -> Dataset:
+def to_dataset(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Dataset:
     """The same quads as an rdflib ``Dataset`` (slow on large corpora; the outputs do not use it)."""
     from .serialize import to_nquads
 
     ds = Dataset()
     for prefix, ns in prefixes(IRIs(base) if base else IRIs()).items():
         ds.bind(prefix, ns, override=True, replace=True)
-    ds.parse(data=to_nquads(to_quads(extraction, base=base)), format="nquads")
+    ds.parse(data=to_nquads(to_quads(extraction, base=base, summary=summary)), format="nquads")
     return ds
 
 

@@ -87,6 +87,19 @@ class KG(DefinedNamespace):
     datePrecision: URIRef  # year, month, day, or unknown
     dateText: URIRef  # the words the date was read from
 
+    # build-time aggregates (kg/summary.py), in the default graph
+    Statement: URIRef  # a (subject, predicate, object, negated) statement across sources, with its claims
+    Page: URIRef  # a page of a named query's precomputed answer
+    sourceCount: URIRef  # how many articles mention an entity / make a statement
+    outletCount: URIRef  # how many independent outlets make a statement (reposts folded in)
+    mentionCount: URIRef  # how many mentions an entity has
+    hasClaim: URIRef  # a claim that makes a statement
+    rank: URIRef  # position of a node in the order its named query lists it (1 = first)
+    listing: URIRef  # the named query a page belongs to
+    pageNumber: URIRef  # the page's number in its listing (1 = first)
+    pageItem: URIRef  # a node listed on a page
+    pageOf: URIRef  # the entity an ``about`` page lists claims about
+
 
 def defined_terms(namespace) -> list[str]:
     """The local names a DefinedNamespace declares, in declaration order."""

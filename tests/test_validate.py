@@ -89,3 +89,10 @@ def test_missing_build_is_a_clear_error(tmp_path):
 def test_validate_help_has_examples():
     result = CliRunner().invoke(main, ["validate", "--help"])
     assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def test_statement_without_source_count_fails(small_trig, tmp_path):
+    path = _broken(small_trig, tmp_path, lambda q: q.predicate.value == KG + "sourceCount" and "/statement/" in q.subject.value)
+    report = validate_output(path)
+    assert not report.conforms
+    assert "statement/" in report.text() and "kg:sourceCount" in report.text()
