@@ -342,6 +342,50 @@ def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[st
     return out
 
 
+#: roles whose difference between sources is a discrepancy about who did it
+DOER_ROLES = {"agent", "facilitator"}
+
+
+def _roles(extraction: Extraction, facts: dict, labels) -> list[Contested]:
+    """One source makes X the doer of an event, another only its facilitator ("by Armenia and Russia" vs
+    "facilitated by Armenia and Russia")."""
+    out = []
+    for ent in extraction.entities:
+        if ent.type != "Event":
+            continue
+        roles: dict[str, dict[str, list[Side]]] = defaultdict(lambda: defaultdict(list))
+        for m in ent.mentions:
+            fact = facts.get((m.source, m.section, m.start))
+            if fact is None:
+                continue
+            for p in fact.participants:
+                if p.role in DOER_ROLES:
+                    roles[p.entity][p.role].append(Side(stance=f"{labels(p.entity)}: {p.role}", source=m.source,
+                                                        evidence=fact.evidence or m.text))
+        for who, by_role in sorted(roles.items()):
+            sources = {s.source for sides in by_role.values() for s in sides}
+            if len(by_role) >= 2 and len(sources) >= 2:
+                sides = tuple(_dedupe(s for role in sorted(by_role) for s in by_role[role]))
+                out.append(Contested(id="", kind="role", subject=ent.id, sides=sides,
+                                     topic=f"{labels(ent.id)}: {labels(who)} as " + " or ".join(sorted(by_role))))
+    return _merge_roles(out)
+
+
+def _merge_roles(groups: list[Contested]) -> list[Contested]:
+    """Participants with the same disagreement on one event are one group ("Armenia and Russia")."""
+    merged: dict[tuple, Contested] = {}
+    for g in groups:
+        key = (g.subject, tuple(sorted({(s.source, s.stance.split(": ", 1)[1]) for s in g.sides})))
+        if key in merged:
+            old = merged[key]
+            who = old.topic.split(": ", 1)[1].split(" as ", 1)
+            topic = f"{old.topic.split(': ', 1)[0]}: {who[0]} and {g.topic.split(': ', 1)[1].split(' as ', 1)[0]} as {who[1]}"
+            merged[key] = replace(old, topic=topic, sides=tuple(_dedupe(old.sides + g.sides)))
+        else:
+            merged[key] = g
+    return list(merged.values())
+
+
 def _dedupe(sides) -> list[Side]:
     seen, out = set(), []
     for s in sides:
@@ -403,7 +447,7 @@ def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[
     party = parties(extraction, affiliations)
     groups = (_polarity(extraction, labels) + _denials(extraction, labels, party) + _exclusive(extraction, labels)
               + _alignments(extraction, labels, party) + _blame(extraction, labels, party)
-              + _event_sides(extraction, facts, framing, labels))
+              + _event_sides(extraction, facts, framing, labels) + _roles(extraction, facts, labels))
     groups = _merge_same(groups)
     groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
     return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))

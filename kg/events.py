@@ -165,9 +165,12 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places, _ = noun_arguments(root, ctx)
             if not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS:
                 agents = [c for c in root.head.children if c.dep_ == "nsubj"]  # "X called snap elections"
+        helpers = _facilitators(root, m, events, doc) if root.pos_ == "NOUN" else []
+        agents = [t for t in agents if t.i not in {h.i for h in helpers}]
         own = {m.entity}
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]
+            + [Participant(k, "facilitator") for k in ctx.entities(helpers) if k not in own]
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
         date = _date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
@@ -321,6 +324,29 @@ def _mention_type(m: Mention, root, gaz: Gazetteer, event_types: EventTypes) -> 
 
 #: a date after these words bounds something else ("will stay until at least 2025"), it does not date the event
 _BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
+
+
+#: verbs that make their agent a facilitator of the event, not its doer: "a cleansing facilitated by X"
+FACILITATION = {"facilitate", "enable", "abet", "assist", "aid", "help", "encourage", "allow", "permit"}
+
+
+def _facilitators(noun, m: Mention, events: list[Mention], doc) -> list:
+    """The agents of "facilitated by X" on an event noun; also when the parser hangs the participle on the
+    clause ("the cleansing of ... in 1993—facilitated by X"): it then names the event mentioned last before it."""
+    sent = noun.sent
+    out = []
+    for verb in sent:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in FACILITATION or verb.dep_ not in ("acl", "relcl", "advcl"):
+            continue
+        if verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        before = [e for e in events if sent.start_char <= e.start < verb.idx]
+        nearest = max(before, key=lambda e: e.start) if before else None
+        if verb.head.i != noun.i and (nearest is None or nearest.start != m.start):
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            out.extend(g for g in agent.children if g.dep_ == "pobj")
+    return out
 
 
 def _date_owner(span, start: int, end: int, others) -> str | None:

@@ -158,7 +158,7 @@ class Contested:
     """Claims from different sources that conflict; kg never decides who is right."""
 
     id: str
-    kind: str  # "polarity", "denial", "exclusive", "blame", "date", "number", "framing"
+    kind: str  # "polarity", "denial", "exclusive", "blame", "role", "date", "number", "framing"
     topic: str
     subject: str  # the entity the conflict is about
     sides: tuple[Side, ...] = ()

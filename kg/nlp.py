@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 
 from .errors import ModelError
@@ -75,3 +76,15 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["kg_text"] = doc.text
     return text
+
+
+#: one word in another script (Armenian, Cyrillic, Georgian, Greek, Hebrew, Arabic) alone between Latin words
+_STRAY = re.compile(r"(?<=[A-Za-z0-9,.;:)] )[\u0370-\u03FF\u0400-\u04FF\u0530-\u058F\u0590-\u05FF\u0600-\u06FF"
+                    r"\u10A0-\u10FF]{2,}(?= [A-Za-z(])")
+
+
+def mask_stray_words(text: str) -> str:
+    """``text`` with a lone word of another script inside an English sentence blanked, same length, so the
+    parser does not hang the sentence on it ("in 1993 Աղոթք by Armenia and Russia"); offsets are unchanged,
+    and kg slices names and evidence from the original text (:func:`text_of`)."""
+    return _STRAY.sub(lambda m: " " * len(m.group(0)), text)

@@ -15,7 +15,7 @@ from .events import TRIGGER, event_facts, find_event_mentions, load_event_types
 from .instances import resolve_events
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .nlp import DEFAULT_MODEL, build_nlp, model_version
+from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
 from .predicates import load_predicates
 from .relations import extract_relations
 
@@ -68,15 +68,16 @@ def _affiliations(gazetteer) -> dict[str, str]:
 def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict]:
     """The per-doc stage: mentions, relations and event dates read from each article's title and body."""
     tasks = []
-    for article in articles:
-        tasks.append((article.title, (article, "title")))
-        tasks.append((article.content, (article, "body")))
+    for article in articles:  # parsed with stray foreign words blanked; read from the original text
+        tasks.append((mask_stray_words(article.title), (article, "title")))
+        tasks.append((mask_stray_words(article.content), (article, "body")))
     mentions: list[Mention] = []
     relations: list[Relation] = []
     dates: dict = {}
     kinds = KeyKinds(gazetteer)
     etypes = event_types()
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
+        doc.user_data["kg_text"] = article.title if section == "title" else article.content
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
         found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
                        key=lambda m: m.start)

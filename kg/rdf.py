@@ -74,6 +74,7 @@ CLASSES = {
     "Event": (SEM.Event, SCHEMA.Event),
 }
 ROLE_TYPES = {"agent": KG.AgentRole, "patient": KG.PatientRole, "mediator": KG.MediatorRole,
+              "facilitator": KG.FacilitatorRole,
               "participant": KG.ParticipantRole}
 TIME_UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
 PREFIXES = {"kg": vocab.KG._NS, "kge": vocab.KGE, "kgr": vocab.KGR, "sem": vocab.SEM, "time": vocab.TIME,

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     AgentRole: URIRef  # the participant who acts
     PatientRole: URIRef  # the participant acted upon
     MediatorRole: URIRef  # a third party that mediates
+    FacilitatorRole: URIRef  # a participant that made the event possible ("facilitated by X")
     ParticipantRole: URIRef  # a participant whose part is not known more precisely
 
     # concept schemes
@@ -62,7 +63,7 @@ class KG(DefinedNamespace):
 
     # contested groups
     hasMember: URIRef  # a claim that belongs to a contested group
-    conflictKind: URIRef  # how the members conflict ("polarity", "denial", "exclusive", "blame", "date", "number", "framing")
+    conflictKind: URIRef  # how the members conflict ("polarity", "denial", "exclusive", "blame", "role", "date", "number", "framing")
     ContestedSide: URIRef  # one side of a contested group: what one source (or speaker) says
     hasSide: URIRef  # a side of a contested group
     stance: URIRef  # what a side says, in a few words

@@ -161,3 +161,11 @@ def test_an_event_is_not_labelled_with_one_sides_word_for_it(extract_text):
     assert "counter-terrorism measures" in " ".join(event.aliases)
     (group,) = groups(ex, "framing")
     assert {s.stance.split(":")[0] for s in group.sides} == {"legitimizing", "condemning"}
+
+
+def test_a_source_making_doers_facilitators_is_a_role_discrepancy(extract_text):
+    ex = extract_text("The war ended in 1995, leading to the expulsion of the Serbs of Krajina in 1995 by Croatia.",
+                      "The war ended in 1995, leading to the expulsion of the Serbs of Krajina in 1995—facilitated "
+                      "by Croatia.")
+    (group,) = groups(ex, "role")
+    assert {(s.source, s.stance) for s in group.sides} == {("t0", "Croatia: agent"), ("t1", "Croatia: facilitator")}

@@ -396,3 +396,21 @@ def test_a_date_in_a_clause_about_another_event_is_not_this_events(extract_text)
                       "November 2020.", date="2024-01-15")
     dated = {e.event_type: e.date.start for e in ex.entities if e.type == "Event" and e.date is not None}
     assert dated.get("Agreement") == "2020-11" and dated.get("War") != "2020-11", dated
+
+
+def test_a_lone_word_of_another_script_does_not_derail_the_parse(extract_text, nlp, gazetteer, predicates):
+    from kg.model import Article
+    from kg.nlp import mask_stray_words
+    from kg.pipeline import read_articles
+
+    text = "The expulsion of the villagers in 1993 Աղոթք by Armenia and Russia was condemned."
+    masked = mask_stray_words(text)
+    assert len(masked) == len(text) and "Աղոթք" not in masked and "Armenia" in masked
+    assert mask_stray_words("Leaders met: Նիկոլ Փաշինյան and others.") == "Leaders met: Նիկոլ Փաշինյան and others."
+    ex = extract_text(text)
+    (event,) = [e for e in ex.entities if e.event_type == "Displacement"]
+    assert {p.entity for p in event.participants if p.role == "agent"} == {"armenia", "russia"}
+    # evidence is sliced from the original text, the masked word included
+    _, _, facts = read_articles([Article(id="t", file="t.txt", title="", body=text, date="2024-01-01")],
+                                nlp=nlp, gazetteer=gazetteer, predicates=predicates)
+    assert [f.evidence for f in facts.values()] == [text]
