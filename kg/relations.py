@@ -432,6 +432,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    own = predicates.for_verb(lemma, particle)
+    if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
+            and not [t for t, prep in pairs if ctx.entities([t])]):
+        for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
+            for b in subjects[i + 1:]:
+                yield _relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
     copula = lemma == "be"
     framed = [(t, _wholes(t, ctx)) for t, prep in pairs if prep == "as" or (copula and t.dep_ == "attr")]
     framed += [(g, _wholes(g, ctx)) for t, prep in pairs if t.dep_ == "dobj"  # "acknowledges X as a concern of Y"

@@ -192,7 +192,13 @@ class Context:
     def entities(self, toks) -> list[str]:
         out: list[str] = []
         for tok in toks:
-            for t in conjuncts(tok):
+            group = conjuncts(tok)
+            if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.tag_ != "VBZ":
+                first = tok.head.head  # "Saudi Arabia and the US, which brokered the talks": both did
+                while first.dep_ == "conj":
+                    first = first.head
+                group = conjuncts(first) if tok.head.head in conjuncts(first)[1:] else group
+            for t in group:
                 key = self.entity(t)
                 if key is not None and key not in out:
                     out.append(key)

@@ -414,3 +414,14 @@ def test_a_lone_word_of_another_script_does_not_derail_the_parse(extract_text, n
     _, _, facts = read_articles([Article(id="t", file="t.txt", title="", body=text, date="2024-01-01")],
                                 nlp=nlp, gazetteer=gazetteer, predicates=predicates)
     assert [f.evidence for f in facts.values()] == [text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt and Sudan met in Cairo on Monday.", {("egypt", "meets_with", "sudan")}),
+    ("Saudi Arabia and the United States, which brokered talks in Jeddah last month, left.",
+     {("saudi_arabia", "mediates"), ("united_states", "mediates")}),
+])
+def test_coordinated_subjects_of_symmetric_acts_and_shared_relative_clauses(extract_text, text, expected):
+    got = rels(extract_text(text))
+    pairs = {(s, p) for s, p, _ in got} | got
+    assert expected <= pairs, sorted(got)
