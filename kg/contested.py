@@ -346,10 +346,11 @@ def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[st
 DOER_ROLES = {"agent", "facilitator"}
 
 
-def _roles(extraction: Extraction, facts: dict, labels) -> list[Contested]:
+def _roles(extraction: Extraction, facts: dict, labels, canon=None) -> list[Contested]:
     """One source makes X the doer of an event, another only its facilitator ("by Armenia and Russia" vs
     "facilitated by Armenia and Russia")."""
     out = []
+    actors = {e.id for e in extraction.entities if e.type != "Event"}
     for ent in extraction.entities:
         if ent.type != "Event":
             continue
@@ -359,9 +360,10 @@ def _roles(extraction: Extraction, facts: dict, labels) -> list[Contested]:
             if fact is None:
                 continue
             for p in fact.participants:
-                if p.role in DOER_ROLES:
-                    roles[p.entity][p.role].append(Side(stance=f"{labels(p.entity)}: {p.role}", source=m.source,
-                                                        evidence=fact.evidence or m.text))
+                who = canon(m.source, p.entity) if canon is not None else p.entity  # the facts keep reading keys
+                if p.role in DOER_ROLES and who in actors:
+                    roles[who][p.role].append(Side(stance=f"{labels(who)}: {p.role}", source=m.source,
+                                                   evidence=fact.evidence or m.text))
         for who, by_role in sorted(roles.items()):
             sources = {s.source for sides in by_role.values() for s in sides}
             if len(by_role) >= 2 and len(sources) >= 2:
@@ -434,11 +436,12 @@ def neutral_event_labels(extraction: Extraction, framing: dict[str, list[str]], 
 
 
 def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[str]],
-                   affiliations: dict[str, str] | None = None) -> tuple[Contested, ...]:
+                   affiliations: dict[str, str] | None = None, canon=None) -> tuple[Contested, ...]:
     """Every contested group, with stable ids, in a deterministic order.
 
     ``affiliations`` maps people and bodies to the state they act for where the text does not say
-    (the gazetteer's roles: Dmitry Peskov -> russia)."""
+    (the gazetteer's roles: Dmitry Peskov -> russia); ``canon(source, key)`` maps the reading keys of
+    ``facts`` to entity ids."""
     label_of = {e.id: e.label for e in extraction.entities}
 
     def labels(key: str) -> str:
@@ -447,7 +450,7 @@ def find_contested(extraction: Extraction, facts: dict, framing: dict[str, list[
     party = parties(extraction, affiliations)
     groups = (_polarity(extraction, labels) + _denials(extraction, labels, party) + _exclusive(extraction, labels)
               + _alignments(extraction, labels, party) + _blame(extraction, labels, party)
-              + _event_sides(extraction, facts, framing, labels) + _roles(extraction, facts, labels))
+              + _event_sides(extraction, facts, framing, labels) + _roles(extraction, facts, labels, canon))
     groups = _merge_same(groups)
     groups.sort(key=lambda g: (g.kind, g.subject, g.topic))
     return tuple(replace(g, id=f"contested_{i + 1:03d}") for i, g in enumerate(groups))

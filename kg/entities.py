@@ -164,6 +164,8 @@ def _route_span(doc, head):
     return Span(doc, first, head.i + 1, label="FAC")
 
 
+#: joins a generic group's name to its article in a key: "Group:protesters@<source>"
+ARTICLE_SCOPED = "@"
 GROUP_LABEL = "KG_GROUP"  # span label of a collective actor found by :func:`_group_nouns`
 #: plural nouns for a collective actor that is a group of its own when it acts ("protesters stormed ...")
 GROUP_NOUNS = {"protesters", "protestors", "demonstrators", "rebels", "separatists", "insurgents", "militants"}
@@ -225,6 +227,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
+        if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
+            key = f"{key}{ARTICLE_SCOPED}{source}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
     return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _demonym_bodies(doc, mentions), gaz)))
@@ -259,6 +263,9 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
         if any(a < end and start < b for a, b in taken):
             continue
         noun = match.group(1)
+        head = doc.char_span(start, end, alignment_mode="expand")
+        if head is None or head.root.dep_ in ("amod", "compound") or head.root.pos_ not in ("NOUN", "PROPN"):
+            continue  # "the military operation": an adjective, not the army
         before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
         if before:
             ref = max(before, key=lambda m: m.start)
@@ -459,8 +466,8 @@ def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, 
     mapping: dict[str, str] = {}
     for key in unknown:
         etype, name = key.split(":", 1)
-        if len(name) < 6:
-            continue
+        if len(name) < 6 or ARTICLE_SCOPED in name:
+            continue  # a generic group of one article ("protesters") is no one else's
         if etype == "Person":  # "M. Hakan Yavuz" = "Hakan Yavuz": compare without initials
             best = max(((100 if _drop_initials(name) == _drop_initials(a) else fuzz.ratio(name, a), k)
                         for a, k in anchors[etype]), default=(0, None))

@@ -28,6 +28,11 @@ from .model import ENTITY_TYPES
 RULER_LABEL = {"Country": "GPE", "Person": "PERSON", "Organization": "ORG", "Group": "NORP", "Place": "LOC", "Event": "EVENT"}
 
 #: nouns that, after a demonym ("Russian peacekeepers"), name a body that is part of the state
+#: last words of a government body's name: "Eritrean Defense Ministry", "Sudanese Armed Forces"
+STATE_BODY_WORDS = {"ministry", "army", "forces", "police", "government", "agency", "navy", "guard", "guards",
+                    "service", "services", "command", "council", "parliament", "assembly", "cabinet", "office",
+                    "department", "presidency", "military"}
+
 BODY_NOUNS = {
     "peacekeepers": "Organization", "peacekeeping forces": "Organization", "peacekeeping force": "Organization",
     "peacekeeping contingent": "Organization", "peacekeeping troops": "Organization",
@@ -141,8 +146,12 @@ class Gazetteer:
         return best[1] if best else None
 
     def owner_state(self, name: str) -> str | None:
-        """The state an unknown body's name opens with: "Eritrean Defense Ministry" -> eritrea."""
-        first = name.split()[0] if name.split() else ""
+        """The state an unknown government body's name opens with: "Eritrean Defense Ministry" -> eritrea (not
+        "American Enterprise Institute": only names ending in a body of state)."""
+        words = name.split()
+        if not words or words[-1].lower() not in STATE_BODY_WORDS:
+            return None
+        first = words[0]
         if not first[:1].isupper() and not first[:1].islower():
             return None
         state = self.demonyms.get(norm(first))

@@ -323,7 +323,7 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
         if ent_id in by_id:
             old = by_id[ent_id]
             by_id[ent_id] = replace(old, mentions=tuple(sorted(old.mentions + tuple(ms), key=lambda m: (m.source, m.section, m.start))),
-                                    aliases=tuple(sorted(set(old.aliases) | set(phrases[ent_id]) | spans[ent_id] - {old.label})))
+                                    aliases=tuple(sorted((set(old.aliases) | set(phrases[ent_id]) | spans[ent_id]) - {old.label})))
         else:
             names = phrases[ent_id]
             label = max(names, key=lambda n: (len(n.split()) <= 12, len(n.split()), -names.index(n)))

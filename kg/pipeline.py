@@ -11,7 +11,7 @@ from .dates import latest_date
 from .contested import find_contested, load_framing, neutral_event_labels, with_reposts
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
-from .events import TRIGGER, event_facts, find_event_mentions, load_event_types
+from .events import KIND_TYPES, TRIGGER, event_facts, find_event_mentions, load_event_types
 from .instances import resolve_events
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
@@ -50,7 +50,9 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
                             relations=tuple(relations), model=model_version(nlp))
     type_labels = {name: raw.get("label", name) for name, raw in event_types().types.items()}
     extraction = neutral_event_labels(extraction, framing(), type_labels)
-    return replace(extraction, contested=find_contested(extraction, dates, framing(), _affiliations(gazetteer)))
+    contested = find_contested(extraction, dates, framing(), _affiliations(gazetteer),
+                               lambda source, key: canonical(mapping, source, key))
+    return replace(extraction, contested=contested)
 
 
 def _affiliations(gazetteer) -> dict[str, str]:
@@ -76,6 +78,7 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
     dates: dict = {}
     kinds = KeyKinds(gazetteer)
     etypes = event_types()
+    roles = _affiliations(gazetteer)
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         doc.user_data["kg_text"] = article.title if section == "title" else article.content
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
@@ -91,7 +94,8 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of,
                                            is_event=partial(_is_event, gazetteer),
-                                           government_of=partial(_government, gazetteer, anchor)))
+                                           government_of=partial(_government, gazetteer, anchor),
+                                           affiliations=roles))
         dates.update(facts)
     return mentions, relations, dates
 
@@ -104,7 +108,7 @@ def _bare_triggers_to_known_events(found: list[Mention], facts: dict, gazetteer)
     for m in found:
         entry = gazetteer.entries.get(m.entity)
         if entry is not None and entry.type == "Event" and entry.kind:
-            known.setdefault(entry.kind, set()).add(m.entity)
+            known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
     out = []
     for m in found:
         if m.entity.startswith(TRIGGER) and (m.source, m.section, m.start) not in facts:

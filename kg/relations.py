@@ -82,15 +82,20 @@ def _flags(tok) -> tuple[bool, bool]:
     return negated, hedged
 
 
+#: what a clause can be "according to" whose author is named by "by"/"from": "according to a report by Amnesty"
+SOURCE_NOUNS = {"report", "study", "statement", "assessment", "estimate", "investigation", "analysis", "document",
+                "letter", "release", "survey", "count", "tally", "figure", "data"}
+
+
 def _according_to(verb, ctx: Context) -> str | None:
     """"..., according to Ukrainian officials" / "according to a report by Amnesty": who the clause is from."""
     for acc in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
         for to in (c for c in acc.children if c.dep_ == "prep" and c.lower_ == "to"):
             for pobj in (c for c in to.children if c.dep_ == "pobj"):
                 key = ctx.entity(pobj)
-                if key is None or ctx.is_event(key):  # "a report by X", "sources in X"
+                if (key is None or ctx.is_event(key)) and pobj.lemma_.lower() in SOURCE_NOUNS:  # "a report by X"
                     key = next(iter(ctx.entities([g for p in pobj.children if p.dep_ == "prep"
-                                                  and p.lower_ in ("by", "from", "of", "in") for g in p.children
+                                                  and p.lower_ in ("by", "from") for g in p.children
                                                   if g.dep_ == "pobj"])), None)
                 if key is not None:
                     return key
@@ -135,7 +140,7 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
-                      is_person=None, state_of=None, is_event=None, government_of=None):
+                      is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -148,6 +153,10 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     is_event = is_event or (lambda key: key.startswith("Trig:"))
     ctx.is_event = is_event
     ctx.affiliation = {}
+    roles = affiliations or {}
+
+    def party(key: str) -> str | None:  # the state a key acts for: itself, its body's state, a role holder's state
+        return state_of(key) or ctx.affiliation.get(key) or roles.get(key)
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
@@ -160,7 +169,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                 if rel.predicate in ("leader_of", "spokesperson_of") and rel.speaker is None:
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
-                blame = _framing_accusation(rel, predicates)
+                blame = _framing_accusation(rel, predicates, party)
                 if blame is not None and ((blame.subject, blame.predicate, blame.object), sent.start) not in seen:
                     seen.add(((blame.subject, blame.predicate, blame.object), sent.start))
                     ctx.accusations.append((blame.subject, blame.object))
@@ -175,11 +184,13 @@ EVENT_SUBJECT_PREDICATES = {"kills", "located_in", "part_of", "related_to"}
 HARMFUL = {"ASSAULT", "COERCE", "OCCUPY"}
 
 
-def _framing_accusation(rel: Relation, predicates: Predicates) -> Relation | None:
+def _framing_accusation(rel: Relation, predicates: Predicates, party=None) -> Relation | None:
     """Calling an act a harm done by Y is accusing Y: "X characterized the exodus as a cleansing carried out by Y"
     -> (X, accuses, Y), in the source's voice."""
     if rel.speaker is None or rel.negated or rel.cue is None or rel.subject == rel.speaker:
         return None
+    if party is not None and party(rel.speaker) is not None and party(rel.speaker) == party(rel.subject):
+        return None  # Putin calling Russia's strike self-defense accuses no one
     if rel.cue.lower() not in FRAMING_CUES:
         return None
     pred = predicates.by_name.get(rel.predicate)
@@ -244,8 +255,8 @@ def _impact_relations(verb, ctx: Context, source, section):
     targets = [k for k in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]) if not ctx.is_event(k)]
     for tok in subjects_of(verb)[0]:
         key = ctx.key_at.get(tok.i)
-        if key is None or not ctx.is_event(key) or tok.pos_ != "NOUN":
-            continue
+        if key is None or not key.startswith("Trig:Attack:") or tok.pos_ != "NOUN":
+            continue  # an attack that hit X; not "the economic crisis hit Germany"
         doers = [k for k in ctx.entities(noun_arguments(tok, ctx)[0]) if not ctx.is_event(k)]
         for doer in doers:
             for target in targets:
@@ -258,7 +269,7 @@ def _event_setting(verb, ctx: Context, source, section, is_event):
     lemma = verb.lemma_.lower()
     if lemma in CUE_VERBS or lemma in ("be", "bear", "have"):
         return
-    events = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "at")
+    events = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
                            and not fronted(p, verb) for g in p.children if g.dep_ == "pobj"])
     events = [e for e in events if is_event(e)]
     if not events:
@@ -434,7 +445,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     own = predicates.for_verb(lemma, particle)
     if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
-            and not [t for t, prep in pairs if ctx.entities([t])]):
+            and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
         for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
             for b in subjects[i + 1:]:
                 yield _relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)

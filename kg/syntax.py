@@ -48,6 +48,10 @@ THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
 
+#: stand-ins for a place, which an "of" phrase names: "the town of X", "the port of X"
+PLACE_STANDINS = {"town", "city", "village", "region", "province", "district", "capital", "port", "outskirts",
+                  "suburb", "airport"}
+
 #: standin nouns for people, which an apposition names: "his Azerbaijani counterpart, Ilham Aliyev"
 PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "member", "spokesperson", "spokesman",
                    "minister", "counterpart", "leader", "envoy", "diplomat"}
@@ -141,6 +145,11 @@ class Context:
             if (child.dep_ == "appos" and child.i in self.key_at
                     and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
                 return self.key_at[child.i]
+        if lemma in PLACE_STANDINS and tok.pos_ == "NOUN":  # "the Russian-held town of Horlivka" is Horlivka
+            named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" and g.i in self.key_at]
+            if named:
+                return self.key_at[named[0].i]
         if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
             for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -152,7 +161,8 @@ class Context:
                     if key is not None:
                         return key
             for child in tok.children:  # "US-mediated efforts", "Moscow-backed proposals": the hyphenated name
-                if child.dep_ == "amod" and child.tag_ == "VBN" and child.i >= 2 and child.nbor(-1).text in ("-", "–"):
+                if (child.dep_ == "amod" and child.tag_ == "VBN" and child.i >= 2 and child.nbor(-1).text in ("-", "–")
+                        and lemma not in PLACE_STANDINS):
                     key = self.key_at.get(child.i - 2)
                     if key is not None:
                         return key
@@ -193,11 +203,15 @@ class Context:
         out: list[str] = []
         for tok in toks:
             group = conjuncts(tok)
-            if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.tag_ != "VBZ":
+            verb = tok.head
+            plural = verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
+                                               for c in verb.children)
+            if tok.lower_ in RELATIVES and verb.dep_ == "relcl" and plural:
                 first = tok.head.head  # "Saudi Arabia and the US, which brokered the talks": both did
                 while first.dep_ == "conj":
                     first = first.head
-                group = conjuncts(first) if tok.head.head in conjuncts(first)[1:] else group
+                if tok.head.head in conjuncts(first)[1:] and not (first.dep_ == "pobj" and first.head.lower_ == "between"):
+                    group = conjuncts(first)
             for t in group:
                 key = self.entity(t)
                 if key is not None and key not in out:

@@ -277,8 +277,8 @@ def test_framing_an_act_as_a_harm_accuses_its_agent(extract_text):
 
 
 def test_a_fronted_circumstance_is_not_an_object(extract_text):
-    got = rels(extract_text("With a better offer from Turkey, Georgia declined the loan."))
-    assert not any(o == "turkey" for _, _, o in got), sorted(got)
+    got = rels(extract_text("With a better offer from Turkey, Georgia rejected Armenia's proposal."))
+    assert ("georgia", "rejects", "armenia") in got and not any(o == "turkey" for _, _, o in got), sorted(got)
 
 
 def test_quoted_copula_after_a_cue_keeps_its_subject_and_speaker(extract_text):
@@ -298,16 +298,17 @@ def test_inaction_that_lets_a_harm_happen_is_a_failure_to_aid(extract_text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Viktor Orban was a fierce opponent of Ukraine's accession into the European Union.", ("viktor_orban", "opposes", "european_union")),
-    ("Zelensky came to power in the 2019 Ukrainian presidential election.", None),
-    ("Lukashenko clung to power during the 2020 Belarusian protests, while Tikhanovskaya fled.", None),
+    ("Zelensky came to power in the 2019 Ukrainian presidential election.", "volodymyr_zelensky"),
+    ("Tikhanovskaya took part in the 2020 Belarusian protests, while Lukashenko stayed.", "tikhanovskaya"),
 ])
 def test_role_noun_objects_and_event_settings(extract_text, text, expected):
     ex = extract_text(text)
-    if expected is not None:
+    if isinstance(expected, tuple):
         assert expected in rels(ex)
-    else:  # the subject takes part in the event named in the setting phrase
+    else:  # exactly this subject takes part in the event named in the setting phrase
         events = {e.id for e in ex.entities if e.type == "Event"}
-        assert any(p == "participant_in" and o in events for _, p, o in rels(ex)), (sorted(rels(ex)), events)
+        takers = {s for s, p, o in rels(ex) if p == "participant_in" and o in events}
+        assert takers == {expected}, sorted(rels(ex))
 
 
 @pytest.mark.parametrize("date, expected", [("2023-08-20", "nagorno_karabakh_republic"), ("2024-06-01", "nagorno_karabakh")])
@@ -319,6 +320,7 @@ def test_officials_of_a_region_act_for_its_government_while_it_has_one(extract_t
 def test_an_event_does_not_sign_accuse_or_mediate(extract_text):
     ex = extract_text("The peacekeepers will stay until 2025, as outlined in the 2020 tripartite agreement concluding "
                       "the Second Karabakh War.")
+    assert {"trilateral_ceasefire_2020", "second_nagorno_karabakh_war"} <= entity_ids(ex)
     assert not [r for r in ex.relations if r.subject == "trilateral_ceasefire_2020" and r.predicate != "related_to"]
 
 
@@ -340,8 +342,9 @@ def test_body_anaphora_known_as_led_by_and_denials_by_leaders(extract_text, text
 
 
 def test_telling_someone_that_is_not_instructing_them(extract_text):
-    got = rels(extract_text("Hemedti told Al Jazeera that his forces would stay in Khartoum."))
-    assert not any(p == "instructs" for _, p, _ in got), sorted(got)
+    ex = extract_text("Hemedti told Al Jazeera that Egypt supported the RSF.")
+    assert only(ex, "egypt", "supports", "rsf").speaker == "hemedti"
+    assert not any(p == "instructs" for _, p, _ in rels(ex)), sorted(rels(ex))
 
 
 def test_a_subject_pronoun_continues_the_last_subject(extract_text):
@@ -354,6 +357,7 @@ def test_a_subject_pronoun_continues_the_last_subject(extract_text):
 def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_state(extract_text):
     got = rels(extract_text("Zelensky, who was visiting Odesa with Greek Prime Minister Kyriakos Mitsotakis, spoke "
                             "briefly. Kremlin spokesman Dmitry Peskov declined to comment."))
+    assert ("volodymyr_zelensky", "visits", "odesa_ua") in got
     assert ("volodymyr_zelensky", "visits", "kyriakos_mitsotakis") not in got
     assert ("dmitry_peskov", "spokesperson_of", "russia") in got, sorted(got)
 
@@ -418,10 +422,43 @@ def test_a_lone_word_of_another_script_does_not_derail_the_parse(extract_text, n
 
 @pytest.mark.parametrize("text, expected", [
     ("Egypt and Sudan met in Cairo on Monday.", {("egypt", "meets_with", "sudan")}),
-    ("Saudi Arabia and the United States, which brokered talks in Jeddah last month, left.",
+    ("Saudi Arabia and the United States, which have brokered talks in Jeddah since May, left.",
      {("saudi_arabia", "mediates"), ("united_states", "mediates")}),
 ])
 def test_coordinated_subjects_of_symmetric_acts_and_shared_relative_clauses(extract_text, text, expected):
     got = rels(extract_text(text))
     pairs = {(s, p) for s, p, _ in got} | got
     assert expected <= pairs, sorted(got)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Ukraine shelled the Russian-held town of Horlivka.", ("ukraine", "attacks", "russia")),
+    ("Russian President Vladimir Putin characterized Russia's attack on Ukraine as self-defense.",
+     ("vladimir_putin", "accuses", "russia")),
+    ("The Turkish economic crisis hit Germany hard.", ("turkey", "attacks", "germany")),
+    ("Indian Prime Minister Narendra Modi visited Moscow during the war in Ukraine.",
+     ("narendra_modi", "participant_in", "russian_invasion_of_ukraine")),
+    ("France and Germany met with criticism over the plan.", ("france", "meets_with", "germany")),
+])
+def test_rules_do_not_fire_on_lookalikes(extract_text, text, wrong):
+    assert wrong not in rels(extract_text(text))
+
+
+def test_according_to_a_survey_of_people_is_not_their_words(extract_text):
+    rel = only(extract_text("Russian forces attacked Kharkiv, according to a survey of Ukrainians."),
+               "russia__forces", "attacks", "kharkiv_ua")
+    assert rel.speaker is None
+
+
+def test_an_adjective_is_not_a_body_anaphor_and_a_think_tank_is_not_a_state_body(extract_text):
+    ex = extract_text("The Russian military attacked Kharkiv. The military operation lasted weeks. "
+                      "The American Enterprise Institute criticized Russia.")
+    army = next(e for e in ex.entities if e.id == "russian_armed_forces")
+    assert [m.text for m in army.mentions] == ["Russian military"]
+    assert next(e for e in ex.entities if e.id == "american_enterprise_institute").part_of is None
+
+
+def test_bare_group_nouns_are_not_one_group_across_articles(extract_text):
+    ex = extract_text("Protesters stormed the parliament in Tbilisi.", "Protesters stormed the parliament in Belgrade.")
+    groups = [e for e in ex.entities if e.type == "Group" and e.label.lower() == "protesters"]
+    assert len(groups) == 2 and all(len(g.sources) == 1 for g in groups)
