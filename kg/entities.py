@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm, slug
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, STATE_NOUNS, Gazetteer, norm, slug
 from .nlp import text_of
 from .model import Entity, Mention
 
@@ -231,7 +231,30 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
             key = f"{key}{ARTICLE_SCOPED}{source}"
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
-    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _demonym_bodies(doc, mentions), gaz)))
+    mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
+    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, mentions, gaz)))
+
+
+def _possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Taiwan's Defense Ministry" (an organization kg does not know) is that state's ministry, as "the
+    Taiwanese Defense Ministry" would be: one mention of the body, part of the state."""
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i <= skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        entry = gaz.entries.get(m.entity)
+        if (nxt is not None and entry is not None and entry.type == "Country" and nxt.entity.startswith("Organization:")
+                and text_of(doc)[m.end:nxt.start] in ("'s ", "’s ")
+                and nxt.text.split()[-1].lower() in STATE_BODY_WORDS):
+            name = nxt.entity.split(":", 1)[1]
+            out.append(Mention(entity=f"{m.entity}__{slug(name)}", text=text_of(doc)[m.start:nxt.end], start=m.start,
+                               end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG"))
+            skip = i + 1
+            continue
+        out.append(m)
+    return out
 
 
 _KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)
@@ -378,7 +401,26 @@ def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
+        mapping.update(_family_names(source, ms, gaz, mapping))
     return mapping
+
+
+def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
+    """"Lai" after "Lai Ching-te" in the same article: a name with a hyphenated given name ("Ching-te",
+    "Jong-un") puts the family name first. Only within the article, and only when no one there has it last."""
+    people = {m.entity for m in ms if _key_type(m.entity, gaz) == "Person"}
+    full = {k: _names_of(k, gaz)[0].split() for k in people if _names_of(k, gaz)}
+    out = {}
+    for key in sorted(people):
+        if (source, key) in taken or not key.startswith("Person:") or len(full.get(key, [])) != 1:
+            continue
+        name = full[key][0]
+        if any(len(p) >= 2 and p[-1] == name for p in full.values()):
+            continue
+        family = sorted(k for k, p in full.items() if len(p) >= 2 and p[0] == name and "-" in p[-1])
+        if len(family) == 1:
+            out[(source, key)] = family[0]
+    return out
 
 
 _ACRONYM_SKIP = {"of", "the", "for", "and", "in", "on", "de", "du", "la", "le", "al"}
@@ -540,7 +582,9 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
         state, noun = ent_id.split("__", 1)
         named = Counter(m.text for m in mentions if m.reading != "anaphor") or surface  # "Sudanese army", not "army"
         label = max(named, key=lambda s: (named[s], s))
-        return Entity(id=ent_id, type=BODY_NOUNS.get(noun.replace("_", " "), "Group"), label=label,
+        etype = BODY_NOUNS.get(noun.replace("_", " ")) or ("Organization" if noun.split("_")[-1] in STATE_BODY_WORDS
+                                                           else "Group")
+        return Entity(id=ent_id, type=etype, label=label,
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]
     label = max(surface, key=lambda s: (len(s.split()), surface[s], s))

@@ -470,10 +470,17 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                         yield _relation(subj, "recognizes_sovereignty_of", whole, verb.sent, ctx, verb, source,
                                         section, "svo", 0.6, verb.text)
     framed_toks = {t.i for t, _ in framed}
+    # "China holds drills around Taiwan": a support verb's event object takes the rest of the clause
+    event_object = lemma in LIGHT_VERBS and any(
+        ctx.is_event(k) for t, p in pairs if t.dep_ == "dobj" for k in ctx.entities([t]))
     for obj_tok, prep in pairs:
         if obj_tok.i in framed_toks or (framed and obj_tok.dep_ == "dobj"):
             continue
+        if event_object and prep:
+            continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
+            pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
                 and not pred.endswith("_with") and not predicates.is_symmetric(pred)):
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited

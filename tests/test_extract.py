@@ -462,3 +462,22 @@ def test_bare_group_nouns_are_not_one_group_across_articles(extract_text):
     ex = extract_text("Protesters stormed the parliament in Tbilisi.", "Protesters stormed the parliament in Belgrade.")
     groups = [e for e in ex.entities if e.type == "Group" and e.label.lower() == "protesters"]
     assert len(groups) == 2 and all(len(g.sources) == 1 for g in groups)
+
+
+def test_a_support_verb_with_an_event_object_takes_part_and_places_it(extract_text):
+    got = rels(extract_text("China holds drills around Taiwan after the inauguration."))
+    assert any(s == "china" and p == "participant_in" for s, p, _ in got), sorted(got)
+    assert not any(s == "china" and o == "taiwan" for s, _, o in got), sorted(got)
+
+
+def test_a_states_possessive_body_is_part_of_that_state(extract_text):
+    ex = extract_text("Taiwan's Defense Ministry condemned the drills.")
+    body = next(e for e in ex.entities if e.id == "taiwan__defense_ministry")
+    assert (body.type, body.part_of, body.label) == ("Organization", "taiwan", "Taiwan's Defense Ministry")
+
+
+def test_a_family_name_first_merges_within_the_article(extract_text):
+    ex = extract_text("Lai Ching-te was sworn in on Monday. Lai told troops that Taiwan would defend itself.",
+                      "Lai said nothing.")
+    lai = next(e for e in ex.entities if e.id == "lai_ching_te")
+    assert "Lai" in lai.aliases and lai.sources == ("t0",)
