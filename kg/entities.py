@@ -235,26 +235,29 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, mentions, gaz)))
 
 
+def _merge_pairs(mentions: list[Mention], combine) -> list[Mention]:
+    """Mentions in order, each with the one after it replaced by ``combine(m, next)`` when that gives one."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        joined = combine(mentions[i], mentions[i + 1]) if i + 1 < len(mentions) else None
+        out.append(joined or mentions[i])
+        i += 2 if joined is not None else 1
+    return out
+
+
 def _possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """"Taiwan's Defense Ministry" (an organization kg does not know) is that state's ministry, as "the
     Taiwanese Defense Ministry" would be: one mention of the body, part of the state."""
-    out: list[Mention] = []
-    skip = -1
-    for i, m in enumerate(mentions):
-        if i <= skip:
-            continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+    def combine(m: Mention, nxt: Mention) -> Mention | None:
         entry = gaz.entries.get(m.entity)
-        if (nxt is not None and entry is not None and entry.type == "Country" and nxt.entity.startswith("Organization:")
-                and text_of(doc)[m.end:nxt.start] in ("'s ", "’s ")
-                and nxt.text.split()[-1].lower() in STATE_BODY_WORDS):
-            name = nxt.entity.split(":", 1)[1]
-            out.append(Mention(entity=f"{m.entity}__{slug(name)}", text=text_of(doc)[m.start:nxt.end], start=m.start,
-                               end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG"))
-            skip = i + 1
-            continue
-        out.append(m)
-    return out
+        if (entry is None or entry.type != "Country" or not nxt.entity.startswith("Organization:")
+                or text_of(doc)[m.end:nxt.start] not in ("'s ", "’s ") or nxt.text.split()[-1].lower() not in STATE_BODY_WORDS):
+            return None
+        return Mention(entity=f"{m.entity}__{slug(nxt.entity.split(':', 1)[1])}", text=text_of(doc)[m.start:nxt.end],
+                       start=m.start, end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+
+    return _merge_pairs(mentions, combine)
 
 
 _KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)
@@ -316,27 +319,20 @@ def _demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
 
 def _compose_groups(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """"Armenians from Nagorno-Karabakh" -> the group the gazetteer knows as "Karabakh Armenians"."""
-    out: list[Mention] = []
-    skip = -1
-    for i, m in enumerate(mentions):
-        if i <= skip:
-            continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        between = text_of(doc)[m.end:nxt.start].strip().lower() if nxt else ""
-        entry = gaz.entries.get(m.entity)
-        place = gaz.entries.get(nxt.entity) if nxt else None
-        if entry and entry.type == "Group" and place and place.type in ("Place", "Country") and between in ("of", "from", "in"):
-            for name in place.names:
-                found = gaz.lookup(f"{name} {m.text}") or gaz.lookup(f"{m.text} {between} {name}")
-                if found is not None and found.type == "Group":
-                    out.append(Mention(entity=found.id, text=text_of(doc)[m.start:nxt.end], start=m.start, end=nxt.end,
-                                       source=m.source, section=m.section, reading="alias", ner_label=m.ner_label))
-                    skip = i + 1
-                    break
-            if skip == i + 1:
-                continue
-        out.append(m)
-    return out
+    def combine(m: Mention, nxt: Mention) -> Mention | None:
+        between = text_of(doc)[m.end:nxt.start].strip().lower()
+        entry, place = gaz.entries.get(m.entity), gaz.entries.get(nxt.entity)
+        if not (entry and entry.type == "Group" and place and place.type in ("Place", "Country")
+                and between in ("of", "from", "in")):
+            return None
+        for name in place.names:
+            found = gaz.lookup(f"{name} {m.text}") or gaz.lookup(f"{m.text} {between} {name}")
+            if found is not None and found.type == "Group":
+                return Mention(entity=found.id, text=text_of(doc)[m.start:nxt.end], start=m.start, end=nxt.end,
+                               source=m.source, section=m.section, reading="alias", ner_label=m.ner_label)
+        return None
+
+    return _merge_pairs(mentions, combine)
 
 
 def _key_type(key: str, gaz: Gazetteer) -> str:
