@@ -113,7 +113,10 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
     if kind == "month_thisyear":
         if anchor is None:
             return None
-        return DateValue(start=f"{anchor.year:04d}-{month:02d}", precision="month", text=text)
+        year = anchor.year
+        if "this year" not in text.lower() and month > anchor.month + 1:
+            year -= 1  # "since November" in a February article: last November (the next month may be meant)
+        return DateValue(start=f"{year:04d}-{month:02d}", precision="month", text=text)
     day = int(g["day"])
     if kind == "day_noyear":
         if anchor is None:

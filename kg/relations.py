@@ -395,12 +395,18 @@ def _hyphen_relations(tok, ctx: Context, source, section):
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
     negated, hedged = _flags(anchor)
     speaker, cue = _speech(anchor, ctx)
+    if cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses"):
+        negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
     return Relation(subject=subject, predicate=predicate, object=obj,
                     provenance=_provenance(sent, source, section, rule, confidence),
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
 
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
+
+#: cue words whose content the speaker says is not so
+DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
+               "dismissed"}
 
 #: cue verbs whose object is the audience when a that-clause follows ("told X that", "assured X that")
 ADDRESS_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}
@@ -501,8 +507,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if subj == obj:
                     continue
                 this = pred
-                if this == GENERIC and lemma in LIGHT_VERBS and obj.startswith("Trig:"):
-                    this = "participant_in"  # "launched an offensive", "carried out a cleansing"
+                if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
+                    this = "participant_in"  # "launched an offensive", "fought a long war"
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
                         and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"
@@ -516,7 +522,8 @@ AID_VERBS = {"intervene", "protect", "defend", "help", "assist", "aid", "rescue"
 
 def _aid_refused(rel: Relation, lemma: str) -> Relation:
     """A negated act of help ("Russia would not intervene on Armenia's behalf") is a positive fails_to_aid."""
-    if rel.negated and (rel.predicate == "provides_aid_to" or lemma in AID_VERBS):
+    if rel.negated and (rel.predicate == "provides_aid_to" or lemma in AID_VERBS) and not (
+            rel.cue and rel.cue.lower() in DENIAL_CUES):  # "denies arming X" is a denial, not a refusal to help
         return replace(rel, predicate="fails_to_aid", negated=False)
     return rel
 

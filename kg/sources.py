@@ -58,16 +58,46 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as err:
+        plain = _plain_fields(match.group(1))  # "title: Analysis: Iran's proxies" (an unquoted colon)
+        if plain is not None and "mapping values are not allowed" in str(getattr(err, "problem", "")):
+            log.warning("%s: front matter is not valid YAML (an unquoted ':' in a value); read as plain "
+                        "'field: value' lines", path)
+            meta = plain
+            return _checked(meta, path), text[match.end():]
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         what = getattr(err, "problem", None) or getattr(err, "reason", None) or str(err)
         raise SourceError(path, f"malformed front matter{where}: {' '.join(str(what).split())}") from None
+    return _checked(meta, path), text[match.end():]
+
+
+_PLAIN_FIELD = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)\s*$")
+
+
+def _plain_fields(block: str) -> dict | None:
+    """Front matter read as one ``field: value`` per line (the value is the rest of the line), or None when a
+    line is not of that form."""
+    out = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _PLAIN_FIELD.match(line)
+        if found is None:
+            return None
+        value = found.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        out[found.group(1)] = value
+    return out
+
+
+def _checked(meta, path) -> dict:
     if not isinstance(meta, dict):
         raise SourceError(path, "front matter is not a mapping of fields")
     unknown = sorted(set(meta) - set(FIELDS))
     if unknown:
         log.warning("%s: ignoring unknown front-matter fields: %s", path, ", ".join(map(str, unknown)))
-    return meta, text[match.end():]
+    return meta
 
 
 def _first_title_line(body: str, furniture) -> str:

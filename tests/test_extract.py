@@ -189,6 +189,9 @@ def test_evidence_offsets_point_at_the_sentence(extract_text):
     ("Last week, Eritrea launched an attack on Tigray.", "2023-09-11", "day"),
     ("In May of this year, Eritrea launched an attack on Tigray.", "2023-05", "month"),
     ("In 2020, Eritrea launched an attack on Tigray.", "2020", "year"),
+    # a month named without a year, later in the year than the article: last year's (pub. 2023-09-21)
+    ("In December, Eritrea launched an attack on Tigray.", "2022-12", "month"),
+    ("In October, Eritrea will launch an attack on Tigray.", "2023-10", "month"),
 ])
 def test_event_dates_against_the_publication_date(extract_text, text, start, precision):
     ex = extract_text(text, date="2023-09-21")
@@ -481,3 +484,15 @@ def test_a_family_name_first_merges_within_the_article(extract_text):
                       "Lai said nothing.")
     lai = next(e for e in ex.entities if e.id == "lai_ching_te")
     assert "Lai" in lai.aliases and lai.sources == ("t0",)
+
+
+def test_what_a_speaker_denies_is_negated_in_their_words(extract_text):
+    ex = extract_text("The Houthis have attacked dozens of ships. Iran is widely believed to supply the group with "
+                      "missiles, although Tehran denies arming the Houthis.")
+    denied = [r for r in ex.relations if (r.subject, r.object) == ("iran", "houthis") and r.speaker == "iran"]
+    assert denied and all(r.negated and r.predicate == "provides_aid_to" for r in denied), ex.relations
+
+
+def test_fighting_a_war_is_taking_part_in_it(extract_text):
+    got = rels(extract_text("Saudi Arabia, which fought a long war against the Houthis in 2015, has stayed out."))
+    assert any(s == "saudi_arabia" and p == "participant_in" for s, p, _ in got), sorted(got)

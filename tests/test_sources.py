@@ -110,3 +110,14 @@ def test_page_furniture_is_found_by_general_rules():
     assert "Armenia and Azerbaijan met" in kept and "Headline about the talks" in kept
     for junk in ("Home", "authors", "Reuters", "Japan", "Tel:", "©"):
         assert junk not in kept, junk
+
+
+def test_front_matter_with_an_unquoted_colon_is_read_as_plain_fields(tmp_path, caplog):
+    from kg.sources import load_article
+
+    path = tmp_path / "analysis.md"
+    path.write_text("---\ntitle: Analysis: Iran's proxies\npublisher: Gulf Review\ndate: 2024-02-10\n---\nBody text.\n",
+                    encoding="utf-8")
+    article = load_article(path)
+    assert (article.title, article.publisher, article.date) == ("Analysis: Iran's proxies", "Gulf Review", "2024-02-10")
+    assert "not valid YAML" in caplog.text
