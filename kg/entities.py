@@ -518,6 +518,19 @@ def _fuzzy_map(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, 
     return mapping
 
 
+def _adjective_of_group(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict[str, str]) -> dict[str, str]:
+    """"Houthi targets" next to "the Houthis": an unknown singular name whose plural is a group is that group."""
+    groups = {k.split(":", 1)[1]: k for k in keys if k.startswith("Group:") and ARTICLE_SCOPED not in k}
+    out = {}
+    for key in keys:
+        if ":" in key and key not in taken and not key.startswith("Group:"):
+            name = key.split(":", 1)[1]
+            plural = groups.get(name + "s")
+            if plural is not None and " " not in name:
+                out[key] = plural
+    return out
+
+
 def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str, str], list[Entity]]:
     """Merge provisional keys into canonical entities.
 
@@ -533,6 +546,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
     mapping = _surname_map(by_key, gaz)
     mapping.update(_fuzzy_map(by_key, gaz, mapping))
     mapping.update(_corpus_acronyms(by_key, gaz, mapping))
+    mapping.update(_adjective_of_group(by_key, gaz, mapping))
     # a surname resolved to a full name that was itself merged into a known person follows it (one hop)
     mapping = {k: mapping.get(v, v) for k, v in mapping.items()}
     final: dict[str, str] = {}

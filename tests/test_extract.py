@@ -496,3 +496,9 @@ def test_what_a_speaker_denies_is_negated_in_their_words(extract_text):
 def test_fighting_a_war_is_taking_part_in_it(extract_text):
     got = rels(extract_text("Saudi Arabia, which fought a long war against the Houthis in 2015, has stayed out."))
     assert any(s == "saudi_arabia" and p == "participant_in" for s, p, _ in got), sorted(got)
+
+
+def test_a_groups_adjective_is_the_group(extract_text):
+    ex = extract_text("The Houthis attacked a tanker. The United States struck Houthi targets in Yemen.")
+    houthis = [e for e in ex.entities if "houthi" in e.id]
+    assert len(houthis) == 1 and houthis[0].type == "Group" and "Houthi" in houthis[0].aliases, houthis
