@@ -352,6 +352,16 @@ class KeyKinds:
     def is_person(self, key: str) -> bool:
         return _key_type(key, self.gaz) == "Person"
 
+    def government_of(self, key: str, on: str | None = None) -> str | None:
+        """The (de facto) government of a region on date ``on`` (ISO, any precision), when the gazetteer
+        knows one: "the authorities in Nagorno-Karabakh" in 2023."""
+        entry = self.gaz.entries.get(key)
+        if entry is None or entry.governed_by is None:
+            return None
+        if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:
+            return None
+        return entry.governed_by
+
     def state_of(self, key: str) -> str | None:
         """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""
         if key.startswith(("Organization:", "Group:")):

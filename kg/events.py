@@ -9,7 +9,7 @@ date, participants, place). Grouping mentions into instances is :mod:`kg.instanc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .dates import find_dates, parse_anchor
@@ -49,6 +49,30 @@ def is_event_key(key: str, gaz: Gazetteer) -> bool:
         return True
     entry = gaz.entries.get(key)
     return entry is not None and entry.type == "Event"
+
+
+def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer) -> list[Mention]:
+    """A bare trigger ("ceasefire violations", "the ceasefire conditions") that the text does not anchor
+    refers to the one known event of its type the same text names ("the trilateral agreements"), if exactly
+    one; otherwise it stays a trigger (and, unanchored, is dropped)."""
+    known: dict[str, set[str]] = {}
+    for m in found:
+        entry = gaz.entries.get(m.entity)
+        if entry is not None and entry.type == "Event" and entry.kind:
+            known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
+    out = []
+    for m in found:
+        if m.entity.startswith(TRIGGER) and (m.source, m.section, m.start) not in facts:
+            events = known.get(_trigger_key_type(m.entity), set())
+            if len(events) == 1:
+                m = replace(m, entity=next(iter(events)), reading="anaphor")
+        out.append(m)
+    return out
+
+
+def _trigger_key_type(key: str) -> str:
+    """The event type a trigger mention's provisional key carries ("Trig:Attack:<source>:...")."""
+    return key[len(TRIGGER):].split(":", 1)[0]
 
 
 def _trigger_type(tok, event_types: EventTypes) -> str | None:
@@ -313,7 +337,7 @@ def _is_place(key: str, gaz: Gazetteer) -> bool:
 
 def _mention_type(m: Mention, root, gaz: Gazetteer, event_types: EventTypes) -> str:
     if m.entity.startswith(TRIGGER):
-        return m.entity[len(TRIGGER):].split(":", 1)[0]
+        return _trigger_key_type(m.entity)
     entry = gaz.entries.get(m.entity)
     if entry is not None and entry.kind:
         kind = KIND_TYPES.get(entry.kind, entry.kind)

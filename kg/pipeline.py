@@ -11,7 +11,7 @@ from .dates import latest_date
 from .contested import find_contested, load_framing, neutral_event_labels, with_reposts
 from .entities import KeyKinds, canonical, read_mentions, resolve_entities
 from .errors import SourceError
-from .events import KIND_TYPES, TRIGGER, event_facts, find_event_mentions, load_event_types
+from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
@@ -87,52 +87,17 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         anchor = article.date or latest_date(article.content)
         facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
-        found = _bare_triggers_to_known_events(found, facts, gazetteer)
+        found = known_event_anaphora(found, facts, gazetteer)
         # a trigger noun the text does not anchor (no participant, place or date) is not an event
         found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of,
-                                           is_event=partial(_is_event, gazetteer),
-                                           government_of=partial(_government, gazetteer, anchor),
+                                           is_event=partial(is_event_key, gaz=gazetteer),
+                                           government_of=partial(kinds.government_of, on=anchor),
                                            affiliations=roles))
         dates.update(facts)
     return mentions, relations, dates
-
-
-def _bare_triggers_to_known_events(found: list[Mention], facts: dict, gazetteer) -> list[Mention]:
-    """A bare trigger ("ceasefire violations", "the ceasefire conditions") that the text does not anchor
-    refers to the one known event of its type the same text names ("the trilateral agreements"), if exactly
-    one; otherwise it stays a trigger (and, unanchored, is dropped)."""
-    known: dict[str, set[str]] = {}
-    for m in found:
-        entry = gazetteer.entries.get(m.entity)
-        if entry is not None and entry.type == "Event" and entry.kind:
-            known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
-    out = []
-    for m in found:
-        if m.entity.startswith(TRIGGER) and (m.source, m.section, m.start) not in facts:
-            etype = m.entity[len(TRIGGER):].split(":", 1)[0]
-            events = known.get(etype, set())
-            if len(events) == 1:
-                m = replace(m, entity=next(iter(events)), reading="anaphor")
-        out.append(m)
-    return out
-
-
-def _government(gazetteer, on: str | None, key: str) -> str | None:
-    """The (de facto) government of a region on the article's date, when the gazetteer knows one."""
-    entry = gazetteer.entries.get(key)
-    if entry is None or entry.governed_by is None:
-        return None
-    if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:
-        return None
-    return entry.governed_by
-
-
-def _is_event(gazetteer, key: str) -> bool:
-    entry = gazetteer.entries.get(key)
-    return key.startswith(TRIGGER) or (entry is not None and entry.type == "Event")
 
 
 @lru_cache(maxsize=4)
