@@ -199,20 +199,27 @@ class Context:
                 return key
         return None
 
+    @staticmethod
+    def _shared_relative(tok) -> list:
+        """"Saudi Arabia and the US, which have brokered talks": a plural relative clause after coordinated
+        names is about all of them (not under "between A and B", not with a verb that may be singular)."""
+        verb = tok.head
+        if tok.lower_ not in RELATIVES or verb.dep_ != "relcl":
+            return []
+        if not (verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
+                                          for c in verb.children)):
+            return []
+        first = verb.head
+        while first.dep_ == "conj":
+            first = first.head
+        if verb.head not in conjuncts(first)[1:] or (first.dep_ == "pobj" and first.head.lower_ == "between"):
+            return []
+        return conjuncts(first)
+
     def entities(self, toks) -> list[str]:
         out: list[str] = []
         for tok in toks:
-            group = conjuncts(tok)
-            verb = tok.head
-            plural = verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
-                                               for c in verb.children)
-            if tok.lower_ in RELATIVES and verb.dep_ == "relcl" and plural:
-                first = tok.head.head  # "Saudi Arabia and the US, which brokered the talks": both did
-                while first.dep_ == "conj":
-                    first = first.head
-                if tok.head.head in conjuncts(first)[1:] and not (first.dep_ == "pobj" and first.head.lower_ == "between"):
-                    group = conjuncts(first)
-            for t in group:
+            for t in self._shared_relative(tok) or conjuncts(tok):
                 key = self.entity(t)
                 if key is not None and key not in out:
                     out.append(key)
