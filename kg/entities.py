@@ -232,7 +232,39 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
     mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
-    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, mentions, gaz)))
+    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz)))
+
+
+#: kinds of unknown names whose every occurrence in a text is the same entity (one sense per discourse)
+_PROPAGATED = ("Place:", "Person:", "Organization:")
+
+
+def _same_name_again(doc, mentions: list[Mention]) -> list[Mention]:
+    """A name the NER found once is that name wherever else it stands in the same text as a proper noun:
+    "gunmen killed 26 tourists near Pahalgam" and "the Pahalgam attack" (which the NER left untagged)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity.startswith(_PROPAGATED) and m.reading == "name" and len(m.text) >= 3 and m.text[:1].isupper():
+            names.setdefault(m.text, set()).add(m.entity)
+    if not names:
+        return mentions
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for name, keys in sorted(names.items()):
+        if len(keys) != 1:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = hit.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end)
+            if span is None or not all(t.pos_ == "PROPN" for t in span) or span[0].is_sent_start:
+                continue
+            taken.append((start, end))
+            added.append(Mention(entity=next(iter(keys)), text=name, start=start, end=end, source=mentions[0].source,
+                                 section=mentions[0].section, reading="name", ner_label="PROPAGATED"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _merge_pairs(mentions: list[Mention], combine) -> list[Mention]:

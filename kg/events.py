@@ -51,23 +51,46 @@ def is_event_key(key: str, gaz: Gazetteer) -> bool:
     return entry is not None and entry.type == "Event"
 
 
-def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer) -> list[Mention]:
-    """A bare trigger ("ceasefire violations", "the ceasefire conditions") that the text does not anchor
-    refers to the one known event of its type the same text names ("the trilateral agreements"), if exactly
-    one; otherwise it stays a trigger (and, unanchored, is dropped)."""
+def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=None) -> list[Mention]:
+    """A bare trigger the text does not anchor, read as an event named before:
+
+    * "ceasefire violations", "the ceasefire conditions": the one known event of its type the same text names
+      ("the trilateral agreements"), if exactly one;
+    * "the strikes" after "India launched missile strikes on Wednesday": with a definite determiner, the
+      last anchored event of its type before it in the same text.
+
+    Otherwise it stays a trigger (and, unanchored, is dropped)."""
     known: dict[str, set[str]] = {}
     for m in found:
         entry = gaz.entries.get(m.entity)
         if entry is not None and entry.type == "Event" and entry.kind:
             known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
     out = []
+    last: dict[str, str] = {}  # event type -> key of the last anchored trigger of that type so far
     for m in found:
-        if m.entity.startswith(TRIGGER) and (m.source, m.section, m.start) not in facts:
-            events = known.get(_trigger_key_type(m.entity), set())
+        anchored = (m.source, m.section, m.start) in facts
+        if m.entity.startswith(TRIGGER) and not anchored:
+            etype = _trigger_key_type(m.entity)
+            events = known.get(etype, set())
             if len(events) == 1:
                 m = replace(m, entity=next(iter(events)), reading="anaphor")
+            elif etype in last and doc is not None and _definite(doc, m):
+                m = replace(m, entity=last[etype], reading="anaphor")
+        elif m.entity.startswith(TRIGGER):
+            last[_trigger_key_type(m.entity)] = m.entity
         out.append(m)
     return out
+
+
+def _definite(doc, m: Mention) -> bool:
+    """Is the trigger noun of ``m`` a definite noun phrase of its own ("the strikes", "these talks")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    root = span.root
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in root.children):
+        return False  # "the Pahalgam attack", "the second strike": a description of its own, not a reference back
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in root.children)
 
 
 def _trigger_key_type(key: str) -> str:
@@ -80,6 +103,8 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         return event_types.verbs.get(tok.lemma_.lower())
     if tok.pos_ != "NOUN":
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS:
+        return None  # "an act of war", "a form of genocide": what something is called, not an event of its own
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
     if lefts:  # a hyphenated modifier: "counter-terrorism measures"
         whole = text_of(tok.doc)[lefts[0].idx:tok.idx + len(tok.text)].lower()
@@ -92,6 +117,9 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
             return found
     return event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
 
+
+#: "an act of war", "a form of genocide", "a kind of blockade": the event noun says what something is called
+KIND_NOUNS = {"act", "form", "kind", "type", "sort", "declaration", "threat", "risk", "danger", "prospect", "state"}
 
 _MODIFIERS = ("amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "poss", "case")
 _COMPLEMENT_PREPS = ("of", "on", "against", "from", "between", "with", "over")
@@ -187,10 +215,15 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
-            if not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS:
-                agents = [c for c in root.head.children if c.dep_ == "nsubj"]  # "X called snap elections"
+            if (not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS
+                    and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in root.head.children)):
+                # "X called snap elections"; but "X called the strikes an act of war" names them, not does them
+                agents = [c for c in root.head.children if c.dep_ == "nsubj"]
         helpers = _facilitators(root, m, events, doc) if root.pos_ == "NOUN" else []
         agents = [t for t in agents if t.i not in {h.i for h in helpers}]
+        if root.pos_ == "NOUN":  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
+            where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]
+            agents, places = [t for t in agents if t not in where], where + list(places)
         own = {m.entity}
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]
@@ -328,6 +361,12 @@ def _named_event(phrase: str, etype: str, gaz: Gazetteer) -> str | None:
             if score > best[0]:
                 best = (score, entry.id)
     return best[1] if best[0] >= NAMED_EVENT_SIMILARITY else None
+
+
+def _is_literal(key: str, gaz: Gazetteer) -> bool:
+    """A place that is no actor (a city, region, route; not a state)."""
+    entry = gaz.entries.get(key)
+    return key.startswith("Place:") or (entry is not None and entry.type == "Place")
 
 
 def _is_place(key: str, gaz: Gazetteer) -> bool:

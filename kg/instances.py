@@ -302,7 +302,7 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
     """
     from .entities import canonical
 
-    anchored = [m for m in triggers if (m.source, m.section, m.start) in facts]
+    anchored = [m for m in triggers if (m.source, m.section, m.start) in facts and m.reading != "anaphor"]
     owners = {e.id: e.part_of for e in entities if e.part_of}
     trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
                                     owners)
@@ -319,6 +319,9 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
         fact = facts[(m.source, m.section, m.start)]
         phrases[trig_map[m.entity]].append(fact.trigger)
         spans[trig_map[m.entity]].update(fact.spans)
+    for m in triggers:  # "the strikes" after "India launched missile strikes": a mention of that event
+        if m.reading == "anaphor" and m.entity in trig_map:
+            new_mentions[trig_map[m.entity]].append(replace(m, entity=trig_map[m.entity]))
     for ent_id, ms in new_mentions.items():
         if ent_id in by_id:
             old = by_id[ent_id]

@@ -87,9 +87,10 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
         anchor = article.date or latest_date(article.content)
         facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
-        found = known_event_anaphora(found, facts, gazetteer)
+        found = known_event_anaphora(found, facts, gazetteer, doc)
         # a trigger noun the text does not anchor (no participant, place or date) is not an event
-        found = [m for m in found if not m.entity.startswith(TRIGGER) or (m.source, m.section, m.start) in facts]
+        found = [m for m in found if not m.entity.startswith(TRIGGER) or m.reading == "anaphor"
+                 or (m.source, m.section, m.start) in facts]
         mentions.extend(found)
         relations.extend(extract_relations(doc, found, source=article.id, section=section, predicates=predicates,
                                            is_person=kinds.is_person, state_of=kinds.state_of,

@@ -169,3 +169,39 @@ def test_the_subject_of_a_support_verb_takes_part_in_the_event(extract_text):
     ex = extract_text("After weeks of pressure, William Ruto called snap parliamentary elections.")
     elections = [e for e in ex.entities if e.type == "Event" and e.event_type == "Election"]
     assert elections and "william_ruto" in {p.entity for p in elections[0].participants}
+
+
+def test_what_something_is_called_is_no_event_and_the_one_who_calls_it_no_agent(extract_text):
+    ex = extract_text("Chad launched air strikes on rebel camps in Libya on Monday. Libya's prime minister, "
+                      "Abdul Hamid Dbeibah, called the strikes an act of war.")
+    assert not any(e.event_type == "War" for e in events(ex)), [e.label for e in events(ex)]
+    strikes = [e for e in events(ex) if e.event_type == "Attack"]
+    assert len(strikes) == 1
+    agents = {p.entity for p in strikes[0].participants if p.role == "agent"}
+    assert agents == {"chad"}
+
+
+def test_a_bare_definite_trigger_is_the_event_of_its_type_named_before(extract_text):
+    ex = extract_text("Chad launched air strikes on rebel camps in Libya on Monday. The strikes killed 12 people, "
+                      "and the government defended the strikes.")
+    strikes = [e for e in events(ex) if e.event_type == "Attack"]
+    assert len(strikes) == 1 and len(strikes[0].mentions) == 3
+    assert [m.reading for m in strikes[0].mentions].count("anaphor") == 2
+
+
+def test_a_modified_definite_trigger_is_its_own_event(extract_text):
+    ex = extract_text("Turkey launched air strikes on rebel camps in Syria on Monday. Syria said the strikes were "
+                      "revenge for the Kirkuk attack.")
+    labels = {e.id: e for e in events(ex)}
+    attacks = [e for e in labels.values() if e.event_type == "Attack"]
+    assert len(attacks) == 2
+    kirkuk = next(e for e in attacks if "Kirkuk" in e.label)
+    assert kirkuk.place is not None and "kirkuk" in kirkuk.place  # the place before the noun is where, not who
+    assert not any(p.entity == kirkuk.place for p in kirkuk.participants)
+
+
+def test_a_name_the_ner_found_once_is_that_name_elsewhere_in_the_text(extract_text):
+    ex = extract_text("Gunmen killed 26 tourists near Pahalgam on April 22. India blamed Pakistan for "
+                      "the Pahalgam attack, and Pakistan denied any role in the Pahalgam killings.")
+    place = next(e for e in ex.entities if e.label == "Pahalgam")
+    assert len(place.mentions) == 3
