@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, STATE_NOUNS, Gazetteer, norm, slug
+from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_BODY_WORDS, STATE_NOUNS, Gazetteer, norm, slug
 from .nlp import text_of
 from .model import Entity, Mention
 
@@ -71,6 +71,16 @@ def _is_literal_place(span) -> bool:
     return False
 
 
+_TITLE_HEADS = {"secretary", "minister", "undersecretary", "ministry", "department"}
+
+
+def _is_portfolio(span) -> bool:
+    """"State" in "US Secretary of State Marco Rubio" (the NER's ORG) names no organization."""
+    root = span.root
+    return (norm(span.text) in PORTFOLIOS and root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _TITLE_HEADS)
+
+
 def _demonym_body(span, gaz: Gazetteer) -> str | None:
     """``"the Armenian government"`` -> ``armenia`` (a body standing for the state)."""
     words = span.text.split()
@@ -92,6 +102,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
+    if _is_portfolio(span):
+        return None
     cleaned = _clean(span)
     if label == GROUP_LABEL and cleaned is not None:
         return f"Group:{norm(cleaned[2])}", "name"

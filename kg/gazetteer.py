@@ -28,6 +28,10 @@ from .model import ENTITY_TYPES
 RULER_LABEL = {"Country": "GPE", "Person": "PERSON", "Organization": "ORG", "Group": "NORP", "Place": "LOC", "Event": "EVENT"}
 
 #: nouns that, after a demonym ("Russian peacekeepers"), name a body that is part of the state
+#: a government portfolio after "Secretary of" / "Minister of": part of a title, not an organization of its own
+PORTFOLIOS = {"state", "defense", "defence", "interior", "justice", "finance", "treasury", "energy", "health",
+              "education", "agriculture", "commerce", "labor", "labour", "transport", "homeland security",
+              "foreign affairs", "home affairs", "external affairs", "internal affairs", "war"}
 #: last words of a government body's name: "Eritrean Defense Ministry", "Sudanese Armed Forces"
 STATE_BODY_WORDS = {"ministry", "army", "forces", "police", "government", "agency", "navy", "guard", "guards",
                     "service", "services", "command", "council", "parliament", "assembly", "cabinet", "office",

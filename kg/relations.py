@@ -20,6 +20,7 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
+from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
 
@@ -62,6 +63,9 @@ TITLES = {
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of",
 }
+#: posts in a government: "his defence minister" serves the state of the one "his" refers to
+GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
+                     "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
 
 
 def _flags(tok) -> tuple[bool, bool]:
@@ -157,6 +161,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
 
     def party(key: str) -> str | None:  # the state a key acts for: itself, its body's state, a role holder's state
         return state_of(key) or ctx.affiliation.get(key) or roles.get(key)
+    ctx.party = party
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
@@ -229,6 +234,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _nominal_relations(tok, ctx, source, section, predicates)
             if tok.lemma_.lower() in ROLE_NOUNS:
                 yield from _role_relations(tok, ctx, source, section)
+            if tok.lemma_.lower() in INVOLVEMENT_NOUNS and tok.dep_ == "dobj":
+                yield from _involvement(tok, ctx, source, section)
         key = ctx.key_at.get(tok.i)
         if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
             yield from _title_relations(tok, ctx, source, section)
@@ -338,6 +345,22 @@ PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
 ROLE_NOUNS = {"ally": "allied_with", "partner": "allied_with", "opponent": "opposes", "enemy": "opposes",
               "adversary": "opposes", "critic": "criticizes", "supporter": "supports", "backer": "supports",
               "patron": "supports", "mediator": "mediates", "guarantor": "supports", "proxy": "depends_on"}
+
+
+#: "X played a role in E", "X denied any involvement in E": taking part in an event
+INVOLVEMENT_NOUNS = {"role", "involvement", "part", "hand", "participation", "complicity"}
+
+
+def _involvement(noun, ctx: Context, source, section):
+    """"Russia played a role in the talks" -> (russia, participant_in, talks); "Islamabad denied any role in the
+    attack" is the same relation, negated in Islamabad's words (the denial cue, see :func:`_relation`)."""
+    events = [k for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+              for k in ctx.entities([g for g in p.children if g.dep_ == "pobj"]) if ctx.is_event(k)]
+    for subj in ctx.entities(subjects_of(noun.head)[0]):
+        for event in events:
+            if not ctx.is_event(subj):
+                yield _relation(subj, "participant_in", event, noun.sent, ctx, noun, source, section, "involvement",
+                                0.6, noun.text)
 
 
 def _role_relations(noun, ctx: Context, source, section):
@@ -587,6 +610,11 @@ def _title_relations(tok, ctx: Context, source, section):
     i = start - 1
     while i >= tok.sent.start and start - i <= 6:
         t = ctx.doc[i]
+        if (t.lower_ == "of" and i > tok.sent.start and ctx.doc[i - 1].lower_ in ("secretary", "minister")
+                and " ".join(words) in PORTFOLIOS):
+            words.insert(0, t.lower_)  # "Secretary of State", "Minister of Defence": one title
+            i -= 1
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
         key = ctx.key_at.get(i)
@@ -628,6 +656,11 @@ def _apposition(root, ctx: Context):
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
                 orgs.append(ctx.key_at[child.i])
+            elif child.dep_ == "poss" and child.lower_ in ("his", "her") and title in GOVERNMENT_TITLES:
+                boss = ctx.antecedent(child)  # "Sharif ... His defence minister, Khawaja Asif": Sharif's state
+                state = boss and ctx.party(boss)
+                if state is not None and state != boss:
+                    orgs.append(state)
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
                 orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
         if orgs:

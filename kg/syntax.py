@@ -94,6 +94,7 @@ class Context:
         self.state_of = state_of
         self.government_of = government_of or (lambda key: None)
         self.is_event = lambda key: key.startswith("Trig:")
+        self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:

@@ -502,3 +502,27 @@ def test_a_groups_adjective_is_the_group(extract_text):
     ex = extract_text("The Houthis attacked a tanker. The United States struck Houthi targets in Yemen.")
     houthis = [e for e in ex.entities if "houthi" in e.id]
     assert len(houthis) == 1 and houthis[0].type == "Group" and "Houthi" in houthis[0].aliases, houthis
+
+
+def test_a_role_in_an_event_is_taking_part_and_a_denied_role_is_negated_in_the_deniers_words(extract_text):
+    played = only(extract_text("Qatar played a key role in the talks in Doha between Sudan and Chad last year."),
+                  "qatar", "participant_in", next(e.id for e in extract_text(
+                      "Qatar played a key role in the talks in Doha between Sudan and Chad last year.").entities
+                      if e.type == "Event"))
+    assert not played.negated and played.speaker is None
+    ex = extract_text("Rwanda has repeatedly denied any involvement in the offensive on Goma in January.")
+    event = next(e.id for e in ex.entities if e.type == "Event")
+    denied = only(ex, "rwanda", "participant_in", event)
+    assert denied.negated and denied.speaker == "rwanda" and denied.cue == "denied"
+
+
+def test_his_minister_serves_the_state_of_the_one_his_refers_to(extract_text):
+    ex = extract_text("Kenyan President William Ruto condemned the raid. His defence minister, Peter Mwangi, "
+                      "said troops would stay.")
+    assert ("peter_mwangi", "affiliated_with", "kenya") in rels(ex)
+
+
+def test_a_portfolio_in_a_title_is_no_organization_and_the_title_holds(extract_text):
+    ex = extract_text("Kenya's Secretary of State Jane Wambui met the delegation in Nairobi.")
+    assert not any(e.label in ("State", "state") for e in ex.entities)
+    assert ("jane_wambui", "affiliated_with", "kenya") in rels(ex)
