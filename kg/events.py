@@ -66,28 +66,37 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
         if entry is not None and entry.type == "Event" and entry.kind:
             known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
     out = []
-    last: dict[str, str] = {}  # event type -> key of the last anchored trigger of that type so far
+    before: dict[str, list[tuple[str, str, str]]] = {}  # event type -> (key, lemma, POS) of anchored triggers so far
     for m in found:
         anchored = (m.source, m.section, m.start) in facts
+        root = _root(doc, m) if doc is not None and m.entity.startswith(TRIGGER) else None
         if m.entity.startswith(TRIGGER) and not anchored:
             etype = _trigger_key_type(m.entity)
             events = known.get(etype, set())
             if len(events) == 1:
                 m = replace(m, entity=next(iter(events)), reading="anaphor")
-            elif etype in last and doc is not None and _definite(doc, m):
-                m = replace(m, entity=last[etype], reading="anaphor")
-        elif m.entity.startswith(TRIGGER):
-            last[_trigger_key_type(m.entity)] = m.entity
+            elif root is not None and _definite(root):
+                # the last one with the same word ("the offensive" after "a lightning offensive"), else the last
+                # noun of its type ("the strikes" after "missile strikes"; not "attacked" for "the offensive")
+                same = [k for k, lemma, _ in before.get(etype, ()) if lemma == root.lemma_.lower()]
+                nouns = [k for k, _, pos in before.get(etype, ()) if pos == "NOUN"]
+                if same or nouns:
+                    m = replace(m, entity=(same or nouns)[-1], reading="anaphor")
+        elif m.entity.startswith(TRIGGER) and root is not None:
+            before.setdefault(_trigger_key_type(m.entity), []).append((m.entity, root.lemma_.lower(), root.pos_))
         out.append(m)
     return out
 
 
-def _definite(doc, m: Mention) -> bool:
-    """Is the trigger noun of ``m`` a definite noun phrase of its own ("the strikes", "these talks")?"""
+def _root(doc, m: Mention):
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN":
+    return None if span is None else span.root
+
+
+def _definite(root) -> bool:
+    """Is a trigger noun a definite noun phrase of its own ("the strikes", "these talks")?"""
+    if root.pos_ != "NOUN":
         return False
-    root = span.root
     if any(c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in root.children):
         return False  # "the Pahalgam attack", "the second strike": a description of its own, not a reference back
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in root.children)
@@ -436,6 +445,14 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
     return None
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _superlative(noun) -> bool:
+    """"the worst fighting", "the most serious escalation", "the first talks" (since ...)."""
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for c in noun.lefts for t in c.subtree)
+
+
 def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
     """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
     does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
@@ -445,6 +462,8 @@ def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()
     found = [f for f in find_dates(sent_text, anchor_date) if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
     found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
+    if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
+        found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
     if not found:
         return None
     rel = m.start - sent.start_char

@@ -31,7 +31,8 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
-                               "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity"}
+                               "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
+                               "embassy", "consulate", "mission"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -294,8 +295,9 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     agents, patients, places = [], [], []
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         objs = [g for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ == "by":
-            agents.extend(objs)
+        if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
+                                   and predicates.is_symmetric(pred)):
+            agents.extend(objs)  # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between"):
             patients.extend(objs)
         elif prep.lower_ in ("in", "into", "at", "near"):

@@ -205,3 +205,15 @@ def test_a_name_the_ner_found_once_is_that_name_elsewhere_in_the_text(extract_te
                       "the Pahalgam attack, and Pakistan denied any role in the Pahalgam killings.")
     place = next(e for e in ex.entities if e.label == "Pahalgam")
     assert len(place.mentions) == 3
+
+
+def test_a_definite_trigger_prefers_the_event_named_with_the_same_word(extract_text):
+    ex = extract_text("Rebels captured Bunia on Monday after a lightning offensive. Protesters attacked the "
+                      "parliament in Kinshasa on Tuesday. Analysts said the offensive had surprised the army.")
+    offensive = next(e for e in events(ex) if "lightning offensive" in (e.label, *e.aliases))
+    assert any(m.reading == "anaphor" and m.text == "offensive" for m in offensive.mentions)
+
+
+def test_since_after_a_superlative_is_a_comparison_not_a_date(extract_text):
+    ex = extract_text("Rebels captured Bunia on Monday. Analysts called it the worst fighting since 2012 in Ituri.")
+    assert not any(e.date is not None and e.date.start == "2012" for e in events(ex))

@@ -526,3 +526,14 @@ def test_a_portfolio_in_a_title_is_no_organization_and_the_title_holds(extract_t
     ex = extract_text("Kenya's Secretary of State Jane Wambui met the delegation in Nairobi.")
     assert not any(e.label in ("State", "state") for e in ex.entities)
     assert ("jane_wambui", "affiliated_with", "kenya") in rels(ex)
+
+
+def test_a_summit_of_a_body_is_no_meeting_with_the_one_who_calls_for_it(extract_text):
+    ex = extract_text("Kenya's President William Ruto called for an emergency summit of the African Union.")
+    assert not any(p == "meets_with" for _, p, _ in rels(ex))
+    assert ("william_ruto", "calls_for") in {(s, p) for s, p, _ in rels(ex)}
+
+
+def test_an_embassy_stands_for_its_state(extract_text):
+    ex = extract_text("Protesters in Kinshasa attacked the embassy of Rwanda on Tuesday.")
+    assert any(p == "attacks" and o == "rwanda" for _, p, o in rels(ex))
