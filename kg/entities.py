@@ -153,9 +153,14 @@ def _hyphen_joined(doc, span) -> int | None:
     return j if j > last + 1 else None
 
 
+#: route nouns that, after one place's name, name a crossing point or route of its own ("the Rafah crossing")
+CROSSING_NOUNS = {"crossing", "corridor", "bridge", "checkpoint", "highway", "road", "pass", "railway"}
+
+
 def _route_span(doc, head):
     """``"the Armenia-Azerbaijan border"``, ``"the Aghdam-Stepanakert (Khankendi) Road"``: places joined by a
-    hyphen before a route noun name the route or border between them (a Place of its own)."""
+    hyphen before a route noun name the route or border between them (a Place of its own); so does one place
+    before a crossing noun ("the Rafah crossing", "the Kerch bridge")."""
     i, names, hyphens = head.i - 1, 0, 0
     while i >= 0 and doc[i].sent == head.sent:
         tok = doc[i]
@@ -169,8 +174,10 @@ def _route_span(doc, head):
     first = i + 1
     while first < head.i and doc[first].text in _HYPHENS + ("(", ")"):
         first += 1
-    if names < 2 or not hyphens or doc[first].ent_iob_ != "B":
-        return None
+    single = (names == 1 and not hyphens and head.lower_ in CROSSING_NOUNS and doc[first].ent_type_ != "NORP"
+              and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+    if not (single or (names >= 2 and hyphens)) or doc[first].ent_iob_ != "B":
+        return None  # "the Rafah crossing" is a place of its own; "the Syrian border" is Syria's
     from spacy.tokens import Span
 
     return Span(doc, first, head.i + 1, label="FAC")

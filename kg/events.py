@@ -66,7 +66,7 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
         if entry is not None and entry.type == "Event" and entry.kind:
             known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
     out = []
-    before: dict[str, list[tuple[str, str, str]]] = {}  # event type -> (key, lemma, POS) of anchored triggers so far
+    before: dict[str, list[tuple]] = {}  # event type -> (key, lemma, POS, start) of anchored triggers so far
     for m in found:
         anchored = (m.source, m.section, m.start) in facts
         root = _root(doc, m) if doc is not None and m.entity.startswith(TRIGGER) else None
@@ -78,14 +78,21 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
             elif root is not None and _definite(root):
                 # the last one with the same word ("the offensive" after "a lightning offensive"), else the last
                 # noun of its type ("the strikes" after "missile strikes"; not "attacked" for "the offensive")
-                same = [k for k, lemma, _ in before.get(etype, ()) if lemma == root.lemma_.lower()]
-                nouns = [k for k, _, pos in before.get(etype, ()) if pos == "NOUN"]
+                earlier = sorted((x for t in REFERS_TO.get(etype, (etype,)) for x in before.get(t, ())),
+                                 key=lambda x: x[3])
+                same = [k for k, lemma, _, _ in earlier if lemma == root.lemma_.lower()]
+                nouns = [k for k, _, pos, _ in earlier if pos == "NOUN"]
                 if same or nouns:
                     m = replace(m, entity=(same or nouns)[-1], reading="anaphor")
         elif m.entity.startswith(TRIGGER) and root is not None:
-            before.setdefault(_trigger_key_type(m.entity), []).append((m.entity, root.lemma_.lower(), root.pos_))
+            before.setdefault(_trigger_key_type(m.entity), []).append((m.entity, root.lemma_.lower(), root.pos_,
+                                                                       m.start))
         out.append(m)
     return out
+
+
+#: the event types a definite trigger of a type can refer back to: "the deal" after "agreed to a ceasefire"
+REFERS_TO = {"Agreement": ("Agreement", "Ceasefire")}
 
 
 def _root(doc, m: Mention):
@@ -433,12 +440,27 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
         other = doc.char_span(a, b, alignment_mode="expand")
         if other is not None:
             roots.add(other.root.i)
+    clause = _clause_head(span.root)
+    if (clause is not None and date.root.i not in {t.i for t in clause.subtree}
+            and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
+        return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
     tok = date.root
     for _ in range(len(doc)):
         if tok.i == span.root.i:
             return "me"
         if tok.i in roots:
             return "other"
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_head(tok):
+    """The verb of the relative clause ``tok`` stands in ("a ceasefire that would pause the war": pause), if any."""
+    for _ in range(len(tok.doc)):
+        if tok.dep_ == "relcl":
+            return tok
         if tok.head.i == tok.i:
             return None
         tok = tok.head

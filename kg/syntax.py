@@ -54,6 +54,10 @@ PLACE_STANDINS = {"town", "city", "village", "region", "province", "district", "
                   "suburb", "airport"}
 
 #: standin nouns for people, which an apposition names: "his Azerbaijani counterpart, Ilham Aliyev"
+#: fighters whom "X-led" makes X's: "Hamas-led gunmen", "a Saudi-led coalition", "US-led forces"
+ARMED_NOUNS = {"gunman", "gunmen", "fighter", "militant", "force", "troops", "coalition", "rebel", "militia",
+               "attacker", "insurgent", "alliance"}
+
 PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "member", "spokesperson", "spokesman",
                    "minister", "counterpart", "leader", "envoy", "diplomat"}
 
@@ -176,6 +180,11 @@ class Context:
                         key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
+        if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
+            for child in tok.children:
+                if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
+                        and child.nbor(-1).text in ("-", "–") and child.i - 2 in self.key_at):
+                    return self.key_at[child.i - 2]
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
         if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):

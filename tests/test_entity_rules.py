@@ -217,3 +217,28 @@ def test_a_definite_trigger_prefers_the_event_named_with_the_same_word(extract_t
 def test_since_after_a_superlative_is_a_comparison_not_a_date(extract_text):
     ex = extract_text("Rebels captured Bunia on Monday. Analysts called it the worst fighting since 2012 in Ituri.")
     assert not any(e.date is not None and e.date.start == "2012" for e in events(ex))
+
+
+def test_a_definite_deal_can_be_the_ceasefire_agreed_before(extract_text):
+    ex = extract_text("Chad and Sudan agreed on Wednesday to a ceasefire in Darfur. The deal was mediated by Qatar.")
+    ceasefire = next(e for e in events(ex) if e.event_type == "Ceasefire")
+    assert any(r.predicate == "mediates" and r.subject == "qatar" and r.object == ceasefire.id for r in ex.relations)
+
+
+def test_a_date_outside_the_relative_clause_an_event_stands_in_is_not_its_date(extract_text):
+    ex = extract_text("Chad and Sudan agreed on Wednesday to a ceasefire that would end two years of war in Darfur.")
+    assert not any(e.event_type == "War" and e.date is not None for e in events(ex))
+
+
+def test_fighters_led_by_a_group_are_the_group_acting(extract_text):
+    ex = extract_text("On May 3, Hamas-led gunmen attacked the town of Sderot in southern Israel.")
+    attack = next(e for e in events(ex) if e.event_type == "Attack")
+    assert ("hamas", "agent") in {(p.entity, p.role) for p in attack.participants}
+    assert attack.date is not None and attack.date.start.endswith("05-03")
+
+
+def test_one_place_before_a_crossing_noun_names_the_crossing(extract_text):
+    ex = extract_text("Egypt will open the Rafah crossing to aid trucks, Egyptian officials said.")
+    crossing = next(e for e in ex.entities if e.label == "Rafah crossing")
+    assert crossing.type == "Place"
+    assert any(r.predicate == "opens" and r.object == crossing.id for r in ex.relations)
