@@ -15,6 +15,7 @@ Negation and hedging are read from the predicate's dependents and recorded on th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .model import Mention, Provenance, Relation
@@ -132,6 +133,49 @@ def _speech(tok, ctx: Context):
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
+    return _quoted_by(tok, ctx)
+
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _quotes(ctx: Context) -> list[tuple[int, int, object]]:
+    """(start, end, cue verb) of every quotation in the text whose speaker a cue verb right after it ('," he
+    said') or right before it ('Lavrov said: "') names; computed once per doc."""
+    if getattr(ctx, "quote_spans", None) is not None:
+        return ctx.quote_spans
+    doc, text = ctx.doc, text_of(ctx.doc)
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    spans = []
+    for start, end in zip(marks[::2], marks[1::2]):
+        if text[start] == "”" or text[end] == "“" or "\n\n" in text[start:end]:
+            continue  # unbalanced, or across paragraphs
+        cue = None
+        after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
+        if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
+            cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]  # '," he said' / '," said X'
+                        if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
+        before = text[:start].rstrip()
+        if cue is None and before.endswith(":"):
+            colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+            if colon is not None:
+                cue = next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
+                            and t.lemma_.lower() in CUE_VERBS), None)
+        if cue is not None:
+            spans.append((start, end, cue))
+    ctx.quote_spans = spans
+    return spans
+
+
+def _quoted_by(tok, ctx: Context):
+    """(speaker, cue) of a quotation ``tok`` stands in, when its own sentence has no cue: the first sentences
+    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.'"""
+    for start, end, cue in _quotes(ctx):
+        if start < tok.idx < end and not (cue.sent.start <= tok.i < cue.sent.end):
+            for subj in subjects_of(cue)[0]:
+                key = ctx.entity(subj)
+                if key is not None:
+                    return key, cue.text
     return None, None
 
 
@@ -631,10 +675,12 @@ def _title_relations(tok, ctx: Context, source, section):
         if gov is not None:
             orgs.append(gov)
     if title is None:
-        title, orgs = _apposition(root, ctx)
+        title, orgs, words = _apposition(root, ctx)
     if title is None or not orgs:
         return
     pred = TITLES[title]
+    if pred == "leader_of" and title in ("chief", "head") and len(words) > 1 and words[-1] == title:
+        pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
     if pred == "spouse_of" and not ctx.is_person(org):
         return
@@ -664,5 +710,5 @@ def _apposition(root, ctx: Context):
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
                 orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
         if orgs:
-            return title, orgs
-    return None, []
+            return title, orgs, words
+    return None, [], []

@@ -537,3 +537,27 @@ def test_a_summit_of_a_body_is_no_meeting_with_the_one_who_calls_for_it(extract_
 def test_an_embassy_stands_for_its_state(extract_text):
     ex = extract_text("Protesters in Kinshasa attacked the embassy of Rwanda on Tuesday.")
     assert any(p == "attacks" and o == "rwanda" for _, p, o in rels(ex))
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ('"The talks failed," said Jana Novak, the EU foreign policy chief.', "jana_novak", "european_union"),
+    ("Pakistan's army chief Asim Munir met the delegation.", "asim_munir", "pakistan"),
+])
+def test_the_chief_of_a_part_is_affiliated_not_the_leader(extract_text, text, person, org):
+    found = rels(extract_text(text))
+    assert (person, "affiliated_with", org) in found and (person, "leader_of", org) not in found
+
+
+@pytest.mark.parametrize("text", [
+    'Kurti spoke in Pristina. "Serbia attacked Kosovo in 1998. Belgrade never apologized," he said.',
+    'Kurti said in Pristina: "Kosovo is independent. Serbia attacked Kosovo in 1998."',
+])
+def test_every_sentence_of_a_quotation_is_the_quoted_speakers(extract_text, text):
+    rel = only(extract_text(text), "serbia", "attacks", "kosovo")
+    assert rel.speaker == "albin_kurti" or rel.speaker.endswith("kurti"), rel.speaker
+
+
+def test_scare_quotes_are_nobodys_words(extract_text):
+    rel = only(extract_text('The so-called "peace mission" ended when Serbia attacked Kosovo in 1998, the report '
+                            'said nothing about it.'), "serbia", "attacks", "kosovo")
+    assert rel.speaker is None
