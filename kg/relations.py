@@ -35,7 +35,10 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
 
-HEDGE_VERBS = {"appear", "seem", "imply"}
+HEDGE_VERBS = {"appear", "seem", "imply",
+               # an act only threatened, planned or attempted is not said to have happened
+               "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
+               "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
 
 MODALS = {"may", "might", "could"}
 
@@ -576,6 +579,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 this = pred
                 if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
                     this = "participant_in"  # "launched an offensive", "fought a long war"
+                if this == "accuses" and ctx.is_event(obj):
+                    this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
                         and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"

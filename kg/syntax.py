@@ -32,7 +32,10 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
-                               "embassy", "consulate", "mission"}
+                               "embassy", "consulate", "mission",
+                               # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
+                               "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
+                               "base", "helicopter", "submarine", "tank"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}

@@ -561,3 +561,18 @@ def test_scare_quotes_are_nobodys_words(extract_text):
     rel = only(extract_text('The so-called "peace mission" ended when Serbia attacked Kosovo in 1998, the report '
                             'said nothing about it.'), "serbia", "attacks", "kosovo")
     assert rel.speaker is None
+
+
+@pytest.mark.parametrize("text, expected, hedged", [
+    ("Ethiopia threatened to invade Eritrea.", ("ethiopia", "attacks", "eritrea"), True),
+    ("Turkey shot down a Russian jet near the Syrian border in 2015.", ("turkey", "attacks", "russia"), False),
+    ("Chad vowed to attack Sudan if the raids continued.", ("chad", "attacks", "sudan"), True),
+])
+def test_a_threatened_act_is_hedged_and_a_states_hardware_stands_for_it(extract_text, text, expected, hedged):
+    assert only(extract_text(text), *expected).hedged is hedged
+
+
+def test_condemning_an_act_criticizes_it(extract_text):
+    ex = extract_text("France condemned the attack on the UN convoy in Mali.")
+    assert any(r.subject == "france" and r.predicate == "criticizes" for r in ex.relations)
+    assert not any(r.predicate == "accuses" for r in ex.relations)
