@@ -130,14 +130,13 @@ class Gazetteer:
     def surnames(self) -> dict[str, list[str]]:
         """Last names of curated people -> their ids ("Pashinyan" -> [nikol_pashinyan]; "Aliyev" -> two).
 
-        Not a word that opens another curated person's name: "Ahmed" is Abiy Ahmed's last name but Ahmed
-        al-Sharaa's given name, so a bare "Ahmed" is nobody in particular."""
-        people = [e for e in self.entries.values() if e.type == "Person" and e.curated]
+        Only people whose bare surname may be a pattern (:attr:`Entry.bare_surname`), and not a word that opens
+        another such person's name: were "Ahmed" one's last name and another's given name, a bare "Ahmed"
+        would be nobody in particular."""
+        people = [e for e in self.entries.values() if e.type == "Person" and e.curated and e.bare_surname]
         given = {name.split()[0] for e in people for name in e.names if len(name.split()) >= 2}
         out: dict[str, list[str]] = {}
         for entry in people:
-            if not entry.bare_surname:
-                continue
             for name in entry.names:
                 parts = name.split()
                 if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper() and parts[-1] not in given:
