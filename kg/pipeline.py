@@ -56,12 +56,13 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
 
 
 def _affiliations(gazetteer) -> dict[str, str]:
-    """Person or body -> the state its gazetteer roles tie it to (its most recent role with a state)."""
+    """Person or body -> the state its gazetteer roles tie it to: its most recent role's state, if that role is
+    with a state (NATO's secretary general is no longer his former state's prime minister)."""
     kinds = KeyKinds(gazetteer)
     out = {}
     for key, entry in gazetteer.entries.items():
-        for role in sorted(entry.roles, key=lambda r: r.since or ""):
-            state = kinds.state_of(role.of)
+        if entry.roles:
+            state = kinds.state_of(max(entry.roles, key=lambda r: r.since or "").of)
             if state is not None:
                 out[key] = state
     return out

@@ -75,7 +75,7 @@ def test_unknown_surname_merges_within_an_article_and_not_across(extract_text):
 @pytest.mark.parametrize("text, name, etype", [
     ("Prime Minister Abiy Ahmed of Ethiopia met President William Ruto in Nairobi.", "abiy_ahmed", "Person"),
     ("Prime Minister Abiy Ahmed of Ethiopia met President William Ruto in Nairobi.", "ethiopia", "Country"),
-    ("The Tigray People's Liberation Front said its fighters had withdrawn.", "tigray_people_s_liberation_front", "Organization"),
+    ("The Ogaden National Liberation Front said its fighters had withdrawn.", "ogaden_national_liberation_front", "Organization"),
     ("Troops from Eritrea were seen near the border, Ethiopia said.", "eritrea", "Country"),
     ("Eritrean troops were seen near the border, Ethiopia said.", "eritrea__troops", "Organization"),
 ])
@@ -346,7 +346,7 @@ def test_body_anaphora_known_as_led_by_and_denials_by_leaders(extract_text, text
 
 def test_telling_someone_that_is_not_instructing_them(extract_text):
     ex = extract_text("Hemedti told Al Jazeera that Egypt supported the RSF.")
-    assert only(ex, "egypt", "supports", "rsf").speaker == "hemedti"
+    assert only(ex, "egypt", "supports", "rsf").speaker == "mohamed_hamdan_dagalo"  # the world layer knows "Hemedti"
     assert not any(p == "instructs" for _, p, _ in rels(ex)), sorted(rels(ex))
 
 
@@ -501,7 +501,8 @@ def test_fighting_a_war_is_taking_part_in_it(extract_text):
 def test_a_groups_adjective_is_the_group(extract_text):
     ex = extract_text("The Houthis attacked a tanker. The United States struck Houthi targets in Yemen.")
     houthis = [e for e in ex.entities if "houthi" in e.id]
-    assert len(houthis) == 1 and houthis[0].type == "Group" and "Houthi" in houthis[0].aliases, houthis
+    # the world layer knows the Houthis (an armed group, "Houthi" an alias); the rule is for groups it lacks
+    assert len(houthis) == 1 and houthis[0].type == "Organization" and "Houthi" in houthis[0].aliases, houthis
 
 
 def test_a_role_in_an_event_is_taking_part_and_a_denied_role_is_negated_in_the_deniers_words(extract_text):
