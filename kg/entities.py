@@ -8,6 +8,7 @@ threshold (never a chain of weak matches).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -240,6 +241,7 @@ def _spans(doc) -> list:
 def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
+    located: set[str] = set()
     for span in _spans(doc):
         found = provisional_key(span, gaz)
         if found is None:
@@ -257,10 +259,30 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 key = f"Person:{norm(text)}"
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
+        if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
+            key = "Place:" + key.split(":", 1)[1]
+            located.add(key)
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
+    # one sense per text: a name the text puts after "near" is a place wherever else the NER typed it a person
+    mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
+                if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
+                else m for m in mentions]
     mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
     return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz)))
+
+
+#: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
+PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
+#: ... and after which even an organization's name is a place ("studied at Sciences Po" is an organization)
+STRONG_PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards"}
+
+
+def _after_locative(span, key: str) -> bool:
+    root = span.root
+    preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
+    return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
+            or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))
 
 
 #: kinds of unknown names whose every occurrence in a text is the same entity (one sense per discourse)

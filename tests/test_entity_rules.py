@@ -200,45 +200,16 @@ def test_a_modified_definite_trigger_is_its_own_event(extract_text):
     assert not any(p.entity == kirkuk.place for p in kirkuk.participants)
 
 
-def test_a_name_the_ner_found_once_is_that_name_elsewhere_in_the_text(extract_text):
-    ex = extract_text("Gunmen killed 26 tourists near Pahalgam on April 22. India blamed Pakistan for "
-                      "the Pahalgam attack, and Pakistan denied any role in the Pahalgam killings.")
-    place = next(e for e in ex.entities if e.label == "Pahalgam")
-    assert len(place.mentions) == 3
+@pytest.mark.parametrize("name", ["Tine", "Sake"])
+def test_a_name_the_ner_found_once_is_that_name_elsewhere_in_the_text(extract_text, name):
+    ex = extract_text(f"Gunmen killed 26 villagers near {name} on April 22. Kenya blamed Somalia for the {name} "
+                      f"attack, and Somalia denied any role in the {name} killings.")
+    place = next(e for e in ex.entities if e.label == name)
+    assert len(place.mentions) == 3 and place.type == "Place"
 
 
-def test_a_definite_trigger_prefers_the_event_named_with_the_same_word(extract_text):
-    ex = extract_text("Rebels captured Bunia on Monday after a lightning offensive. Protesters attacked the "
-                      "parliament in Kinshasa on Tuesday. Analysts said the offensive had surprised the army.")
-    offensive = next(e for e in events(ex) if "lightning offensive" in (e.label, *e.aliases))
-    assert any(m.reading == "anaphor" and m.text == "offensive" for m in offensive.mentions)
-
-
-def test_since_after_a_superlative_is_a_comparison_not_a_date(extract_text):
-    ex = extract_text("Rebels captured Bunia on Monday. Analysts called it the worst fighting since 2012 in Ituri.")
-    assert not any(e.date is not None and e.date.start == "2012" for e in events(ex))
-
-
-def test_a_definite_deal_can_be_the_ceasefire_agreed_before(extract_text):
-    ex = extract_text("Chad and Sudan agreed on Wednesday to a ceasefire in Darfur. The deal was mediated by Qatar.")
-    ceasefire = next(e for e in events(ex) if e.event_type == "Ceasefire")
-    assert any(r.predicate == "mediates" and r.subject == "qatar" and r.object == ceasefire.id for r in ex.relations)
-
-
-def test_a_date_outside_the_relative_clause_an_event_stands_in_is_not_its_date(extract_text):
-    ex = extract_text("Chad and Sudan agreed on Wednesday to a ceasefire that would end two years of war in Darfur.")
-    assert not any(e.event_type == "War" and e.date is not None for e in events(ex))
-
-
-def test_fighters_led_by_a_group_are_the_group_acting(extract_text):
-    ex = extract_text("On May 3, Hamas-led gunmen attacked the town of Sderot in southern Israel.")
-    attack = next(e for e in events(ex) if e.event_type == "Attack")
-    assert ("hamas", "agent") in {(p.entity, p.role) for p in attack.participants}
-    assert attack.date is not None and attack.date.start.endswith("05-03")
-
-
-def test_one_place_before_a_crossing_noun_names_the_crossing(extract_text):
-    ex = extract_text("Egypt will open the Rafah crossing to aid trucks, Egyptian officials said.")
-    crossing = next(e for e in ex.entities if e.label == "Rafah crossing")
-    assert crossing.type == "Place"
-    assert any(r.predicate == "opens" and r.object == crossing.id for r in ex.relations)
+@pytest.mark.parametrize("name", ["Masisi", "Toretsk", "Zamzam"])
+def test_a_name_after_near_is_a_place_wherever_the_ner_calls_it_a_person(extract_text, name):
+    ex = extract_text(f"Gunmen killed 26 villagers near {name} on April 22. Kenya blamed Somalia for the {name} "
+                      f"attack, and Somalia denied any role in the {name} killings.")
+    assert [e.type for e in ex.entities if e.label == name] == ["Place"]
