@@ -90,8 +90,15 @@ def _demonym_body(span, gaz: Gazetteer) -> str | None:
     return None
 
 
+#: span label of a person's name that ends in a word the ruler took for an organization ("... Wagner")
+JOINED_PERSON = "KG_PERSON"
+
+
 def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     """``(key, reading)`` for one NER/ruler span, or None for spans that name nothing kg tracks."""
+    if span.label_ == JOINED_PERSON:
+        cleaned = _clean(span)
+        return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
     if span.ent_id_:
         ent_id = span.ent_id_
         if ":" in ent_id:  # an ambiguous surname, resolved per article later
@@ -167,6 +174,35 @@ def _hyphen_joined(doc, span) -> int | None:
 CROSSING_NOUNS = {"crossing", "corridor", "bridge", "checkpoint", "highway", "road", "pass", "railway"}
 
 
+#: capitalized title words before a name ("Foreign Minister Wagner"): not part of it
+TITLE_WORDS = {"minister", "president", "general", "secretary", "foreign", "defense", "defence", "prime", "chief",
+               "commander", "ambassador", "envoy", "spokesman", "spokeswoman", "senator", "governor", "mayor", "judge",
+               "colonel", "captain", "lieutenant", "major", "sergeant", "admiral", "marshal", "king", "queen",
+               "prince", "sheikh", "mr", "mrs", "ms", "dr", "professor", "deputy", "vice", "premier", "chancellor"}
+
+
+def _name_before(doc, span) -> int | None:
+    """Where a person's name starts when a one-word organization name of the gazetteer ends it ("Thérèse
+    Kayikwamba Wagner", not the Wagner Group): capitalized proper nouns right before it that no entity
+    (or only the NER's person) covers."""
+    if not span.ent_id_ or span.label_ not in ("ORG", "NORP") or len(span) != 1:
+        return None
+    i = span.start
+    if i > span.sent.start and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
+        while i > span.sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
+            i -= 1
+            if doc[i].ent_iob_ == "B":
+                break
+        return i
+    if i > span.sent.start and doc[i - 1].lower_ in TITLE_WORDS and doc[i - 1].text[:1].isupper():
+        return i  # "Foreign Minister Wagner"
+    while (i > span.sent.start and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
+           and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_ and not doc[i - 1].whitespace_.count("\n")
+           and doc[i - 1].lower_ not in TITLE_WORDS):
+        i -= 1
+    return i if i < span.start else None
+
+
 def _route_span(doc, head):
     """``"the Armenia-Azerbaijan border"``, ``"the Aghdam-Stepanakert (Khankendi) Road"``: places joined by a
     hyphen before a route noun name the route or border between them (a Place of its own); so does one place
@@ -231,6 +267,11 @@ def _spans(doc) -> list:
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         if end is not None:
             span, skip_to = Span(doc, span.start, end, label="ORG"), end
+        first = _name_before(doc, span)
+        if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
+            if out and out[-1].end > first:
+                out.pop()
+            span = Span(doc, first, span.end, label=JOINED_PERSON)
         out.append(span)
     routes = [r for r in (_route_span(doc, t) for t in doc if t.lower_ in ROUTE_NOUNS and t.pos_ in ("NOUN", "PROPN")
                           and not t.ent_type_) if r is not None]
@@ -247,7 +288,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if found is None:
             continue
         key, reading = found
-        cleaned = _clean(span) if not span.ent_id_ else (span.start_char, span.end_char, span.text)
+        cleaned = (_clean(span) if not span.ent_id_ or span.label_ == JOINED_PERSON
+                   else (span.start_char, span.end_char, span.text))
         if cleaned is None:
             continue
         start, end, text = cleaned

@@ -213,3 +213,18 @@ def test_a_name_after_near_is_a_place_wherever_the_ner_calls_it_a_person(extract
     ex = extract_text(f"Gunmen killed 26 villagers near {name} on April 22. Kenya blamed Somalia for the {name} "
                       f"attack, and Somalia denied any role in the {name} killings.")
     assert [e.type for e in ex.entities if e.label == name] == ["Place"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Foreign Minister Anna Maria Wagner told the council that the talks had failed.", "Anna Maria Wagner"),
+    ("The ambassador, Minister Wagner, told the council that the talks had failed.", "Wagner"),
+])
+def test_an_organizations_one_word_name_ending_a_persons_name_is_the_person(extract_text, text, person):
+    ex = extract_text(text)
+    assert person in {e.label for e in ex.entities if e.type == "Person"}
+    assert "wagner_group" not in {e.id for e in ex.entities}
+
+
+def test_the_organizations_one_word_name_alone_is_the_organization(extract_text):
+    ex = extract_text("Wagner fighters left Mali in June, the Kremlin said.")
+    assert "wagner_group" in {e.id for e in ex.entities}
