@@ -323,6 +323,8 @@ STRONG_PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards"}
 def _after_locative(span, key: str) -> bool:
     root = span.root
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True  # "the town of Moura"
     return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
             or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))
 

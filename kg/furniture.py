@@ -59,6 +59,15 @@ def _json_blocks(lines) -> set[int]:
     return inside
 
 
+_MENU_SEPARATORS = re.compile(r"\s[|»›·•/]\s|\s>\s")
+
+
+def _is_menu(line: str) -> bool:
+    """A navigation bar or breadcrumb: "Home | World | Africa | Opinion", "News › Europe › Ukraine"."""
+    parts = [p for p in _MENU_SEPARATORS.split(line.strip().strip("|»›·•/> ")) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and not _SENTENCE_END.search(line)
+
+
 def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``body`` that are page furniture, merged and sorted."""
     lines = list(_line_spans(body))
@@ -83,6 +92,7 @@ def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
             or (_CONTACT.search(text) and not _is_prose(text))
             or (_COPYRIGHT.search(text) and not _is_prose(text))
             or (_POSTAL.search(text) and not _is_prose(text))
+            or _is_menu(text)
             or indented
         ):
             furniture.add(i)

@@ -579,6 +579,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 this = pred
                 if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
                     this = "participant_in"  # "launched an offensive", "fought a long war"
+                if prep in ("in", "during", "at") and ctx.is_event(obj) and not ctx.is_event(subj):
+                    this = "participant_in"  # "seized power in a 2021 coup": taking part, not a place seized
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj

@@ -15,7 +15,8 @@ FRAMING_VERBS = {"characterize", "characterise", "describe", "call", "label", "b
 LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "stage", "mount", "begin", "start",
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
-               "assign", "lay", "place", "orchestrate", "organize", "organise", "lead"}
+               "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
+               "resume", "step"}
 
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
@@ -204,14 +205,26 @@ class Context:
         return self.state_of(key) if lemma in STATE_NOUNS else key
 
     def last_state(self, tok) -> str | None:
+        """The state "the country" refers to: the last state named before it in the paragraph that is the topic
+        of its clause (a subject, or the owner of one: "Mali's government ... ties with Moscow ... the
+        country" is Mali), else the last state named before it."""
         start = self._paragraph_start(tok)
+        last = None
         for i in range(tok.i - 1, -1, -1):
             if self.doc[i].idx <= start:
                 break
             key = self.key_at.get(i)
             if key is not None and self.state_of(key) == key:
-                return key
-        return None
+                if self._topic(self.doc[i]):
+                    return key
+                last = last or key
+        return last
+
+    @staticmethod
+    def _topic(tok) -> bool:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod
     def _shared_relative(tok) -> list:
@@ -310,7 +323,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
         if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
                                    and predicates.is_symmetric(pred)):
             agents.extend(objs)  # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets
-        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between"):
+        elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
+                prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
             patients.extend(objs)
         elif prep.lower_ in ("in", "into", "at", "near"):
             places.extend(objs)

@@ -75,6 +75,8 @@ def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     "Baltic Policy Institute logoInstitute wordmark logo",
     "Attribution logo",
     "Nairobi Review logo, white",
+    "Home | World | Africa | Opinion",  # a navigation bar
+    "News › East Africa › Kenya",  # a breadcrumb
 ])
 def test_a_logo_alt_text_line_is_furniture(line):
     from kg.furniture import find_furniture
@@ -228,3 +230,14 @@ def test_an_organizations_one_word_name_ending_a_persons_name_is_the_person(extr
 def test_the_organizations_one_word_name_alone_is_the_organization(extract_text):
     ex = extract_text("Wagner fighters left Mali in June, the Kremlin said.")
     assert "wagner_group" in {e.id for e in ex.entities}
+
+
+@pytest.mark.parametrize("text, etype, date", [
+    ("Colonel Ibrahim Traoré seized power in a coup in September 2022.", "Coup", "2022-09"),
+    ("Belgian troops completed their withdrawal from Kivu in June 2021.", "Withdrawal", "2021-06"),
+    ("The regional bloc imposed sanctions on Guinea in 2021.", "Sanctions", "2021"),
+    ("Rebels executed 40 villagers near Bunia in March 2020.", "Killing", "2020-03"),
+])
+def test_coups_withdrawals_sanctions_and_killings_are_events(extract_text, text, etype, date):
+    found = [e for e in events(extract_text(text)) if e.event_type == etype]
+    assert found and found[0].date is not None and found[0].date.start == date, [(e.label, e.event_type) for e in events(extract_text(text))]

@@ -577,3 +577,13 @@ def test_condemning_an_act_criticizes_it(extract_text):
     ex = extract_text("France condemned the attack on the UN convoy in Mali.")
     assert any(r.subject == "france" and r.predicate == "criticizes" for r in ex.relations)
     assert not any(r.predicate == "accuses" for r in ex.relations)
+
+
+def test_seizing_power_in_a_coup_takes_part_in_it_and_the_country_is_the_topic_state(extract_text):
+    ex = extract_text("Colonel Ibrahim Traoré seized power in a coup in September 2022.")
+    coup = next(e.id for e in ex.entities if e.type == "Event")
+    got = rels(ex)
+    assert any(p == "participant_in" and o == coup for _, p, o in got) and not any(p == "occupies" for _, p, _ in got)
+    ex = extract_text("Chad's military government has deepened its ties with Moscow since French troops completed "
+                      "their withdrawal from the country in 2024.")
+    assert ("france__troops", "withdraws_from", "chad") in rels(ex), sorted(rels(ex))
