@@ -383,7 +383,26 @@ def _possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Men
         return Mention(entity=f"{m.entity}__{slug(nxt.entity.split(':', 1)[1])}", text=text_of(doc)[m.start:nxt.end],
                        start=m.start, end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG")
 
-    return _merge_pairs(mentions, combine)
+    mentions = _merge_pairs(mentions, combine)
+    text = text_of(doc)
+    out = []
+    for m in mentions:  # "Israel's military", "Russia's armed forces": the body, as "the Israeli military" would be
+        entry = gaz.entries.get(m.entity)
+        if entry is not None and entry.type == "Country" and text[m.end:m.end + 3] in ("'s ", "’s "):
+            rest = text[m.end + 3:m.end + 40].lower()
+            noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
+                         if rest.startswith(n) and not rest[len(n):len(n) + 1].isalpha()), None)
+            end = m.end + 3 + len(noun) if noun else None
+            last = doc.char_span(m.end + 3, end, alignment_mode="expand") if noun else None
+            if last is not None and last[-1].dep_ in ("amod", "compound"):
+                noun = None  # "Chad's military government": the government, not the military
+            if noun and not any(o is not m and o.start < end and m.start < o.end for o in mentions):
+                known = next((gaz.lookup(f"{d} {noun}") for d in entry.demonyms if gaz.lookup(f"{d} {noun}")), None)
+                key = known.id if known is not None else f"{m.entity}__{slug(noun)}"  # "Russian armed forces"
+                m = Mention(entity=key, text=text[m.start:end], start=m.start, end=end,
+                            source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+        out.append(m)
+    return out
 
 
 _KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)

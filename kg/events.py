@@ -231,6 +231,10 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
+            if (not agents and root.dep_ == "pobj" and root.head.lower_ == "for"
+                    and root.head.head.lemma_.lower() == "responsibility" and root.head.head.dep_ == "dobj"
+                    and root.head.head.head.lemma_.lower() in CLAIM_VERBS):
+                agents = [c for c in root.head.head.head.children if c.dep_ == "nsubj"]  # "X claimed responsibility for"
             if (not agents and root.dep_ == "dobj" and root.head.lemma_.lower() in SUPPORT_VERBS
                     and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in root.head.children)):
                 # "X called snap elections"; but "X called the strikes an act of war" names them, not does them
@@ -283,6 +287,8 @@ _RIGHT_DEPS = ("prep", "acl", "nummod", "npadvmod")
 _PLACE_PREPS = ("in", "at", "to", "on", "with", "between", "against")
 _BREAKS = (",", ";", ":", "(", ")", "—", "–", "[")
 #: verbs whose object noun is the event itself, so the clause names it too ("X launched an attack")
+#: verbs with which one owns an act: "claimed responsibility for the attack"
+CLAIM_VERBS = {"claim", "take", "accept", "admit", "bear"}
 SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "issue", "call", "conduct", "host",
                  "organize", "organise", "carry", "start", "begin", "announce", "declare", "impose", "mount",
                  "make", "leak", "set", "open", "close", "reach", "conclude", "convene"}

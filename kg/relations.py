@@ -35,6 +35,8 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
 
+#: verbs whose infinitive complement did not happen: "failed to protect", "refused to recognize"
+FAIL_VERBS = {"fail", "refuse", "decline", "neglect"}
 HEDGE_VERBS = {"appear", "seem", "imply",
                # an act only threatened, planned or attempted is not said to have happened
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
@@ -85,6 +87,8 @@ def _flags(tok) -> tuple[bool, bool]:
         h_neg, h_hedge = _flags(head)
         if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
             h_hedge = True
+        if tok.dep_ == "xcomp" and head.lemma_ in FAIL_VERBS:
+            h_neg = not h_neg  # "failed to protect", "refused to recognize": the act did not happen
         negated = negated or (tok.dep_ in ("xcomp", "dobj") and h_neg)
         hedged = hedged or h_hedge
     return negated, hedged
@@ -133,6 +137,13 @@ def _speech(tok, ctx: Context):
                 if key is not None:
                     return key, parent.text
             return None, parent.text
+        if child.dep_ == "relcl" and _that_clause(child):
+            # a that-clause the parser hung on a noun: "citing two officials, that India had struck X"
+            verb = parent.head
+            if parent.dep_ == "dobj" and is_verb(verb) and verb.lemma_.lower() in ("cite", "quote"):
+                return ctx.entity(parent), verb.text
+            child = parent
+            continue
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
@@ -180,6 +191,13 @@ def _quoted_by(tok, ctx: Context):
                 if key is not None:
                     return key, cue.text
     return None, None
+
+
+def _that_clause(clause) -> bool:
+    """A clause with "that" as its conjunction and a subject of its own: a complement, not a relative clause."""
+    return (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that")
+                    for c in clause.children))
 
 
 def _provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
@@ -395,13 +413,14 @@ ROLE_NOUNS = {"ally": "allied_with", "partner": "allied_with", "opponent": "oppo
 
 
 #: "X played a role in E", "X denied any involvement in E": taking part in an event
-INVOLVEMENT_NOUNS = {"role", "involvement", "part", "hand", "participation", "complicity"}
+INVOLVEMENT_NOUNS = {"role", "involvement", "part", "hand", "participation", "complicity", "responsibility"}
 
 
 def _involvement(noun, ctx: Context, source, section):
     """"Russia played a role in the talks" -> (russia, participant_in, talks); "Islamabad denied any role in the
     attack" is the same relation, negated in Islamabad's words (the denial cue, see :func:`_relation`)."""
-    events = [k for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+    preps = ("for",) if noun.lemma_.lower() == "responsibility" else ("in",)  # "claimed responsibility for E"
+    events = [k for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
               for k in ctx.entities([g for g in p.children if g.dep_ == "pobj"]) if ctx.is_event(k)]
     for subj in ctx.entities(subjects_of(noun.head)[0]):
         for event in events:

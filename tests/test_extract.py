@@ -587,3 +587,34 @@ def test_seizing_power_in_a_coup_takes_part_in_it_and_the_country_is_the_topic_s
     ex = extract_text("Chad's military government has deepened its ties with Moscow since French troops completed "
                       "their withdrawal from the country in 2024.")
     assert ("france__troops", "withdraws_from", "chad") in rels(ex), sorted(rels(ex))
+
+
+def test_a_that_clause_hung_on_a_cited_noun_is_the_cited_sources_words(extract_text):
+    rel = only(extract_text("Reuters reported, citing two Kenyan officials, that Somalia had struck Mandera."),
+               "somalia", "attacks", next(e.id for e in extract_text(
+                   "Reuters reported, citing two Kenyan officials, that Somalia had struck Mandera.").entities
+                   if e.label == "Mandera"))
+    assert rel.speaker == "kenya__officials"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pashinyan accused Russia of failing to protect Armenia.", ("russia", "fails_to_aid", "armenia")),
+    ("Serbia refused to recognize Kosovo.", ("serbia", "recognizes_sovereignty_of", "kosovo")),
+])
+def test_what_one_failed_or_refused_to_do_did_not_happen(extract_text, text, expected):
+    rel = only(extract_text(text), *expected)
+    assert rel.negated is (expected[1] != "fails_to_aid")
+
+
+def test_a_states_military_in_the_possessive_is_its_body(extract_text):
+    ex = extract_text("Israel's military said it had killed a Hezbollah commander in Beirut.")
+    body = next(e for e in ex.entities if e.id == "israel__military")
+    assert body.part_of == "israel" and body.type == "Organization"
+
+
+def test_claiming_responsibility_for_an_act_is_taking_part_in_it_in_ones_own_words(extract_text):
+    ex = extract_text("The Houthis claimed responsibility for the attack on the tanker.")
+    attack = next(e for e in ex.entities if e.type == "Event")
+    assert ("houthis", "agent") in {(p.entity, p.role) for p in attack.participants}
+    rel = only(ex, "houthis", "participant_in", attack.id)
+    assert rel.speaker == "houthis" and not rel.negated
