@@ -84,3 +84,23 @@ def test_cli_pages_named_queries(tmp_path):
     assert "--offset 2 for the next 2" in table
     both = runner.invoke(main, ["query", str(tmp_path), "--name", "actors", "--limit", "2", "--all"])
     assert both.exit_code != 0
+
+
+def test_about_pages_by_label(two_per_page):
+    """``about`` reads the pages of every entity with the bound ?label, found in the store."""
+    text = named_queries()["about"]
+    _, every = run_named(two_per_page, text, bindings={"label": "Russia"}, limit=None)
+    assert run_named(two_per_page, text, bindings={"label": "Russia"}, limit=3, offset=1)[1] == every[1:4]
+    assert run_named(two_per_page, text, bindings={"label": "Nobody"})[1] == []
+
+
+def test_page_is_bound_as_values_first_in_the_where_clause():
+    import pyoxigraph
+
+    from kg.query import _with_values
+
+    page = pyoxigraph.NamedNode("https://example.org/kg/page/actors/1")
+    text = _with_values("SELECT ?x WHERE { ?page ?p ?x } ORDER BY ?x", "page", [page])
+    assert text.startswith("SELECT ?x WHERE {\n  VALUES ?page { <https://example.org/kg/page/actors/1> }\n")
+    with pytest.raises(KGError):
+        _with_values("SELECT ?x { ?page ?p ?x }", "page", [page])
