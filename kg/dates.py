@@ -37,7 +37,9 @@ _ABSOLUTE = [
     ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("day_noyear", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
     ("day_noyear", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
-    ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+{_MONTH}(?:\s+of\s+this\s+year)?\b", re.I)),
+    ("month_lastyear", re.compile(rf"\b(?:(?:in|since|during|by|until)\s+)?{_MONTH},?\s+(?:of\s+)?last\s+year\b", re.I)),
+    ("month_last", re.compile(rf"\blast\s+{_MONTH}\b", re.I)),
+    ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+{_MONTH}(?:,?\s+(?:of\s+)?this\s+year)?\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|during|until|from)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")),
 ]
@@ -110,6 +112,12 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
     month = _month_number(g["month"])
     if kind == "month":
         return DateValue(start=f"{int(g['year']):04d}-{month:02d}", precision="month", text=text)
+    if kind in ("month_lastyear", "month_last"):
+        if anchor is None:
+            return None
+        # "in April last year": the year before the article's; "last April": the latest April before the article
+        year = anchor.year - 1 if kind == "month_lastyear" or month >= anchor.month else anchor.year
+        return DateValue(start=f"{year:04d}-{month:02d}", precision="month", text=text)
     if kind == "month_thisyear":
         if anchor is None:
             return None

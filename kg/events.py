@@ -114,10 +114,19 @@ def _trigger_key_type(key: str) -> str:
     return key[len(TRIGGER):].split(":", 1)[0]
 
 
+def _nominal(tok) -> bool:
+    """A noun, or a gerund standing as one ("Fighting between the army and the RSF erupted"): no object or
+    subject of its own."""
+    if tok.pos_ == "NOUN":
+        return True
+    return (tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass", "pobj", "dobj")
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux") for c in tok.children))
+
+
 def _trigger_type(tok, event_types: EventTypes) -> str | None:
-    if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod"):
+    if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod") and not _nominal(tok):
         return event_types.verbs.get(tok.lemma_.lower())
-    if tok.pos_ != "NOUN":
+    if not _nominal(tok):
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS:
         return None  # "an act of war", "a form of genocide": what something is called, not an event of its own
@@ -205,7 +214,7 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         etype = _trigger_type(tok, event_types)
         if etype is None:
             continue
-        start, end = _phrase(tok, full=False) if tok.pos_ == "NOUN" else (tok.idx, tok.idx + len(tok.text))
+        start, end = _phrase(tok, full=False) if _nominal(tok) else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):
             start, end = tok.idx, tok.idx + len(tok.text)
         found.append(Mention(entity=f"{TRIGGER}{etype}:{source}:{section}:{start}", text=text_of(doc)[start:end],
@@ -227,7 +236,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             continue
         root = span.root
         etype = _mention_type(m, root, gaz, event_types)
-        if root.pos_ == "VERB":
+        if root.pos_ == "VERB" and not _nominal(root):
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
@@ -239,9 +248,9 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                     and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in root.head.children)):
                 # "X called snap elections"; but "X called the strikes an act of war" names them, not does them
                 agents = [c for c in root.head.children if c.dep_ == "nsubj"]
-        helpers = _facilitators(root, m, events, doc) if root.pos_ == "NOUN" else []
+        helpers = _facilitators(root, m, events, doc) if _nominal(root) else []
         agents = [t for t in agents if t.i not in {h.i for h in helpers}]
-        if root.pos_ == "NOUN":  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
+        if _nominal(root):  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
             where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]
             agents, places = [t for t in agents if t not in where], where + list(places)
         own = {m.entity}
@@ -259,7 +268,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
-        if m.entity.startswith(TRIGGER) and root.pos_ == "VERB":
+        if m.entity.startswith(TRIGGER) and root.pos_ == "VERB" and not _nominal(root):
             start, end = _clause(root)
             phrase = text_of(doc)[start:end]
         elif m.entity.startswith(TRIGGER):

@@ -241,3 +241,10 @@ def test_the_organizations_one_word_name_alone_is_the_organization(extract_text)
 def test_coups_withdrawals_sanctions_and_killings_are_events(extract_text, text, etype, date):
     found = [e for e in events(extract_text(text)) if e.event_type == etype]
     assert found and found[0].date is not None and found[0].date.start == date, [(e.label, e.event_type) for e in events(extract_text(text))]
+
+
+def test_a_gerund_standing_as_a_noun_is_an_event_trigger(extract_text):
+    ex = extract_text("Fighting between Ethiopia and Eritrea erupted in April last year.", date="2024-06-20")
+    war = [e for e in events(ex) if e.event_type == "War"]
+    assert war and war[0].date.start == "2023-04"
+    assert {"ethiopia", "eritrea"} <= {p.entity for p in war[0].participants}, war[0].participants

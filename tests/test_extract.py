@@ -192,6 +192,9 @@ def test_evidence_offsets_point_at_the_sentence(extract_text):
     # a month named without a year, later in the year than the article: last year's (pub. 2023-09-21)
     ("In December, Eritrea launched an attack on Tigray.", "2022-12", "month"),
     ("In October, Eritrea will launch an attack on Tigray.", "2023-10", "month"),
+    ("In April last year, Eritrea launched an attack on Tigray.", "2022-04", "month"),
+    ("Last November, Eritrea launched an attack on Tigray.", "2022-11", "month"),
+    ("Last May, Eritrea launched an attack on Tigray.", "2023-05", "month"),
 ])
 def test_event_dates_against_the_publication_date(extract_text, text, start, precision):
     ex = extract_text(text, date="2023-09-21")
