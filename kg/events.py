@@ -175,8 +175,11 @@ def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     doc = tok.doc
     while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space):
         first += 1
-    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space) and not (
+            doc[last].text == ")" and any(t.text == "(" for t in doc[first:last])):  # "Forces (RSF)" keeps its ")"
         last -= 1
+    if sum(t.text == "(" for t in doc[first:last + 1]) > sum(t.text == ")" for t in doc[first:last + 1]):
+        last = max(tok.i, next(t.i for t in reversed(doc[first:last + 1]) if t.text == "(") - 1)  # no open bracket
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
@@ -192,7 +195,8 @@ def _clause(verb) -> tuple[int, int]:
     doc = verb.doc
     if last - first > 18:
         return verb.idx, verb.idx + len(verb.text)
-    while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"):
+    while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"
+                              or doc[first].lower_ in ("that", "which", "who", "whom")):  # "that attacked X"
         first += 1
     while last > verb.i and doc[last].is_punct:
         last -= 1

@@ -193,6 +193,15 @@ def _quoted_by(tok, ctx: Context):
     return None, None
 
 
+def _passive_cue(tok, cue: str) -> bool:
+    """Is the cue verb over ``tok`` a passive with nobody named ("X has been accused of ...", "is said to")?"""
+    for verb in tok.ancestors:
+        if verb.text == cue:
+            return (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+                    and not any(c.dep_ == "agent" for c in verb.children))
+    return False
+
+
 def _that_clause(clause) -> bool:
     """A clause with "that" as its conjunction and a subject of its own: a complement, not a relative clause."""
     return (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -486,6 +495,8 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
     speaker, cue = _speech(anchor, ctx)
     if cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses"):
         negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
+    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and _passive_cue(anchor, cue):
+        hedged = True  # "X has been accused of supplying weapons": someone's claim, not the source's
     return Relation(subject=subject, predicate=predicate, object=obj,
                     provenance=_provenance(sent, source, section, rule, confidence),
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)

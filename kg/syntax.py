@@ -278,7 +278,10 @@ def subjects_of(verb) -> tuple[list, list]:
         if objs:
             return objs, []
         if is_verb(gov):
-            return subjects_of(gov)
+            agents, patients = subjects_of(gov)
+            if not agents and patients:
+                return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
+            return agents, patients
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
         return subjects_of(head)
     if verb.dep_ == "xcomp" and is_verb(head):

@@ -621,3 +621,15 @@ def test_claiming_responsibility_for_an_act_is_taking_part_in_it_in_ones_own_wor
     assert ("houthis", "agent") in {(p.entity, p.role) for p in attack.participants}
     rel = only(ex, "houthis", "participant_in", attack.id)
     assert rel.speaker == "houthis" and not rel.negated
+
+
+def test_what_a_party_is_accused_of_by_unnamed_accusers_is_hedged(extract_text):
+    rel = only(extract_text("Chad has been accused of supplying weapons to the RSF, a charge N'Djamena denies."),
+               "chad", "provides_aid_to", "rsf")
+    assert rel.hedged and rel.speaker is None and rel.cue == "accused"
+
+
+def test_an_unbalanced_bracket_never_ends_an_event_label(extract_text):
+    ex = extract_text("Fighting between the army and the Rapid Support Forces (RSF) erupted in Khartoum in April.")
+    labels = [e.label for e in ex.entities if e.type == "Event"]
+    assert labels and all(l.count("(") == l.count(")") for l in labels), labels
