@@ -253,7 +253,8 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                 # "X called snap elections"; but "X called the strikes an act of war" names them, not does them
                 agents = [c for c in root.head.children if c.dep_ == "nsubj"]
         helpers = _facilitators(root, m, events, doc) if _nominal(root) else []
-        agents = [t for t in agents if t.i not in {h.i for h in helpers}]
+        mediators = _facilitators(root, m, events, doc, MEDIATION) if _nominal(root) else []
+        agents = [t for t in agents if t.i not in {h.i for h in helpers + mediators}]
         if _nominal(root):  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
             where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]
             agents, places = [t for t in agents if t not in where], where + list(places)
@@ -261,6 +262,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         participants = tuple(dict.fromkeys(
             [Participant(k, "agent") for k in ctx.entities(agents) if k not in own]
             + [Participant(k, "facilitator") for k in ctx.entities(helpers) if k not in own]
+            + [Participant(k, "mediator") for k in ctx.entities(mediators) if k not in own]
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
         date = _date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
@@ -428,13 +430,17 @@ _BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:leas
 FACILITATION = {"facilitate", "enable", "abet", "assist", "aid", "help", "encourage", "allow", "permit"}
 
 
-def _facilitators(noun, m: Mention, events: list[Mention], doc) -> list:
+#: participles whose agent mediates the event rather than takes part in it: "talks mediated by Turkey"
+MEDIATION = {"mediate", "broker", "host", "sponsor", "convene"}
+
+
+def _facilitators(noun, m: Mention, events: list[Mention], doc, verbs=FACILITATION) -> list:
     """The agents of "facilitated by X" on an event noun; also when the parser hangs the participle on the
     clause ("the cleansing of ... in 1993—facilitated by X"): it then names the event mentioned last before it."""
     sent = noun.sent
     out = []
     for verb in sent:
-        if verb.tag_ != "VBN" or verb.lemma_.lower() not in FACILITATION or verb.dep_ not in ("acl", "relcl", "advcl"):
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in verbs or verb.dep_ not in ("acl", "relcl", "advcl"):
             continue
         if verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue

@@ -649,6 +649,14 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
     agents, patients, _, hedged = noun_arguments(noun, ctx, predicates, pred)
     subjects = ctx.entities(agents)
     objects = subjects if any(is_reciprocal(t) for t in patients) else ctx.entities(patients)
+    if not subjects and predicates.is_symmetric(pred):  # "talks between the United States and the Taliban"
+        sides = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+                              for g in p.children if g.dep_ == "pobj"])
+        for i, a in enumerate(sides):
+            for b in sides[i + 1:]:
+                if a != b and not ctx.is_event(a) and not ctx.is_event(b):
+                    rel = _relation(a, pred, b, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+                    yield replace(rel, hedged=True) if hedged else rel
     for subj in subjects:
         for obj in objects:
             if subj == obj:

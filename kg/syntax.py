@@ -58,6 +58,9 @@ PLACE_STANDINS = {"town", "city", "village", "region", "province", "district", "
                   "suburb", "airport"}
 
 #: standin nouns for people, which an apposition names: "his Azerbaijani counterpart, Ilham Aliyev"
+#: participles whose agent mediates an event noun, not takes part: "talks mediated by Turkey"
+MEDIATING = {"mediate", "broker", "host", "sponsor", "convene"}
+
 #: fighters whom "X-led" makes X's: "Hamas-led gunmen", "a Saudi-led coalition", "US-led forces"
 ARMED_NOUNS = {"gunman", "gunmen", "fighter", "militant", "force", "troops", "coalition", "rebel", "militia",
                "attacker", "insurgent", "alliance"}
@@ -334,6 +337,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "cleansing carried out by Y (and facilitated by Z)"
             for verb in conjuncts(child):
+                if verb.lemma_.lower() in MEDIATING:
+                    continue  # "talks mediated by Turkey": Turkey mediates them (a relation of its own), no party
                 for agent in (c for c in verb.children if c.dep_ == "agent"):
                     agents.extend(g for g in agent.children if g.dep_ == "pobj")
         elif child.dep_ == "poss":

@@ -633,3 +633,12 @@ def test_an_unbalanced_bracket_never_ends_an_event_label(extract_text):
     ex = extract_text("Fighting between the army and the Rapid Support Forces (RSF) erupted in Khartoum in April.")
     labels = [e.label for e in ex.entities if e.type == "Event"]
     assert labels and all(l.count("(") == l.count(")") for l in labels), labels
+
+
+def test_talks_between_two_parties_mediated_by_a_third(extract_text):
+    ex = extract_text("Talks between Sudan and Chad, mediated by Egypt, ended without a deal in Cairo on Monday.")
+    got = rels(ex)
+    assert ("sudan", "negotiates_with", "chad") in got or ("chad", "negotiates_with", "sudan") in got
+    assert not any(s == "egypt" and p == "negotiates_with" for s, p, _ in got)
+    talks = next(e for e in ex.entities if e.event_type == "Talks")
+    assert ("egypt", "mediator") in {(p.entity, p.role) for p in talks.participants}
