@@ -52,7 +52,7 @@ BODY_NOUNS = {
     "officials": "Group", "soldiers": "Group", "refugees": "Group", "separatists": "Group",
 }
 #: nouns that, after a demonym, stand for the state itself ("the Armenian government")
-STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime")
+STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime", "junta")
 
 
 def slug(text: str) -> str:

@@ -21,7 +21,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
-STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "cabinet",
+STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
                "territory", "soil"}
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
@@ -44,7 +44,7 @@ TERRITORY_WORDS = {"part", "territory", "land", "soil"}
 SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 
 #: stand-ins that speak or act for whoever governs a place: "the authorities in X", "X's leaders", "an X official"
-GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "cabinet", "official",
+GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "junta", "cabinet", "official",
                    "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}

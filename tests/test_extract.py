@@ -642,3 +642,9 @@ def test_talks_between_two_parties_mediated_by_a_third(extract_text):
     assert not any(s == "egypt" and p == "negotiates_with" for s, p, _ in got)
     talks = next(e for e in ex.entities if e.event_type == "Talks")
     assert ("egypt", "mediator") in {(p.entity, p.role) for p in talks.participants}
+
+
+def test_a_junta_stands_for_its_state(extract_text):
+    ex = extract_text("Niger's junta turned to Russia after France withdrew its troops.")
+    assert "niger" in entity_ids(ex) and not any("junta" in e.label.lower() for e in ex.entities)
+    assert any(s == "niger" and o == "russia" for s, _, o in rels(ex))
