@@ -1,0 +1,168 @@
+"""Whose words a relation is, and how firmly they are said: the speaker and cue verb of reported speech
+("X said that ...", "according to X", every sentence of a quotation), negation and hedging.
+
+Used by :mod:`kg.relations` on the token that carries each relation.
+"""
+from __future__ import annotations
+
+import re
+
+from .nlp import text_of
+from .syntax import Context, is_verb, subjects_of
+
+CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
+             "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
+             "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
+             "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
+             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
+             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate"}
+
+HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
+          "seemingly", "arguably", "presumably", "supposedly"}
+
+#: verbs whose infinitive complement did not happen: "failed to protect", "refused to recognize"
+FAIL_VERBS = {"fail", "refuse", "decline", "neglect"}
+HEDGE_VERBS = {"appear", "seem", "imply",
+               # an act only threatened, planned or attempted is not said to have happened
+               "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
+               "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
+
+MODALS = {"may", "might", "could"}
+
+#: cue words whose content the speaker says is not so
+DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
+               "dismissed"}
+
+def flags(tok) -> tuple[bool, bool]:
+    """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
+    negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
+    if is_verb(tok):  # "Neither the CSTO nor Russia came ..."
+        negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
+                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)
+    hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
+                 for c in tok.children)
+    head = tok.head
+    if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
+        h_neg, h_hedge = flags(head)
+        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
+            h_hedge = True
+        if tok.dep_ == "xcomp" and head.lemma_ in FAIL_VERBS:
+            h_neg = not h_neg  # "failed to protect", "refused to recognize": the act did not happen
+        negated = negated or (tok.dep_ in ("xcomp", "dobj") and h_neg)
+        hedged = hedged or h_hedge
+    return negated, hedged
+
+
+#: what a clause can be "according to" whose author is named by "by"/"from": "according to a report by Amnesty"
+SOURCE_NOUNS = {"report", "study", "statement", "assessment", "estimate", "investigation", "analysis", "document",
+                "letter", "release", "survey", "count", "tally", "figure", "data"}
+
+
+def _according_to(verb, ctx: Context) -> str | None:
+    """"..., according to Ukrainian officials" / "according to a report by Amnesty": who the clause is from."""
+    for acc in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+        for to in (c for c in acc.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                key = ctx.entity(pobj)
+                if (key is None or ctx.is_event(key)) and pobj.lemma_.lower() in SOURCE_NOUNS:  # "a report by X"
+                    key = next(iter(ctx.entities([g for p in pobj.children if p.dep_ == "prep"
+                                                  and p.lower_ in ("by", "from") for g in p.children
+                                                  if g.dep_ == "pobj"])), None)
+                if key is not None:
+                    return key
+    return None
+
+
+def speech(tok, ctx: Context):
+    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
+    child = tok
+    while True:
+        if is_verb(child):
+            key = _according_to(child, ctx)
+            if key is not None:
+                return key, "according to"
+        if child.head.i == child.i:
+            break
+        parent = child.head
+        if (is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
+                and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
+                and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with"))):
+            for subj in (c for c in parent.children if c.dep_ == "nsubj"):
+                key = ctx.entity(subj)
+                return key, parent.text
+            agents, _ = subjects_of(parent)
+            for subj in agents:
+                key = ctx.entity(subj)
+                if key is not None:
+                    return key, parent.text
+            return None, parent.text
+        if child.dep_ == "relcl" and _that_clause(child):
+            # a that-clause the parser hung on a noun: "citing two officials, that India had struck X"
+            verb = parent.head
+            if parent.dep_ == "dobj" and is_verb(verb) and verb.lemma_.lower() in ("cite", "quote"):
+                return ctx.entity(parent), verb.text
+            child = parent
+            continue
+        if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
+            return None, None  # a coordinated act, or a relative clause describing something: the source's voice
+        child = parent
+    return _quoted_by(tok, ctx)
+
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _quotes(ctx: Context) -> list[tuple[int, int, object]]:
+    """(start, end, cue verb) of every quotation in the text whose speaker a cue verb right after it ('," he
+    said') or right before it ('Lavrov said: "') names; computed once per doc."""
+    if getattr(ctx, "quote_spans", None) is not None:
+        return ctx.quote_spans
+    doc, text = ctx.doc, text_of(ctx.doc)
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    spans = []
+    for start, end in zip(marks[::2], marks[1::2]):
+        if text[start] == "”" or text[end] == "“" or "\n\n" in text[start:end]:
+            continue  # unbalanced, or across paragraphs
+        cue = None
+        after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
+        if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
+            cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]  # '," he said' / '," said X'
+                        if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
+        before = text[:start].rstrip()
+        if cue is None and before.endswith(":"):
+            colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+            if colon is not None:
+                cue = next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
+                            and t.lemma_.lower() in CUE_VERBS), None)
+        if cue is not None:
+            spans.append((start, end, cue))
+    ctx.quote_spans = spans
+    return spans
+
+
+def _quoted_by(tok, ctx: Context):
+    """(speaker, cue) of a quotation ``tok`` stands in, when its own sentence has no cue: the first sentences
+    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.'"""
+    for start, end, cue in _quotes(ctx):
+        if start < tok.idx < end and not (cue.sent.start <= tok.i < cue.sent.end):
+            for subj in subjects_of(cue)[0]:
+                key = ctx.entity(subj)
+                if key is not None:
+                    return key, cue.text
+    return None, None
+
+
+def passive_cue(tok, cue: str) -> bool:
+    """Is the cue verb over ``tok`` a passive with nobody named ("X has been accused of ...", "is said to")?"""
+    for verb in tok.ancestors:
+        if verb.text == cue:
+            return (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+                    and not any(c.dep_ == "agent" for c in verb.children))
+    return False
+
+
+def _that_clause(clause) -> bool:
+    """A clause with "that" as its conjunction and a subject of its own: a complement, not a relative clause."""
+    return (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that")
+                    for c in clause.children))
