@@ -27,6 +27,11 @@ _TRAILER = re.compile(
     r"subscribe\b|sign up for\b|follow us\b|most (?:read|popular)\b|to read the rest of the article\b)",
     re.I,
 )
+#: a byline on its own line ("By Jane Doe and Ali Khan"), or the staff credits at the end of a wire story
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
+                     r"(?:\s+[A-Z][\w.'’-]*){0,3})*\s*$")
+_CREDITS = re.compile(r"^\s*(?:\(?\s*)?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
+                      r"translated|produced)\s+by\b.{0,200}$|^\s*our standards\s*:", re.I)
 _LOGO = re.compile(r"\blogos?(?:\b|(?=[A-Z]))", re.I)  # image alt text: "Example Center logo", "logoExample"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
@@ -93,6 +98,8 @@ def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
             or (_COPYRIGHT.search(text) and not _is_prose(text))
             or (_POSTAL.search(text) and not _is_prose(text))
             or _is_menu(text)
+            or _BYLINE.search(text)
+            or (_CREDITS.search(text) and len(text.split()) <= 30)
             or indented
         ):
             furniture.add(i)

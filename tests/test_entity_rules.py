@@ -77,6 +77,8 @@ def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     "Nairobi Review logo, white",
     "Home | World | Africa | Opinion",  # a navigation bar
     "News › East Africa › Kenya",  # a breadcrumb
+    "By Jane Doe and Ali Khan",  # a byline
+    "Reporting by Khalid Abdelaziz; Writing by Jane Doe; Editing by Peter Graff",  # wire-story credits
 ])
 def test_a_logo_alt_text_line_is_furniture(line):
     from kg.furniture import find_furniture
@@ -85,6 +87,13 @@ def test_a_logo_alt_text_line_is_furniture(line):
             "statement on its website.\n")
     spans = find_furniture(body)
     assert spans and spans[0] == (0, len(line))
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    from kg.furniture import find_furniture
+
+    body = "By the end of the day the army said it had repelled an attack on its headquarters in Khartoum.\n"
+    assert find_furniture(body) == ()
 
 
 def test_a_sentence_about_a_logo_is_not_furniture():
