@@ -39,6 +39,79 @@ class LazyNLP:
         return self._nlp
 
 
+#: at most this many articles to read: the model loading in the background reads them (more: worker processes)
+PRELOAD_MAX = 16
+
+
+class PreloadedNLP(LazyNLP):
+    """A LazyNLP whose model a forked process starts loading at once, while the caller does other work.
+
+    Made when the cache suggests few articles will need reading (an incremental build): the model load
+    (2-4 s) then overlaps loading the articles and the cached readings. :meth:`read` has that process
+    read a few articles and send back their readings; with more, or when it failed, :meth:`close` stops
+    it and the model is loaded here as by a LazyNLP. ``gazetteer`` and ``predicates`` are the caller's.
+    """
+
+    def __init__(self, factory, meta: dict, *, gazetteer, predicates):
+        super().__init__(factory, meta)
+        parent, child = multiprocessing.get_context("fork").Pipe()
+        self._conn = parent
+        self._proc = multiprocessing.get_context("fork").Process(
+            target=_preload_main, args=(child, factory, gazetteer, predicates), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def read(self, articles: list[Article]) -> dict[str, Reading] | None:
+        """The readings of ``articles`` made by the background process; None when it could not (then closed)."""
+        if self._proc is None:
+            return None
+        try:
+            self._conn.send(articles)
+            ok, found = self._conn.recv()
+        except (EOFError, OSError) as err:
+            log.warning("the background model process ended (%s); loading the model here", type(err).__name__)
+            ok, found = False, None
+        self.close()
+        if not ok:  # loading here raises the same error, from this process
+            return None
+        self.meta = found.pop(None)
+        return found
+
+    def close(self) -> None:
+        """Stop the background process (it writes nothing: stopping it midway loses nothing)."""
+        if self._proc is None:
+            return
+        self._conn.close()
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._proc = None
+
+
+def _preload_main(conn, factory, gazetteer, predicates) -> None:
+    """The background process: load the model, then read the articles sent (None: stop)."""
+    from .pipeline import read_articles
+
+    try:
+        nlp = factory()
+    except Exception:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
+        nlp = None
+    try:
+        articles = conn.recv()
+        if articles is None:
+            return
+        if nlp is None:
+            conn.send((False, None))
+            return
+        found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
+        found[None] = nlp.meta
+        conn.send((True, found))
+    except (EOFError, OSError):
+        pass
+    finally:
+        conn.close()
+
+
 def loaded(nlp):
     return nlp.load() if isinstance(nlp, LazyNLP) else nlp
 
@@ -117,6 +190,14 @@ def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: in
     missing = [a for a in articles if a.id not in readings]
     if cache is not None:
         log.info("cache: %d articles cached, %d to read", len(readings), len(missing))
+    if isinstance(nlp, PreloadedNLP):
+        found = nlp.read(missing) if 0 < len(missing) <= PRELOAD_MAX else nlp.close()
+        if found is not None:
+            readings.update(found)
+            if cache is not None:
+                for article in missing:
+                    cache.put(article, readings[article.id])
+            missing = []
     if not missing:
         return readings
     jobs = min(resolve_jobs(jobs), len(missing))

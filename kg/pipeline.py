@@ -145,30 +145,42 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     ``max_bytes``: files larger than this are refused unread.
     """
     from .cache import ArticleCache, fingerprint, model_meta
-    from .parallel import LazyNLP
+    from .parallel import LazyNLP, PreloadedNLP
     from .sources import MAX_BYTES, load_articles
 
-    articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
-    if not articles:
-        raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
     gazetteer = load_gazetteer(ontology_path("gazetteer.yaml"), world=world)
     predicates = load_predicates(ontology_path("predicates.yaml"))
     meta = model_meta(model) if cache_dir is not None else None
+    factory = partial(build_nlp, gazetteer, model=model)
     if meta is None:  # no cache, or a model whose meta.json cannot be found without loading it
-        nlp = build_nlp(gazetteer, model=model)
+        nlp = factory()
         meta = nlp.meta
+    elif not force and _has_entries(Path(cache_dir)):  # probably few articles to read: load the model meanwhile
+        nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates)
     else:
-        nlp = LazyNLP(lambda: build_nlp(gazetteer, model=model), meta)
-    cache = None
-    if cache_dir is not None:
-        salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
-        cache = ArticleCache(cache_dir, salt=salt, force=force)
-    extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
-                         jobs=jobs, cache=cache)
+        nlp = LazyNLP(factory, meta)
+    try:
+        articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
+        if not articles:
+            raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
+        cache = None
+        if cache_dir is not None:
+            salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
+            cache = ArticleCache(cache_dir, salt=salt, force=force)
+        extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
+                             jobs=jobs, cache=cache)
+    finally:
+        if isinstance(nlp, PreloadedNLP):
+            nlp.close()
     if cache is not None:
         cache.prune()
         extraction.stats.update(cached=cache.hits, read=cache.misses)
     return extraction
+
+
+def _has_entries(cache_dir: Path) -> bool:
+    """Whether a cache folder holds any article's reading (an earlier build wrote it)."""
+    return cache_dir.is_dir() and next(cache_dir.glob("*/*.pickle"), None) is not None
 
 
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)
@@ -178,15 +190,18 @@ OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.htm
 FORKED_OUTPUTS = ("kg.nq", "kg.ttl", "kg.json", "kg.graphml")
 
 
-def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1) -> list[Path]:
+def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
+                  cache_dir: Path | None = None, force: bool = False) -> list[Path]:
     """Write every output into ``out_dir`` (see README "Outputs"); each file replaced atomically.
 
     kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv. Each is written
     to a temporary file first; only when all are on disk are they renamed over the old outputs, one by one
     (kg/outputs.py). Temporary files left by an earlier, killed build are removed first. ``jobs > 1``:
-    two processes write.
+    two processes write. ``cache_dir``: keep the serialized named graphs there (kg/fragments.py) and
+    reuse those whose quads did not change (``force``: serialize every graph again).
     """
     from .export import to_json
+    from .fragments import Fragments, salt_for
     from .exports import to_csv_tables, to_graphml
     from .outputs import remove_stale_temps, write_atomically
     from .parallel import resolve_jobs
@@ -199,16 +214,20 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     remove_stale_temps(out_dir, OUTPUT_NAMES)
     quads = to_quads(extraction, base=base)
     quads.sorted_graphs()  # sorted once, before a second process shares them
+    fragments = Fragments(None if cache_dir is None else Path(cache_dir) / "fragments.pickle",
+                          salt=salt_for(quads.prefixes), force=force)
     csv_tables = {f"csv/{name}": text for name, text in to_csv_tables(extraction, base=base).items()}
     writers = {
-        "kg.trig": lambda fh: write_trig(quads, fh),
+        "kg.trig": lambda fh: write_trig(quads, fh, fragments=fragments),
         "kg.nq": lambda fh: write_nquads(quads, fh),
         "kg.ttl": lambda fh: write_turtle(quads, fh),
-        "kg.jsonld": lambda fh: write_jsonld(quads, fh),
+        "kg.jsonld": lambda fh: write_jsonld(quads, fh, fragments=fragments),
         "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
         **{name: (lambda fh, text=text: fh.write(text.encode("utf-8"))) for name, text in csv_tables.items()},
     }
-    return write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
-                            forked=[out_dir / name for name in FORKED_OUTPUTS])
+    written = write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
+                               forked=[out_dir / name for name in FORKED_OUTPUTS])
+    fragments.save()
+    return written
