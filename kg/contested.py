@@ -330,7 +330,7 @@ def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[st
             low = evidence.lower()
             for stance, terms in framing.items():
                 for term in terms:
-                    if re.search(rf"\b{re.escape(term)}\b", low):
+                    if term in low and re.search(rf"\b{re.escape(term)}\b", low):  # most terms are not even a substring
                         frames[stance].append(Side(stance=f"{stance}: {term}", source=m.source, evidence=evidence))
                         break
         for kind, found, topic in (("date", days, "date"), ("number", numbers, "figures"), ("framing", frames, "framing")):

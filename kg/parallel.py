@@ -61,12 +61,19 @@ class PreloadedNLP(LazyNLP):
         self._proc.start()
         child.close()
 
-    def read(self, articles: list[Article]) -> dict[str, Reading] | None:
-        """The readings of ``articles`` made by the background process; None when it could not (then closed)."""
+    def submit(self, articles: list[Article]) -> None:
+        """Have the background process read ``articles`` (:meth:`result` gives their readings)."""
+        try:
+            self._conn.send(articles)
+        except OSError as err:
+            log.warning("the background model process ended (%s); loading the model here", type(err).__name__)
+            self.close()
+
+    def result(self) -> dict[str, Reading] | None:
+        """The readings of the articles submitted; None when the process could not read them (then closed)."""
         if self._proc is None:
             return None
         try:
-            self._conn.send(articles)
             ok, found = self._conn.recv()
         except (EOFError, OSError) as err:
             log.warning("the background model process ended (%s); loading the model here", type(err).__name__)
@@ -176,8 +183,11 @@ def _read_chunk(chunk: list[Article]) -> Reading:
 
 
 def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: int = 1,
-                cache: ArticleCache | None = None, progress: bool = False) -> dict[str, Reading]:
-    """``{article id: Reading}`` for every article: from ``cache`` when it has it, else read with spaCy."""
+                cache: ArticleCache | None = None, progress: bool = False, meanwhile=None) -> dict[str, Reading]:
+    """``{article id: Reading}`` for every article: from ``cache`` when it has it, else read with spaCy.
+
+    ``meanwhile``: a function called once, while a PreloadedNLP's process reads (else before reading).
+    """
     global _WORKER_STATE
     from tqdm import tqdm
 
@@ -190,14 +200,23 @@ def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: in
     missing = [a for a in articles if a.id not in readings]
     if cache is not None:
         log.info("cache: %d articles cached, %d to read", len(readings), len(missing))
-    if isinstance(nlp, PreloadedNLP):
-        found = nlp.read(missing) if 0 < len(missing) <= PRELOAD_MAX else nlp.close()
-        if found is not None:
-            readings.update(found)
-            if cache is not None:
-                for article in missing:
-                    cache.put(article, readings[article.id])
-            missing = []
+    found = None
+    if isinstance(nlp, PreloadedNLP) and 0 < len(missing) <= PRELOAD_MAX:
+        nlp.submit(missing)
+        if meanwhile is not None:
+            meanwhile()
+        found = nlp.result()
+    else:
+        if isinstance(nlp, PreloadedNLP):
+            nlp.close()
+        if meanwhile is not None:
+            meanwhile()
+    if found is not None:
+        readings.update(found)
+        if cache is not None:
+            for article in missing:
+                cache.put(article, readings[article.id])
+        missing = []
     if not missing:
         return readings
     jobs = min(resolve_jobs(jobs), len(missing))

@@ -38,15 +38,16 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     """
     from .parallel import merge_readings, read_corpus
 
+    sources = []  # reposts depend on the texts alone: found while a background process reads
     readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
-                           progress=progress)
+                           progress=progress, meanwhile=lambda: sources.extend(with_reposts(articles)))
     mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
     mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
     entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
-    extraction = Extraction(articles=tuple(with_reposts(articles)), entities=tuple(entities),
+    extraction = Extraction(articles=tuple(sources), entities=tuple(entities),
                             relations=tuple(relations), model=model_version(nlp))
     type_labels = {name: raw.get("label", name) for name, raw in event_types().types.items()}
     extraction = neutral_event_labels(extraction, framing(), type_labels)
