@@ -82,6 +82,7 @@ class PreloadedNLP(LazyNLP):
         if not ok:  # loading here raises the same error, from this process
             return None
         self.meta = found.pop(None)
+        log.debug("the background process read %d articles", len(found))
         return found
 
     def close(self) -> None:
@@ -101,6 +102,7 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
 
     try:
         nlp = factory()
+        log.debug("background process: model loaded")
     except Exception:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
         nlp = None
     try:
