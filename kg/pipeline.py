@@ -152,7 +152,7 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     from .parallel import LazyNLP, PreloadedNLP
     from .sources import MAX_BYTES, load_articles
 
-    gazetteer = _gazetteer(world=world, cache_dir=cache_dir, force=force)
+    gazetteer = cached_gazetteer(world=world, cache_dir=cache_dir, force=force)
     predicates = load_predicates(ontology_path("predicates.yaml"))
     meta = model_meta(model) if cache_dir is not None else None
     factory = partial(build_nlp, gazetteer, model=model)
@@ -183,7 +183,7 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     return extraction
 
 
-def _gazetteer(*, world: bool, cache_dir: Path | None, force: bool):
+def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force: bool = False):
     """The gazetteer; with a cache folder, unpickled from there when its file, kg's code and the world data
     are as when it was stored (building it takes ~0.7 s, on the way to the model load)."""
     from .cache import _sha, _version, code_fingerprint, stored
