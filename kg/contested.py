@@ -226,11 +226,12 @@ def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Cont
         return a == b or (a in party and party.get(a) == party.get(b))
 
     out = []
+    ordered = sorted(accusations.items())
     for i, rel in enumerate(extraction.relations):
         if rel.predicate != "rejects" or rel.negated:
             continue
         about_claims = bool(_CLAIM_WORDS.search(rel.provenance.sentence))
-        for (accuser, accused), idx in sorted(accusations.items()):
+        for (accuser, accused), idx in ordered:
             exact = (accuser, accused) == (rel.object, rel.subject)
             # by party only when the text says claims are rejected ("rejected claims from Armenia")
             if not (exact or (about_claims and same_side(accuser, rel.object) and same_side(accused, rel.subject))):

@@ -393,15 +393,21 @@ def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str]
     for m in mentions:
         by_source[m.source].append(m)
     mapping: dict[tuple[str, str], str] = {}
+    names: dict[str, list[str]] = {}  # an organization's names, worked out once
     for source, ms in by_source.items():
+        orgs = None
         for m in ms:
             if not m.entity.startswith("Organization:") or (source, m.entity) in mapping:
                 continue
             short = m.entity.split(":", 1)[1]
             if len(short) < 4:
                 continue
-            longer = [o for o in ms if o.entity != m.entity and _key_type(o.entity, gaz) == "Organization"
-                      and any(n.endswith(" " + short) for n in _names_of(o.entity, gaz))]
+            if orgs is None:  # the article's organization mentions, once
+                orgs = [o for o in ms if _key_type(o.entity, gaz) == "Organization"]
+                for o in orgs:
+                    if o.entity not in names:
+                        names[o.entity] = _names_of(o.entity, gaz)
+            longer = [o for o in orgs if o.entity != m.entity and any(n.endswith(" " + short) for n in names[o.entity])]
             if longer:
                 before = [o for o in longer if o.start < m.start]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
