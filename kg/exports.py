@@ -53,8 +53,8 @@ def to_graphml(extraction: Extraction, *, base: str | None = None) -> str:
         return out
 
     body = [line for node, data in nodes.items() for line in element("node", f' id="{_escape_attrib(node)}"', data, "node")]
-    for source, targets in edges.items():
-        for target, claims in targets.items():
+    for source in nodes:  # networkx lists edges by source node, in node order
+        for target, claims in edges.get(source, {}).items():
             for claim, data in claims.items():
                 attrs = f' source="{_escape_attrib(source)}" target="{_escape_attrib(target)}" id="{_escape_attrib(claim)}"'
                 body.extend(element("edge", attrs, data, "edge"))
