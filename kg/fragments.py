@@ -46,6 +46,7 @@ class Fragments:
         self.made = self.reused = 0
         self._old: dict[bytes, bytes] = {} if force or self.path is None else self._load()
         self._new: dict[bytes, bytes] = {}
+        self.stored = len(self._old)  #: blocks the last build left (0: every block will be made)
         self._digests: dict[str, tuple[list[str], bytes]] = {}
 
     def _load(self) -> dict[bytes, bytes]:

@@ -208,9 +208,10 @@ def _has_entries(cache_dir: Path) -> bool:
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)
 OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.html", "kg.graphml",
                 "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
-#: written by a second process when jobs > 1 (about half the writing time of an incremental build on a
-#: large corpus, where most of kg.trig and kg.jsonld come from kg/fragments.py)
-FORKED_OUTPUTS = ("kg.nq", "kg.ttl", "kg.json")
+#: written by a second process when jobs > 1: about half the writing time when kg.trig and kg.jsonld are
+#: mostly stored blocks (kg/fragments.py); when they are all made (first build, --force), kg.json too
+FORKED_OUTPUTS = ("kg.nq", "kg.ttl")
+FORKED_WHEN_COLD = ("kg.json",)
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
@@ -251,7 +252,8 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
         **{name: (lambda fh, text=text: fh.write(text.encode("utf-8"))) for name, text in csv_tables.items()},
     }
+    forked = FORKED_OUTPUTS + (() if fragments.stored else FORKED_WHEN_COLD)
     written = write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
-                               forked=[out_dir / name for name in FORKED_OUTPUTS])
+                               forked=[out_dir / name for name in forked])
     fragments.save()
     return written
