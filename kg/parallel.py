@@ -47,9 +47,10 @@ class PreloadedNLP(LazyNLP):
     """A LazyNLP whose model a forked process starts loading at once, while the caller does other work.
 
     Made when the cache suggests few articles will need reading (an incremental build): the model load
-    (2-4 s) then overlaps loading the articles and the cached readings. :meth:`read` has that process
-    read a few articles and send back their readings; with more, or when it failed, :meth:`close` stops
-    it and the model is loaded here as by a LazyNLP. ``gazetteer`` and ``predicates`` are the caller's.
+    (2-4 s) then overlaps loading the articles and the cached readings. :meth:`submit` has that process
+    read a few articles, :meth:`result` gives back their readings; with more articles, or when it failed,
+    :meth:`close` stops it and the model is loaded here as by a LazyNLP. ``gazetteer`` and ``predicates``
+    are the caller's (the fork shares them).
     """
 
     def __init__(self, factory, meta: dict, *, gazetteer, predicates):
@@ -112,7 +113,11 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
         if nlp is None:
             conn.send((False, None))
             return
-        found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
+        try:
+            found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
+        except Exception:  # noqa: BLE001 - the parent reads them itself, and raises the error there
+            conn.send((False, None))
+            return
         found[None] = nlp.meta
         conn.send((True, found))
     except (EOFError, OSError):
