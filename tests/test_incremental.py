@@ -72,3 +72,29 @@ def test_an_unreadable_fragment_store_only_means_serializing_again(corpus, tmp_p
     (_, _), (reused, made) = _counts(_build(corpus, out))
     assert reused == 0 and made > 0
     _same_as_fresh(corpus, out, tmp_path, "a broken store")
+
+
+def _failing_model():
+    raise RuntimeError("no such model")
+
+
+class _BrokenPipeline:
+    meta = {"lang": "en", "name": "broken", "version": "0"}
+
+    def pipe(self, *args, **kwargs):
+        raise ValueError("cannot parse")
+
+
+@pytest.mark.parametrize("factory", [_failing_model, _BrokenPipeline], ids=["load fails", "reading fails"])
+def test_a_failing_background_process_leaves_the_work_to_this_one(factory, gazetteer, predicates):
+    from kg.model import Article
+    from kg.parallel import PreloadedNLP, loaded
+
+    nlp = PreloadedNLP(factory, {"lang": "en", "name": "x", "version": "0"}, gazetteer=gazetteer, predicates=predicates)
+    nlp.submit([Article(id="a", file="a.txt", title="", body="Russia accused Azerbaijan.")])
+    assert nlp.result() is None  # nothing read there: the caller loads the model itself, and sees the error
+    if factory is _failing_model:
+        with pytest.raises(RuntimeError, match="no such model"):
+            loaded(nlp)
+    else:
+        assert isinstance(loaded(nlp), _BrokenPipeline)
