@@ -413,15 +413,21 @@ def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
-        mapping.update(_family_names(source, ms, gaz, mapping))
+        mapping.update(_family_names(source, ms, gaz, mapping, names))
     return mapping
 
 
-def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
+def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,
+                  names: dict[str, list[str]] | None = None) -> dict[tuple[str, str], str]:
     """"Lai" after "Lai Ching-te" in the same article: a name with a hyphenated given name ("Ching-te",
-    "Jong-un") puts the family name first. Only within the article, and only when no one there has it last."""
+    "Jong-un") puts the family name first. Only within the article, and only when no one there has it last.
+    ``names``: each key's names (:func:`_names_of`), filled as they are worked out."""
+    names = {} if names is None else names
     people = {m.entity for m in ms if _key_type(m.entity, gaz) == "Person"}
-    full = {k: _names_of(k, gaz)[0].split() for k in people if _names_of(k, gaz)}
+    for k in people:
+        if k not in names:
+            names[k] = _names_of(k, gaz)
+    full = {k: names[k][0].split() for k in people if names[k]}
     out = {}
     for key in sorted(people):
         if (source, key) in taken or not key.startswith("Person:") or len(full.get(key, [])) != 1:
