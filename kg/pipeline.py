@@ -210,7 +210,7 @@ OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.htm
                 "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
 #: written by a second process when jobs > 1: about half the writing time when kg.trig and kg.jsonld are
 #: mostly stored blocks (kg/fragments.py); when they are all made (first build, --force), kg.json too
-FORKED_OUTPUTS = ("kg.nq", "kg.ttl")
+FORKED_OUTPUTS = ("kg.nq", "kg.ttl", "graph.html")
 FORKED_WHEN_COLD = ("kg.json",)
 
 
