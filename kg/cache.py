@@ -168,8 +168,20 @@ class ArticleCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    def warm(self) -> bool:
+        """Whether the last build that pruned this folder had the same salt (so most articles may be cached)."""
+        try:
+            return (self.folder / "SALT").read_text(encoding="ascii") == self.salt
+        except (OSError, ValueError):
+            return False
+
     def prune(self) -> int:
-        """Remove the entries this build did not use (old versions of articles, other models); how many."""
+        """Remove the entries this build did not use (old versions of articles, other models); how many.
+
+        Also notes this build's salt (``SALT``), for :meth:`warm`.
+        """
+        if self.folder.is_dir():
+            (self.folder / "SALT").write_text(self.salt, encoding="ascii")
         removed = 0
         for path in self.folder.glob("*/*.pickle"):
             if path.stem not in self._used:

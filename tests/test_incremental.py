@@ -98,3 +98,14 @@ def test_a_failing_background_process_leaves_the_work_to_this_one(factory, gazet
             loaded(nlp)
     else:
         assert isinstance(loaded(nlp), _BrokenPipeline)
+
+
+def test_a_cache_is_warm_only_for_the_salt_of_the_last_build(tmp_path):
+    from kg.cache import ArticleCache
+
+    folder = tmp_path / "cache"
+    assert not ArticleCache(folder, salt="a").warm()  # nothing there yet
+    folder.mkdir()
+    ArticleCache(folder, salt="a").prune()
+    assert ArticleCache(folder, salt="a").warm()
+    assert not ArticleCache(folder, salt="b").warm()  # another model, ontology or code: every article is read
