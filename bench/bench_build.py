@@ -75,7 +75,8 @@ KG = textwrap.dedent("""
         meta = nlp.meta
         def pipe(self, *a, **k): raise AssertionError("nothing left to read")
     cached = ArticleCache(out / ".kg-cache", salt=salt)
-    extraction = pipeline.extract(articles, nlp=Done(), gazetteer=gaz, predicates=preds, cache=cached); lap("resolve")
+    extraction = pipeline.extract(articles, nlp=Done(), gazetteer=gaz, predicates=preds, cache=cached)
+    cached.prune(); lap("resolve")  # as `kg build` ends its reading (and notes the cache's salt)
     pipeline.write_outputs(extraction, out, jobs=jobs, cache_dir=out / ".kg-cache"); lap("write_outputs")  # as `kg build`
     print(json.dumps({"phases": times, "articles": len(articles), "entities": len(extraction.entities),
                       "relations": len(extraction.relations)}))
