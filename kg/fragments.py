@@ -40,14 +40,21 @@ class Fragments:
     ``path`` None: nothing is stored or loaded (every block is made). ``force``: what is stored is ignored.
     """
 
-    def __init__(self, path: Path | None, *, salt: str, force: bool = False):
+    def __init__(self, path: Path | None, *, salt: str, force: bool = False, lazy: bool = False):
         self.path = None if path is None else Path(path)
         self.salt = salt
         self.made = self.reused = 0
-        self._old: dict[bytes, bytes] = {} if force or self.path is None else self._load()
+        self._force = force
+        self._stored: dict[bytes, bytes] | None = None
         self._new: dict[bytes, bytes] = {}
-        self.stored = len(self._old)  #: blocks the last build left (0: every block will be made)
         self._digests: dict[str, tuple[list[str], bytes]] = {}
+        if not lazy:  # else loaded when a block is first asked for (by the process writing kg.trig)
+            self._load_once()
+
+    def _load_once(self) -> dict[bytes, bytes]:
+        if self._stored is None:
+            self._stored = {} if self._force or self.path is None else self._load()
+        return self._stored
 
     def _load(self) -> dict[bytes, bytes]:
         try:
@@ -74,7 +81,7 @@ class Fragments:
         key = kind.encode() + b"\0" + self._digest(name, lines)
         block = self._new.get(key)
         if block is None:
-            block = self._old.get(key)
+            block = self._load_once().get(key)
             if block is None:
                 block = make("".join(lines).encode("utf-8"))
                 self.made += 1

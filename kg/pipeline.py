@@ -203,10 +203,9 @@ def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)
 OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.html", "kg.graphml",
                 "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
-#: written by a second process when jobs > 1: about half the writing time when kg.trig and kg.jsonld are
-#: mostly stored blocks (kg/fragments.py); when they are all made (first build, --force), kg.json too
-FORKED_OUTPUTS = ("kg.nq", "kg.ttl", "graph.html")
-FORKED_WHEN_COLD = ("kg.json",)
+#: written by a second process when jobs > 1, about half the writing time: when kg.trig and kg.jsonld come
+#: mostly from stored blocks (kg/fragments.py: "warm"), and when they must all be made (first build, --force)
+FORKED_OUTPUTS = {"warm": ("kg.nq", "kg.ttl", "kg.graphml"), "cold": ("kg.nq", "kg.ttl", "kg.json")}
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
@@ -234,9 +233,10 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     quads = to_quads(extraction, base=base)
     quads.sorted_graphs()  # sorted once, before a second process shares them
     log.debug("quads: %d graphs", len(quads.graphs))
-    fragments = Fragments(None if cache_dir is None else Path(cache_dir) / "fragments.pickle",
-                          salt=salt_for(quads.prefixes), force=force)
-    csv_tables = {f"csv/{name}": text for name, text in to_csv_tables(extraction, base=base).items()}
+    store = None if cache_dir is None else Path(cache_dir) / "fragments.pickle"
+    fragments = Fragments(store, salt=salt_for(quads.prefixes), force=force, lazy=True)  # loaded by its writer
+    warm = store is not None and not force and store.is_file()
+    tables = lru_cache(maxsize=1)(lambda: to_csv_tables(extraction, base=base))  # made by the first CSV writer
     writers = {
         "kg.trig": lambda fh: write_trig(quads, fh, fragments=fragments),
         "kg.nq": lambda fh: write_nquads(quads, fh),
@@ -245,9 +245,10 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
         "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
-        **{name: (lambda fh, text=text: fh.write(text.encode("utf-8"))) for name, text in csv_tables.items()},
+        **{name: (lambda fh, name=name: fh.write(tables()[name.removeprefix("csv/")].encode("utf-8")))
+           for name in OUTPUT_NAMES if name.startswith("csv/")},
     }
-    forked = FORKED_OUTPUTS + (() if fragments.stored else FORKED_WHEN_COLD)
+    forked = FORKED_OUTPUTS["warm" if warm else "cold"]
     written = write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
                                forked=[out_dir / name for name in forked])
     fragments.save()
