@@ -54,7 +54,6 @@ KG = textwrap.dedent("""
     from pathlib import Path
     from kg import pipeline
     from kg.cache import ArticleCache, fingerprint, model_meta
-    from kg.gazetteer import load_gazetteer
     from kg.nlp import build_nlp
     from kg.predicates import load_predicates
     from kg.sources import load_articles
@@ -64,7 +63,7 @@ KG = textwrap.dedent("""
         global t0
         now = time.perf_counter(); times[name] = now - t0; t0 = now
     articles = load_articles(src); lap("load_articles")
-    gaz = load_gazetteer(pipeline.ontology_path("gazetteer.yaml"))
+    gaz = pipeline.cached_gazetteer(cache_dir=out / ".kg-cache")  # as `kg build` loads it (and keeps it)
     preds = load_predicates(pipeline.ontology_path("predicates.yaml")); lap("gazetteer")
     nlp = build_nlp(gaz, model=model); lap("load_model")
     salt = fingerprint(model=model, meta=model_meta(model) or nlp.meta, ontology=pipeline.ontology_path(""), extra=(True,))
@@ -76,8 +75,9 @@ KG = textwrap.dedent("""
         meta = nlp.meta
         def pipe(self, *a, **k): raise AssertionError("nothing left to read")
     cached = ArticleCache(out / ".kg-cache", salt=salt)
-    extraction = pipeline.extract(articles, nlp=Done(), gazetteer=gaz, predicates=preds, cache=cached); lap("resolve")
-    pipeline.write_outputs(extraction, out, jobs=jobs); lap("write_outputs")
+    extraction = pipeline.extract(articles, nlp=Done(), gazetteer=gaz, predicates=preds, cache=cached)
+    cached.prune(); lap("resolve")  # as `kg build` ends its reading (and notes the cache's salt)
+    pipeline.write_outputs(extraction, out, jobs=jobs, cache_dir=out / ".kg-cache"); lap("write_outputs")  # as `kg build`
     print(json.dumps({"phases": times, "articles": len(articles), "entities": len(extraction.entities),
                       "relations": len(extraction.relations)}))
 """)

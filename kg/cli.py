@@ -94,11 +94,11 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
         logging.getLogger("kg").error("%s (skipped)", err)
 
     quiet = ctx.obj["quiet"]
+    cache_dir = None if no_cache else (cache_dir or Path(out) / ".kg-cache")
     try:
         extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error,
-                               jobs=jobs, cache_dir=None if no_cache else (cache_dir or Path(out) / ".kg-cache"),
-                               force=force, max_bytes=max_bytes)
-        written = write_outputs(extraction, out, base=base_iri, jobs=jobs)
+                               jobs=jobs, cache_dir=cache_dir, force=force, max_bytes=max_bytes)
+        written = write_outputs(extraction, out, base=base_iri, jobs=jobs, cache_dir=cache_dir, force=force)
     except KGError as err:
         _fail(err)
     if not quiet:

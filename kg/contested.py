@@ -16,7 +16,8 @@ the sources are:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,7 +43,13 @@ _DURATION = re.compile(r"\b(\d{1,4}|[a-z]+(?:-[a-z]+)?)[- ](day|week|month|year)
 
 def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.casefold())
-    return {tuple(words[i:i + size]) for i in range(max(0, len(words) - size + 1))}
+    return set(zip(*(words[i:] for i in range(size))))  # every run of ``size`` words, as tuples
+
+
+def _shingle_strings(text: str, size: int = SHINGLE) -> set[str]:
+    """:func:`shingles` joined by spaces (one string each: hashed once, not at every lookup as a tuple is)."""
+    words = re.findall(r"\w+", text.casefold())
+    return set(map(" ".join, zip(*(words[i:] for i in range(size)))))
 
 
 def containment(a: set, b: set) -> float:
@@ -59,21 +66,17 @@ def find_reposts(articles: list[Article], *, threshold: float = REPOST_THRESHOLD
 
     Candidate pairs come from an inverted index of shingles, so only articles that share text are compared.
     """
-    sh = {a.id: shingles(a.content) for a in articles}
+    sh = {a.id: _shingle_strings(a.content) for a in articles}
     dates = {a.id: a.date or "" for a in articles}
-    postings: dict[tuple, list[str]] = defaultdict(list)
+    postings: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         for s in sh[a.id]:
             postings[s].append(a.id)
     by_id = {a.id: a for a in articles}
     out: dict[str, str] = {}
     for a in articles:
-        shared: dict[str, int] = defaultdict(int)
-        for s in sh[a.id]:
-            ids = postings[s]
-            if len(ids) <= COMMON_SHINGLE:
-                for other in ids:
-                    shared[other] += 1
+        lists = (postings[s] for s in sh[a.id])
+        shared = Counter(chain.from_iterable(ids for ids in lists if len(ids) <= COMMON_SHINGLE))  # counted in C
         best = None
         for bid in sorted(shared):
             b = by_id[bid]
@@ -223,11 +226,12 @@ def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Cont
         return a == b or (a in party and party.get(a) == party.get(b))
 
     out = []
+    ordered = sorted(accusations.items())
     for i, rel in enumerate(extraction.relations):
         if rel.predicate != "rejects" or rel.negated:
             continue
         about_claims = bool(_CLAIM_WORDS.search(rel.provenance.sentence))
-        for (accuser, accused), idx in sorted(accusations.items()):
+        for (accuser, accused), idx in ordered:
             exact = (accuser, accused) == (rel.object, rel.subject)
             # by party only when the text says claims are rejected ("rejected claims from Armenia")
             if not (exact or (about_claims and same_side(accuser, rel.object) and same_side(accused, rel.subject))):
@@ -330,7 +334,7 @@ def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[st
             low = evidence.lower()
             for stance, terms in framing.items():
                 for term in terms:
-                    if re.search(rf"\b{re.escape(term)}\b", low):
+                    if term in low and re.search(rf"\b{re.escape(term)}\b", low):  # most terms are not even a substring
                         frames[stance].append(Side(stance=f"{stance}: {term}", source=m.source, evidence=evidence))
                         break
         for kind, found, topic in (("date", days, "date"), ("number", numbers, "figures"), ("framing", frames, "framing")):

@@ -539,29 +539,41 @@ def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str]
     for m in mentions:
         by_source[m.source].append(m)
     mapping: dict[tuple[str, str], str] = {}
+    names: dict[str, list[str]] = {}  # an organization's names, worked out once
     for source, ms in by_source.items():
+        orgs = None
         for m in ms:
             if not m.entity.startswith("Organization:") or (source, m.entity) in mapping:
                 continue
             short = m.entity.split(":", 1)[1]
             if len(short) < 4:
                 continue
-            longer = [o for o in ms if o.entity != m.entity and _key_type(o.entity, gaz) == "Organization"
-                      and any(n.endswith(" " + short) for n in _names_of(o.entity, gaz))]
+            if orgs is None:  # the article's organization mentions, once
+                orgs = [o for o in ms if _key_type(o.entity, gaz) == "Organization"]
+                for o in orgs:
+                    if o.entity not in names:
+                        names[o.entity] = _names_of(o.entity, gaz)
+            longer = [o for o in orgs if o.entity != m.entity and any(n.endswith(" " + short) for n in names[o.entity])]
             if longer:
                 before = [o for o in longer if o.start < m.start]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
-        mapping.update(_family_names(source, ms, gaz, mapping))
+        mapping.update(_family_names(source, ms, gaz, mapping, names))
     return mapping
 
 
-def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
+def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,
+                  names: dict[str, list[str]] | None = None) -> dict[tuple[str, str], str]:
     """"Lai" after "Lai Ching-te" in the same article: a name with a hyphenated given name ("Ching-te",
-    "Jong-un") puts the family name first. Only within the article, and only when no one there has it last."""
+    "Jong-un") puts the family name first. Only within the article, and only when no one there has it last.
+    ``names``: each key's names (:func:`_names_of`), filled as they are worked out."""
+    names = {} if names is None else names
     people = {m.entity for m in ms if _key_type(m.entity, gaz) == "Person"}
-    full = {k: _names_of(k, gaz)[0].split() for k in people if _names_of(k, gaz)}
+    for k in people:
+        if k not in names:
+            names[k] = _names_of(k, gaz)
+    full = {k: names[k][0].split() for k in people if names[k]}
     out = {}
     for key in sorted(people):
         if (source, key) in taken or not key.startswith("Person:") or len(full.get(key, [])) != 1:

@@ -17,22 +17,88 @@ def _claim_iri(r: Relation, iris: IRIs) -> str:
 
 
 def to_graphml(extraction: Extraction, *, base: str | None = None) -> str:
-    """Entities as nodes, claims as directed edges (parallel edges kept, keyed by claim IRI)."""
-    import networkx as nx
+    """Entities as nodes, claims as directed edges (parallel edges kept, keyed by claim IRI).
 
+    The text networkx's GraphML writer gives for that ``MultiDiGraph`` (``generate_graphml``: keys numbered
+    as first used, data values as ``str``, ElementTree's escaping and indenting, non-ASCII as character
+    references), written directly: building and serializing the element tree took ~2 s on 1,000 articles.
+    """
     iris = IRIs(base) if base else IRIs()
-    G = nx.MultiDiGraph()
+    nodes: dict[str, dict] = {}
     for e in extraction.entities:
-        G.add_node(e.id, label=e.label, type=e.type, kind=e.kind, iri=str(iris.entity(e.id)),
-                   wikidata=e.wikidata or "", sources="|".join(e.sources), mentions=len(e.mentions),
-                   date=e.date.start if e.date else "")
+        nodes.setdefault(e.id, {}).update(
+            label=e.label, type=e.type, kind=e.kind, iri=str(iris.entity(e.id)), wikidata=e.wikidata or "",
+            sources="|".join(e.sources), mentions=len(e.mentions), date=e.date.start if e.date else "")
+    edges: dict[str, dict[str, dict[str, dict]]] = {}  # source -> target -> claim IRI -> data, as networkx keeps them
     for r in extraction.relations:
         p = r.provenance
-        G.add_edge(r.subject, r.object, key=_claim_iri(r, iris), label=r.predicate, predicate=r.predicate,
-                   source=r.source, asserted=not (r.negated or r.hedged), negated=r.negated, hedged=r.hedged,
-                   speaker=r.speaker or "", cue=r.cue or "", confidence=round(p.confidence, 3), rule=p.rule,
-                   section=p.section, start=p.start, end=p.end, evidence=p.sentence)
-    return "\n".join(nx.generate_graphml(G, named_key_ids=False)) + "\n"
+        nodes.setdefault(r.subject, {})
+        nodes.setdefault(r.object, {})
+        edges.setdefault(r.subject, {}).setdefault(r.object, {}).setdefault(_claim_iri(r, iris), {}).update(
+            label=r.predicate, predicate=r.predicate, source=r.source, asserted=not (r.negated or r.hedged),
+            negated=r.negated, hedged=r.hedged, speaker=r.speaker or "", cue=r.cue or "",
+            confidence=round(p.confidence, 3), rule=p.rule, section=p.section, start=p.start, end=p.end,
+            evidence=p.sentence)
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def element(tag: str, attrs: str, data: dict, scope: str) -> list[str]:
+        if not data:
+            return [f"    <{tag}{attrs} />"]
+        out = [f"    <{tag}{attrs}>"]
+        for name, value in data.items():
+            key = keys.setdefault((name, _graphml_type(value), scope), f"d{len(keys)}")
+            text = _escape_cdata(str(value))
+            out.append(f'      <data key="{key}">{text}</data>' if text else f'      <data key="{key}" />')
+        out.append(f"    </{tag}>")
+        return out
+
+    body = [line for node, data in nodes.items() for line in element("node", f' id="{_escape_attrib(node)}"', data, "node")]
+    for source in nodes:  # networkx lists edges by source node, in node order
+        for target, claims in edges.get(source, {}).items():
+            for claim, data in claims.items():
+                attrs = f' source="{_escape_attrib(source)}" target="{_escape_attrib(target)}" id="{_escape_attrib(claim)}"'
+                body.extend(element("edge", attrs, data, "edge"))
+    key_lines = [f'  <key id="{key}" for="{scope}" attr.name="{_escape_attrib(name)}" attr.type="{kind}" />'
+                 for (name, kind, scope), key in reversed(keys.items())]
+    graph = ['  <graph edgedefault="directed">', *body, "  </graph>"] if body else ['  <graph edgedefault="directed" />']
+    text = "\n".join([_GRAPHML_ROOT, *key_lines, *graph, "</graphml>"])
+    text = text.encode("us-ascii", "xmlcharrefreplace").decode("us-ascii")
+    return "\n".join(text.splitlines()) + "\n"  # as generate_graphml's lines, joined
+
+
+_GRAPHML_ROOT = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+                 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+_GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def _graphml_type(value) -> str:
+    kind = _GRAPHML_TYPES.get(type(value))
+    if kind is None:  # a numpy number, say: networkx's own table
+        from networkx.readwrite.graphml import GraphML
+
+        kind = GraphML().get_xml_type(type(value))
+    return kind
+
+
+def _escape_cdata(text: str) -> str:
+    """Element text escaped as ElementTree escapes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attrib(text: str) -> str:
+    """An attribute value escaped as ElementTree escapes it."""
+    text = _escape_cdata(text)
+    for char, ref in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if char in text:
+            text = text.replace(char, ref)
+    return text
 
 
 def _table(header: list[str], rows) -> str:

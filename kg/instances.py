@@ -120,15 +120,15 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         phrase = frozenset(_phrases(fact))
         keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
-        group = next((groups[i] for i in candidates
-                      if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
-        if group is None:
-            group = _Group(fact.event_type)
-            groups.append(group)
-        group.add(m, agents, patients, place, fact.date, phrase)
-        number = groups.index(group) if candidates else len(groups) - 1
+        number = next((i for i in candidates
+                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
+        if number is None:
+            number = len(groups)
+            groups.append(_Group(fact.event_type))
+        groups[number].add(m, agents, patients, place, fact.date, phrase)
         for k in keys:
             index.setdefault(k, set()).add(number)
+    used = set(out.values())  # the ids given so far (known events), then the new ones
     for group in groups:
         ms = _split_same_source_days(group.members, facts)
         for part in ms:
@@ -137,10 +137,11 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
             base = slug(f"{first.text} {fact.date.start if fact.date else ''}")
             ent_id = f"event_{base}"
             n = 2
-            while ent_id in out.values() or ent_id in gaz.entries:
+            while ent_id in used or ent_id in gaz.entries:
                 ent_id, n = f"event_{base}_{n}", n + 1
             for m in part:
                 out[m.entity] = ent_id
+            used.add(ent_id)
     for key, other in deferred:
         out[key] = out[other]
     return out

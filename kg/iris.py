@@ -30,6 +30,8 @@ class IRIs:
         if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
             raise ValueError(f"base IRI must be absolute: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._entities: dict[str, URIRef] = {}  # entity and source IRIs recur in most triples: minted once each
+        self._sources: dict[str, URIRef] = {}
 
     def namespaces(self) -> dict[str, str]:
         """Prefix -> namespace of the instance IRIs (for Turtle, TriG and JSON-LD prefixes)."""
@@ -37,10 +39,16 @@ class IRIs:
                 "claim": f"{self.base}claim/", "date": f"{self.base}date/", "role": f"{self.base}role/"}
 
     def entity(self, entity_id: str) -> URIRef:
-        return URIRef(f"{self.base}entity/{_safe(entity_id)}")
+        iri = self._entities.get(entity_id)
+        if iri is None:
+            iri = self._entities[entity_id] = URIRef(f"{self.base}entity/{_safe(entity_id)}")
+        return iri
 
     def source(self, article_id: str) -> URIRef:
-        return URIRef(f"{self.base}source/{_safe(article_id)}")
+        iri = self._sources.get(article_id)
+        if iri is None:
+            iri = self._sources[article_id] = URIRef(f"{self.base}source/{_safe(article_id)}")
+        return iri
 
     def graph(self, article_id: str) -> URIRef:
         return URIRef(f"{self.base}graph/{_safe(article_id)}")

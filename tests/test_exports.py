@@ -78,6 +78,40 @@ def _rows(path):
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
+def _networkx_graphml(extraction) -> str:
+    """What kg.graphml held when networkx wrote it (kg/exports.py now writes the same text itself)."""
+    from kg.exports import _claim_iri
+    from kg.iris import IRIs
+
+    iris = IRIs()
+    G = nx.MultiDiGraph()
+    for e in extraction.entities:
+        G.add_node(e.id, label=e.label, type=e.type, kind=e.kind, iri=str(iris.entity(e.id)),
+                   wikidata=e.wikidata or "", sources="|".join(e.sources), mentions=len(e.mentions),
+                   date=e.date.start if e.date else "")
+    for r in extraction.relations:
+        p = r.provenance
+        G.add_edge(r.subject, r.object, key=_claim_iri(r, iris), label=r.predicate, predicate=r.predicate,
+                   source=r.source, asserted=not (r.negated or r.hedged), negated=r.negated, hedged=r.hedged,
+                   speaker=r.speaker or "", cue=r.cue or "", confidence=round(p.confidence, 3), rule=p.rule,
+                   section=p.section, start=p.start, end=p.end, evidence=p.sentence)
+    return "\n".join(nx.generate_graphml(G, named_key_ids=False)) + "\n"
+
+
+def test_graphml_is_the_text_networkx_writes():
+    from dataclasses import replace
+
+    from kg.exports import to_graphml
+
+    ex = small_extraction()
+    odd = replace(ex.relations[0], object="not_an_entity", provenance=replace(
+        ex.relations[0].provenance, sentence='Tab\there, "quotes" & <tags>, caf\u00e9 \U0001F600, line\rbreak', confidence=1))
+    ex = replace(ex, relations=(odd, *reversed(ex.relations)),
+                 entities=(replace(ex.entities[0], label="A & B <c> \"d\" \u00e9"), *ex.entities[1:]))
+    assert to_graphml(ex) == _networkx_graphml(ex)
+    assert to_graphml(small_extraction()) == _networkx_graphml(small_extraction())
+
+
 def test_csv_tables(small_output):
     ex = small_extraction()
     nodes, edges = _rows(small_output / "csv/nodes.csv"), _rows(small_output / "csv/edges.csv")
