@@ -36,7 +36,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "embassy", "consulate", "mission",
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
-                               "base", "helicopter", "submarine", "tank"}
+                               "base", "helicopter", "submarine", "tank", "force"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -277,7 +277,8 @@ def subjects_of(verb) -> tuple[list, list]:
         gov = head.head
         while gov.dep_ == "conj" and gov.pos_ == "ADP":
             gov = gov.head
-        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        # "accused X of deploying", "blamed X for shelling": X does it; "violated Y by shelling": the subject does
+        objs = [c for c in gov.children if c.dep_ == "dobj"] if head.lower_ in ("of", "for") else []
         if objs:
             return objs, []
         if is_verb(gov):
@@ -332,8 +333,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
                 prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
             patients.extend(objs)
-        elif prep.lower_ in ("in", "into", "at", "near"):
-            places.extend(objs)
+        elif prep.lower_ in ("in", "into", "at", "near", "along", "across", "inside", "within"):
+            places.extend(objs)  # "the ceasefire along the Line of Control"
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "cleansing carried out by Y (and facilitated by Z)"
             for verb in conjuncts(child):

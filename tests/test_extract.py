@@ -648,3 +648,18 @@ def test_a_junta_stands_for_its_state(extract_text):
     ex = extract_text("Niger's junta turned to Russia after France withdrew its troops.")
     assert "niger" in entity_ids(ex) and not any("junta" in e.label.lower() for e in ex.entities)
     assert any(s == "niger" and o == "russia" for s, _, o in rels(ex))
+
+
+def test_by_doing_something_the_subject_does_it(extract_text):
+    ex = extract_text("Indian officials said Pakistan had violated the truce along the Line of Control by shelling "
+                      "Poonch on Wednesday.")
+    truce = next(e for e in ex.entities if e.event_type == "Ceasefire")
+    assert truce.place is not None  # "along the border": where the truce holds
+    shelling = next(e for e in ex.entities if e.event_type == "Attack")
+    assert ("pakistan", "agent") in {(p.entity, p.role) for p in shelling.participants}
+    assert not any(p.entity == truce.id for p in shelling.participants)
+
+
+def test_its_air_force_is_the_force_of_the_state_named_before(extract_text):
+    ex = extract_text("Pakistan's military said on Thursday that its air force had shot down five Indian jets.")
+    assert any(p == "attacks" and o == "india" and s.startswith("pakistan") for s, p, o in rels(ex)), sorted(rels(ex))
