@@ -15,7 +15,7 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate"}
+             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -158,6 +158,17 @@ def passive_cue(tok, cue: str) -> bool:
         if verb.text == cue:
             return (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
                     and not any(c.dep_ == "agent" for c in verb.children))
+    return False
+
+
+def cue_negated(tok, cue: str) -> bool:
+    """Is the cue verb over ``tok`` itself negated ("did not deny", "neither confirmed nor denied")?"""
+    for verb in tok.ancestors:
+        if verb.text == cue:
+            if any(c.dep_ == "neg" for c in verb.children):
+                return True
+            head = verb.head if verb.dep_ == "conj" else verb
+            return verb.dep_ == "conj" and any(c.lower_ == "nor" for c in head.children)
     return False
 
 

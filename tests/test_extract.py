@@ -663,3 +663,12 @@ def test_by_doing_something_the_subject_does_it(extract_text):
 def test_its_air_force_is_the_force_of_the_state_named_before(extract_text):
     ex = extract_text("Pakistan's military said on Thursday that its air force had shot down five Indian jets.")
     assert any(p == "attacks" and o == "india" and s.startswith("pakistan") for s, p, o in rels(ex)), sorted(rels(ex))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad neither confirmed nor denied striking Sudan.", ("chad", "attacks", "sudan")),
+    ("North Korea is suspected of sending troops to Russia.", ("north_korea", "deploys_to", "russia")),
+])
+def test_an_unconfirmed_act_is_hedged_not_denied(extract_text, text, expected):
+    rel = only(extract_text(text), *expected)
+    assert rel.hedged and not rel.negated
