@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
-from .syntax import Context, noun_arguments, verb_arguments
+from .syntax import Context, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme
@@ -244,6 +244,9 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             agents, patients, places = verb_arguments(root, ctx)
         else:
             agents, patients, places, _ = noun_arguments(root, ctx)
+            if (not agents and root.dep_ == "pobj" and root.head.lower_ in ("to", "in", "on")
+                    and is_verb_token(root.head.head) and root.head.head.lemma_.lower() in PARTAKE_VERBS):
+                agents = verb_arguments(root.head.head, ctx)[0]  # "Israel and Hamas agreed to a ceasefire"
             if (not agents and root.dep_ == "pobj" and root.head.lower_ == "for"
                     and root.head.head.lemma_.lower() == "responsibility" and root.head.head.dep_ == "dobj"
                     and root.head.head.head.lemma_.lower() in CLAIM_VERBS):
@@ -302,6 +305,9 @@ _RIGHT_DEPS = ("prep", "acl", "nummod", "npadvmod")
 _PLACE_PREPS = ("in", "at", "to", "on", "with", "between", "against")
 _BREAKS = (",", ";", ":", "(", ")", "—", "–", "[")
 #: verbs whose object noun is the event itself, so the clause names it too ("X launched an attack")
+#: verbs whose subject takes part in the event named after "to"/"in"/"on": "agreed to a ceasefire"
+PARTAKE_VERBS = {"agree", "commit", "adhere", "return", "participate", "engage", "join", "sign"}
+
 #: verbs with which one owns an act: "claimed responsibility for the attack"
 CLAIM_VERBS = {"claim", "take", "accept", "admit", "bear"}
 SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "issue", "call", "conduct", "host",

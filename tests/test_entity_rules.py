@@ -257,3 +257,11 @@ def test_a_gerund_standing_as_a_noun_is_an_event_trigger(extract_text):
     war = [e for e in events(ex) if e.event_type == "War"]
     assert war and war[0].date.start == "2023-04"
     assert {"ethiopia", "eritrea"} <= {p.entity for p in war[0].participants}, war[0].participants
+
+
+def test_those_who_agree_to_an_event_take_part_in_it(extract_text):
+    ex = extract_text("Israel and Hamas agreed on Wednesday to a ceasefire in Gaza.")
+    ceasefire = next(e for e in events(ex) if e.event_type == "Ceasefire")
+    assert {"israel", "hamas"} <= {p.entity for p in ceasefire.participants}
+    ex = extract_text("Kenya responded to the attack on its border post in May.")
+    assert not any(p.entity == "kenya" and p.role == "agent" for e in events(ex) for p in e.participants)
