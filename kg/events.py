@@ -310,7 +310,7 @@ PARTAKE_VERBS = {"agree", "commit", "adhere", "return", "participate", "engage",
 
 #: verbs with which one owns an act: "claimed responsibility for the attack"
 CLAIM_VERBS = {"claim", "take", "accept", "admit", "bear"}
-SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "issue", "call", "conduct", "host",
+SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "initial", "issue", "call", "conduct", "host",
                  "organize", "organise", "carry", "start", "begin", "announce", "declare", "impose", "mount",
                  "make", "leak", "set", "open", "close", "reach", "conclude", "convene"}
 

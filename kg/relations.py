@@ -330,7 +330,8 @@ def _hyphen_relations(tok, ctx: Context, source, section):
     obj = ctx.entity(noun, pronouns=False) if noun is not None else None
     if subj is None or obj is None:
         if subj is not None and noun is not None:
-            obj = next(iter(ctx.entities([c for c in noun.children if c.dep_ == "prep" for c in c.children])), None)
+            obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                          for g in p.children])), None)  # not "a US-backed route through X"
         if subj is None or obj is None:
             return
     yield _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text)

@@ -179,6 +179,9 @@ class Context:
                     key = self.key_at.get(child.i - 2)
                     if key is not None:
                         return key
+            if any(c.lower_ in ("opposition", "rebel", "dissident", "exiled") for c in tok.children
+                   if c.dep_ in ("amod", "compound")):
+                return None  # "opposition leaders in Yerevan" do not speak for Armenia
             for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
                     c.lower_ == "in" and lemma in GOVERNING_NOUNS))):
                 for pobj in prep.children:
@@ -295,6 +298,8 @@ def subjects_of(verb) -> tuple[list, list]:
         if objs:
             return objs, []
         agents, patients = subjects_of(head)
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return [], agents or patients  # "X is to be dissolved": X is what is dissolved
         return agents or patients, []  # "X was seen shaking hands with Y": X shakes hands
     if verb.dep_ in ("relcl", "acl"):
         if verb.tag_ == "VBN":  # "the cleansing carried out by Y": the head is the patient

@@ -672,3 +672,19 @@ def test_its_air_force_is_the_force_of_the_state_named_before(extract_text):
 def test_an_unconfirmed_act_is_hedged_not_denied(extract_text, text, expected):
     rel = only(extract_text(text), *expected)
     assert rel.hedged and not rel.negated
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The OSCE Minsk Group is to be dissolved under the agreement.", ("osce_minsk_group", "dissolves")),
+    ("Opposition leaders in Nairobi accused Ruto of selling out the coast.", ("nairobi", "accuses")),
+    ("The deal includes a US-backed route through Kenya's Turkana province.", ("united_states", "supports")),
+])
+def test_what_a_sentence_does_not_say(extract_text, text, absent):
+    assert not any((s, p) == absent for s, p, _ in rels(extract_text(text))), sorted(rels(extract_text(text)))
+
+
+def test_initialing_an_agreement_signs_it(extract_text):
+    ex = extract_text("Kenyan President William Ruto and Somali President Hassan Sheikh Mohamud initialed a peace "
+                      "agreement in Nairobi on Friday.")
+    deal = next(e for e in ex.entities if e.type == "Event")
+    assert {"william_ruto", "hassan_sheikh_mohamud"} <= {s for s, p, o in rels(ex) if p == "signs" and o == deal.id}
