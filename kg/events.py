@@ -257,6 +257,9 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                 agents = [c for c in root.head.children if c.dep_ == "nsubj"]
         helpers = _facilitators(root, m, events, doc) if _nominal(root) else []
         mediators = _facilitators(root, m, events, doc, MEDIATION) if _nominal(root) else []
+        if _nominal(root) and root.dep_ == "dobj" and root.head.lemma_.lower() in MEDIATION:
+            mediators += [t for t in agents if t.head.i == root.head.i]  # "X hosted the meeting": X hosts it
+            agents = [t for t in agents if t.head.i != root.head.i]
         agents = [t for t in agents if t.i not in {h.i for h in helpers + mediators}]
         if _nominal(root):  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
             where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]

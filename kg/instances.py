@@ -360,8 +360,10 @@ def _descriptive_label(entity: Entity, labels: dict[str, str]) -> Entity:
     if entity.place and entity.place in labels:
         label += f" in {labels[entity.place]}"
     elif entity.participants:
-        names = [labels.get(p.entity, p.entity) for p in entity.participants[:2]]
-        label += (" by " if entity.participants[0].role == "agent" else " of ") + " and ".join(names)
+        role = entity.participants[0].role
+        names = [labels.get(p.entity, p.entity) for p in entity.participants if p.role == role][:2]
+        label += {"agent": " by ", "mediator": " hosted by ", "facilitator": " facilitated by "}.get(role, " of ")
+        label += " and ".join(names)
     if entity.date is not None:
         label += f" ({entity.date.start})"
     if label == entity.label:

@@ -455,8 +455,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 this = pred
                 if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
                     this = "participant_in"  # "launched an offensive", "fought a long war"
-                if prep in ("in", "during", "at") and ctx.is_event(obj) and not ctx.is_event(subj):
-                    this = "participant_in"  # "seized power in a 2021 coup": taking part, not a place seized
+                if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
+                        and not ctx.is_event(subj)):
+                    this = "participant_in"  # "seized power in a 2021 coup", "regained it through the war"
+                if this in TARGET_PREDICATES and ctx.is_event(obj):
+                    continue  # "attacked ... the war": an attack's target is a party or a place, never an event
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
@@ -505,7 +508,7 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
                     yield replace(rel, hedged=True) if hedged else rel
     for subj in subjects:
         for obj in objects:
-            if subj == obj:
+            if subj == obj or (pred in TARGET_PREDICATES and ctx.is_event(obj)):
                 continue
             rel = _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
             yield replace(rel, hedged=True) if hedged else rel
@@ -523,6 +526,9 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
 
 #: nouns naming a failure to act: "facilitated by the inaction of the peacekeepers"
 INACTION_NOUNS = {"inaction", "inactivity", "passivity", "indifference", "failure", "negligence"}
+#: predicates whose object is a party or a place, never an event
+TARGET_PREDICATES = {"attacks", "occupies", "controls", "blocks", "kills", "ethnically_cleanses", "deploys_to",
+                     "withdraws_from", "visits", "flees_to", "evacuates"}
 #: predicates of harm to a patient, which someone's inaction can let happen
 HARM_PREDICATES = {"attacks", "ethnically_cleanses", "commits_genocide_against", "kills", "blocks", "occupies"}
 

@@ -36,7 +36,8 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "embassy", "consulate", "mission",
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
-                               "base", "helicopter", "submarine", "tank", "force"}
+                               "base", "helicopter", "submarine", "tank", "force", "airfield", "airbase", "refinery",
+                               "depot"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -337,7 +338,9 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
             agents.extend(objs)  # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
                 prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
-            patients.extend(objs)
+            # "the largest attack of the war": the war it is part of, not its target
+            patients.extend(o for o in objs if not (prep.lower_ == "of" and o.i in ctx.key_at
+                                                    and ctx.is_event(ctx.key_at[o.i])))
         elif prep.lower_ in ("in", "into", "at", "near", "along", "across", "inside", "within"):
             places.extend(objs)  # "the ceasefire along the Line of Control"
     for child in noun.children:

@@ -265,3 +265,11 @@ def test_those_who_agree_to_an_event_take_part_in_it(extract_text):
     assert {"israel", "hamas"} <= {p.entity for p in ceasefire.participants}
     ex = extract_text("Kenya responded to the attack on its border post in May.")
     assert not any(p.entity == "kenya" and p.role == "agent" for e in events(ex) for p in e.participants)
+
+
+def test_the_host_of_a_meeting_is_its_mediator_and_an_attack_targets_no_war(extract_text):
+    ex = extract_text("Turkey's Foreign Minister Hakan Fidan, who hosted the meeting in May, said both sides would "
+                      "meet again. Russia launched its largest drone attack of the war on Odesa on Monday.")
+    roles = {(p.entity, p.role) for e in events(ex) if e.event_type == "Meeting" for p in e.participants}
+    assert ("hakan_fidan", "mediator") in roles and ("hakan_fidan", "agent") not in roles
+    assert not any(r.predicate == "attacks" and r.object.startswith("event") for r in ex.relations)

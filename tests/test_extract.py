@@ -688,3 +688,10 @@ def test_initialing_an_agreement_signs_it(extract_text):
                       "agreement in Nairobi on Friday.")
     deal = next(e for e in ex.entities if e.type == "Event")
     assert {"william_ruto", "hassan_sheikh_mohamud"} <= {s for s, p, o in rels(ex) if p == "signs" and o == deal.id}
+
+
+def test_regaining_something_through_a_war_takes_part_in_the_war(extract_text):
+    ex = extract_text("Ethiopia regained its territory through the 2021 war with Eritrea.")
+    war = next(e.id for e in ex.entities if e.type == "Event")
+    assert ("ethiopia", "participant_in", war) in rels(ex)
+    assert not any(p == "controls" and o == war for _, p, o in rels(ex))
