@@ -107,16 +107,21 @@ def stored(path: Path, *, salt: str, make, force: bool = False):
         except Exception as err:  # noqa: BLE001 - an unreadable entry is only remade
             log.warning("%s: unreadable cache entry (%s); made again", path, type(err).__name__)
     value = make()
+    _write_pickle(path, (CACHE_FORMAT, salt, value), prefix=f".{path.stem}.")
+    return value
+
+
+def _write_pickle(path: Path, payload, *, prefix: str = ".") -> None:
+    """Pickle ``payload`` to ``path`` atomically (a temporary file in the same folder, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((CACHE_FORMAT, salt, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return value
 
 
 class ArticleCache:
@@ -157,16 +162,7 @@ class ArticleCache:
     def put(self, article: Article, reading: Reading) -> None:
         key = self.key(article)
         self._used.add(key)
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((CACHE_FORMAT, key, reading), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_pickle(self._path(key), (CACHE_FORMAT, key, reading))
 
     def warm(self) -> bool:
         """Whether the last build that pruned this folder had the same salt (so most articles may be cached)."""
