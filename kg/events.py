@@ -92,7 +92,7 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
 
 
 #: the event types a definite trigger of a type can refer back to: "the deal" after "agreed to a ceasefire"
-REFERS_TO = {"Agreement": ("Agreement", "Ceasefire")}
+REFERS_TO = {"Agreement": ("Agreement", "Ceasefire"), "Meeting": ("Meeting", "Talks"), "Talks": ("Talks", "Meeting")}
 
 
 def _root(doc, m: Mention):

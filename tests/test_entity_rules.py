@@ -273,3 +273,10 @@ def test_the_host_of_a_meeting_is_its_mediator_and_an_attack_targets_no_war(extr
     roles = {(p.entity, p.role) for e in events(ex) if e.event_type == "Meeting" for p in e.participants}
     assert ("hakan_fidan", "mediator") in roles and ("hakan_fidan", "agent") not in roles
     assert not any(r.predicate == "attacks" and r.object.startswith("event") for r in ex.relations)
+
+
+def test_a_definite_meeting_can_be_the_talks_named_before(extract_text):
+    ex = extract_text("Talks between Sudan and Chad in Cairo on Monday ended without a deal. Egypt said the meeting "
+                      "had been useful.")
+    talks = [e for e in events(ex) if e.event_type in ("Talks", "Meeting")]
+    assert len(talks) == 1 and any(m.reading == "anaphor" for m in talks[0].mentions), [e.label for e in talks]
