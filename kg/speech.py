@@ -152,24 +152,25 @@ def _quoted_by(tok, ctx: Context):
     return None, None
 
 
+def _cue_verb(tok, cue: str):
+    """The cue verb (by its text, as :func:`speech` returned it) that ``tok`` stands under, or None."""
+    return next((verb for verb in tok.ancestors if verb.text == cue), None)
+
+
 def passive_cue(tok, cue: str) -> bool:
     """Is the cue verb over ``tok`` a passive with nobody named ("X has been accused of ...", "is said to")?"""
-    for verb in tok.ancestors:
-        if verb.text == cue:
-            return (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-                    and not any(c.dep_ == "agent" for c in verb.children))
-    return False
+    verb = _cue_verb(tok, cue)
+    return verb is not None and (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+                                 and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def cue_negated(tok, cue: str) -> bool:
     """Is the cue verb over ``tok`` itself negated ("did not deny", "neither confirmed nor denied")?"""
-    for verb in tok.ancestors:
-        if verb.text == cue:
-            if any(c.dep_ == "neg" for c in verb.children):
-                return True
-            head = verb.head if verb.dep_ == "conj" else verb
-            return verb.dep_ == "conj" and any(c.lower_ == "nor" for c in head.children)
-    return False
+    verb = _cue_verb(tok, cue)
+    if verb is None:
+        return False
+    return (any(c.dep_ == "neg" for c in verb.children)
+            or (verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children)))
 
 
 def _that_clause(clause) -> bool:
