@@ -20,7 +20,7 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, cue_negated, flags, passive_cue, speech
+from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
 from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -165,6 +165,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from _territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
+            yield from _small_clause(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from _anti_relations(tok, ctx, source, section)
 
@@ -376,6 +378,33 @@ def _wholes(noun, ctx: Context) -> list[str]:
     return wholes
 
 
+def _small_clause(noun, ctx: Context, source, section):
+    """A verbless clause: "Beijing considers Taiwan part of China" -> (Taiwan, part_of, China), whose speaker
+    the verb over it names."""
+    parts = ctx.entities([c for c in noun.children if c.dep_ == "nsubj"])
+    for part in parts:
+        for whole in _wholes(noun, ctx):
+            if part != whole:
+                yield _relation(part, "part_of", whole, noun.sent, ctx, noun, source, section, "svo", 0.6, noun.text)
+
+
+def _held_view(verb, ctx: Context, source, section):
+    """"Treating A as part of B is a cornerstone of X's policy": (A, part_of, B) in X's words; with nobody
+    holding it ("treating A as part of B would be a mistake") the source does not say it."""
+    holder = view_holder(verb, ctx)
+    if holder is None:
+        return
+    scope = [verb] + ([verb.head] if verb.head.lemma_ == "be" else [])  # the parser may hang "as" on "is"
+    wholes = [w for v in scope for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+              for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in TERRITORY_WORDS for w in _wholes(g, ctx)]
+    for part in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]):
+        for whole in wholes:
+            if part != whole:
+                rel = _relation(part, "part_of", whole, verb.sent, ctx, verb, source, section, "held_view", 0.5,
+                                verb.text)
+                yield replace(rel, speaker=holder, cue=verb.text)
+
+
 def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates):
     agents, patients = subjects_of(verb)
     lemma = verb.lemma_.lower()
@@ -388,6 +417,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
     if not subjects:
+        if lemma in VIEW_VERBS:
+            yield from _held_view(verb, ctx, source, section)
         return
     rule = "svo_passive" if patients else "svo"
     locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES

@@ -29,6 +29,16 @@ HEDGE_VERBS = {"appear", "seem", "imply",
 
 MODALS = {"may", "might", "could"}
 
+#: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
+#: X's claim, not the source's
+VIEW_VERBS = {"regard", "view", "treat", "deem", "see", "consider", "perceive"}
+
+#: nouns naming someone's standing line, whose owner holds the view a gerund states: "treating A as part of B
+#: is a cornerstone of the country's policy" is the country's view
+POLICY_NOUNS = {"policy", "politics", "politic", "doctrine", "position", "stance", "strategy", "ideology", "narrative",
+                "identity", "agenda", "platform", "worldview", "line", "thinking", "programme", "program",
+                "constitution", "consensus"}
+
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
                "dismissed"}
@@ -84,9 +94,7 @@ def speech(tok, ctx: Context):
         if child.head.i == child.i:
             break
         parent = child.head
-        if (is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
-                and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
-                and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with"))):
+        if is_verb(parent) and _reports(parent, child):
             for subj in (c for c in parent.children if c.dep_ == "nsubj"):
                 key = ctx.entity(subj)
                 return key, parent.text
@@ -107,6 +115,30 @@ def speech(tok, ctx: Context):
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _quoted_by(tok, ctx)
+
+
+def _reports(verb, child) -> bool:
+    """Does ``child`` stand for what cue verb ``verb`` says or holds ("said that ...", "regards X as ...")?"""
+    lemma = verb.lemma_.lower()
+    if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+        return True
+    return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
+            and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
+
+
+def view_holder(verb, ctx: Context) -> str | None:
+    """Who holds the view a subjectless gerund states, when the clause it is the subject of says whose line it
+    is: "Treating A as part of B is a cornerstone of the country's policy" -> the country."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return None
+    inside = {t.i for t in verb.subtree}
+    for tok in verb.head.subtree:
+        if tok.i not in inside and tok.lemma_.lower() in POLICY_NOUNS and tok.pos_ == "NOUN":
+            for owner in (c for c in tok.children if c.dep_ == "poss"):
+                key = ctx.entity(owner)
+                if key is not None:
+                    return key
+    return None
 
 
 _QUOTE = re.compile(r"[\"“”]")

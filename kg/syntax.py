@@ -54,6 +54,9 @@ THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
 
+#: verbs of naming in a relative clause that says what a noun is called: "the region, which Azerbaijanis call X"
+NAMING_VERBS = {"call", "name", "dub"}
+
 #: stand-ins for a place, which an "of" phrase names: "the town of X", "the port of X"
 PLACE_STANDINS = {"town", "city", "village", "region", "province", "district", "capital", "port", "outskirts",
                   "suburb", "airport"}
@@ -141,7 +144,10 @@ class Context:
                 if key is not None and self.is_person(key):
                     return key
         elif tok.lower_ in THING_PRONOUNS:
+            singular = tok.lower_ in ("it", "its", "itself")
             for i, key in reversed(self.subjects):
+                if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
+                    continue  # "Russia and Azerbaijan share ... its exclave": "its" is neither of them
                 if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
                     return key
         return None
@@ -159,6 +165,11 @@ class Context:
             if (child.dep_ == "appos" and child.i in self.key_at
                     and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
                 return self.key_at[child.i]
+        if tok.pos_ == "NOUN":  # "the territory, which Armenians call Artsakh" is Artsakh
+            for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in NAMING_VERBS):
+                named = [g for g in clause.children if g.dep_ in ("oprd", "dobj") and g.i in self.key_at]
+                if named and any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in clause.children):
+                    return self.key_at[named[0].i]
         if lemma in PLACE_STANDINS and tok.pos_ == "NOUN":  # "the Russian-held town of Horlivka" is Horlivka
             named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                      if g.dep_ == "pobj" and g.i in self.key_at]
@@ -198,7 +209,7 @@ class Context:
                     return self.key_at[child.i - 2]
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
-        if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):
+        if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
         return None
 

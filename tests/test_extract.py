@@ -695,3 +695,33 @@ def test_regaining_something_through_a_war_takes_part_in_the_war(extract_text):
     war = next(e.id for e in ex.entities if e.type == "Event")
     assert ("ethiopia", "participant_in", war) in rels(ex)
     assert not any(p == "controls" and o == war for _, p, o in rels(ex))
+
+
+# --- views: what a party regards as so is its claim, not the source's ------------------------------------------
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    ("Serbia still regards Kosovo as part of its territory.", ("kosovo", "part_of", "serbia"), "serbia"),
+    ("Morocco views Western Sahara as an integral part of the kingdom, a position Algeria rejects.",
+     ("western_sahara", "part_of", "morocco"), "morocco"),
+    # a verbless clause after the verb of view
+    ("Beijing considers Taiwan part of China, and the island's leaders reject that view.",
+     ("taiwan", "part_of", "china"), "china"),
+    # a gerund with no subject: whose line it is says who holds the view
+    ("China has never ruled Taiwan. Treating Taiwan as part of China itself is a cornerstone of the country's "
+     "foreign policy.", ("taiwan", "part_of", "china"), "china"),
+    # a relative clause that names the noun: "the region, which Armenians call Artsakh" is Artsakh
+    ("Azerbaijan has never accepted the loss. Treating the region, which Armenians call Artsakh, as part of "
+     "Azerbaijan is a cornerstone of the country's policy.", ("nagorno_karabakh", "part_of", "azerbaijan"), "azerbaijan"),
+])
+def test_a_view_is_the_claim_of_the_one_who_holds_it(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
+
+
+def test_a_view_nobody_holds_is_not_asserted(extract_text):
+    found = rels(extract_text("Treating Crimea as part of Russia would be a mistake, the minister said."))
+    assert ("crimea", "part_of", "russia") not in found
+
+
+def test_its_does_not_refer_to_a_coordinated_subject(extract_text):
+    found = rels(extract_text("Iran and Turkey share an interest in a road from Armenia to its exclave of Nakhchivan."))
+    assert not any(p == "part_of" and s == "nakhchivan" and o in ("iran", "turkey") for s, p, o in found)
