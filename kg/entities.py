@@ -99,6 +99,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if span.label_ == JOINED_PERSON:
         cleaned = _clean(span)
         return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
+    if span.label_ == DATELINE:  # the city the story was filed from, literally
+        return gaz.lookup(span.text).id, "name"
     if span.ent_id_:
         ent_id = span.ent_id_
         if ":" in ent_id:  # an ambiguous surname, resolved per article later
@@ -255,12 +257,36 @@ def _group_nouns(doc, taken: set[int]) -> list:
     return out
 
 
-def _spans(doc) -> list:
+DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
+#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —"
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]{1,2}\s")
+
+
+def _datelines(doc, gaz: Gazetteer) -> list:
+    """The places named by datelines, read in capitals ("ADDIS ABABA —") that the NER does not know."""
+    text, out = text_of(doc), []
+    for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
+        match = _DATELINE.match(text, start)
+        if match is None:
+            continue
+        entry = gaz.lookup(match.group(1))
+        if entry is None or entry.type != "Place":
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label=DATELINE, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(span)
+    return out
+
+
+def _spans(doc, gaz: Gazetteer) -> list:
     """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
     (before the places they join, which stay mentions of their own)."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
+    datelines = _datelines(doc, gaz)
+    dated = {i for span in datelines for i in range(span.start, span.end)}
+    ents = sorted([e for e in doc.ents if not dated.intersection(range(e.start, e.end))] + datelines,
+                  key=lambda s: s.start)
     out, skip_to = [], 0
     for span in ents:
         if span.start < skip_to:
@@ -284,7 +310,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
     located: set[str] = set()
-    for span in _spans(doc):
+    for span in _spans(doc, gaz):
         found = provisional_key(span, gaz)
         if found is None:
             continue
@@ -312,7 +338,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
     mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
-    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz)))
+    mentions = _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz))
+    return _group_anaphora(doc, _body_anaphora(doc, mentions), gaz)
 
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
@@ -442,6 +469,34 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
         if before:
             ref = max(before, key=lambda m: m.start)
             found.append(Mention(entity=ref.entity, text=text_of(doc)[start:end], start=start, end=end, source=ref.source,
+                                 section=ref.section, reading="anaphor", ner_label=ref.ner_label))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+#: what a bare "the group" can stand for: an armed group the text named before ("the Houthis ... the Iran-backed group")
+GROUP_HEADS = ("group", "militia", "movement", "faction")
+_GROUP_ANAPHOR = re.compile(rf"\b[Tt]he ((?:[\w-]+ ){{0,2}}?)({'|'.join(GROUP_HEADS)})\b")
+
+
+def _group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"The Iran-backed group", "the militant group" after the Houthis are named is the Houthis: the nearest armed
+    group (by the gazetteer's kind) mentioned before, in this or the previous paragraph."""
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    armed = [m for m in mentions if getattr(gaz.entries.get(m.entity), "kind", "") == "ArmedGroup"]
+    found = []
+    for match in _GROUP_ANAPHOR.finditer(text):
+        start, end = match.start(2), match.end(2)
+        if any(a < end and start < b for a, b in taken) or match.group(1).strip().lower() in ("same", "other"):
+            continue
+        head = doc.char_span(start, end, alignment_mode="expand")
+        if head is None or head.root.pos_ != "NOUN" or head.root.dep_ in ("amod", "compound"):
+            continue
+        window = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start))  # this paragraph and the one before
+        before = [m for m in armed if window < m.start and m.end <= start]
+        if before:
+            ref = max(before, key=lambda m: m.start)
+            found.append(Mention(entity=ref.entity, text=text[start:end], start=start, end=end, source=ref.source,
                                  section=ref.section, reading="anaphor", ner_label=ref.ner_label))
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 

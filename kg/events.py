@@ -193,6 +193,7 @@ def _clause(verb) -> tuple[int, int]:
             toks.extend(child.subtree)
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = verb.doc
+    first = _after_dash(first, verb.i, doc)
     if last - first > 18:
         return verb.idx, verb.idx + len(verb.text)
     while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"
@@ -385,7 +386,16 @@ def _verb_phrase(verb, *, subject: bool) -> tuple[int | None, int]:
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     if subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None, last
-    return first, _cut(verb.i, last, verb.doc)
+    return _after_dash(first, verb.i, verb.doc), _cut(verb.i, last, verb.doc)
+
+
+def _after_dash(first: int, verb: int, doc) -> int:
+    """The start of a clause after a free-standing dash before its verb: a dateline ("CARACAS (Reuters) -
+    Officials met") or an aside is not part of what happened."""
+    for i in range(verb - 1, first, -1):
+        if doc[i].text in ("-", "—", "–") and (i == 0 or doc[i - 1].whitespace_):
+            return i + 1
+    return first
 
 
 NAMED_EVENT_SIMILARITY = 85

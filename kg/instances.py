@@ -81,7 +81,8 @@ class _Group:
 
 
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
-                         event_types: EventTypes, owners: dict[str, str] | None = None) -> dict[str, str]:
+                         event_types: EventTypes, owners: dict[str, str] | None = None,
+                         named_in: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
 
     Mentions join one instance when they have the same type and share participants without clashing
@@ -107,7 +108,8 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         agents = {mapping(m.source, p.entity) for p in fact.participants if p.role == "agent"}
         patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
         place = mapping(m.source, fact.place) if fact.place else None
-        known = _known_event(fact, m.text, agents | patients, place, named, gaz)
+        known = _known_event(fact, m.text, agents | patients, place, named, gaz,
+                             (named_in or {}).get(m.source, set()))
         if known is not None:
             out[m.entity] = known
             continue
@@ -152,19 +154,22 @@ MAX_KNOWN_EVENT_YEARS = 10
 
 
 def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, named: list,
-                 gaz: Gazetteer) -> str | None:
+                 gaz: Gazetteer, article: set[str] = frozenset()) -> str | None:
     """The known event a trigger mention names, if any.
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
     Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
     whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
     ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
-    shares a side or the place); a decades-long conflict absorbs no dated mention. An undated mention joins
-    the only such event at its place ("the corridor, blocked by X" -> that blockade).
+    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
+    name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
+    Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
+    ("the corridor, blocked by X" -> that blockade).
     """
     at = parties | ({place} if place else set())
     head = text.split()[-1].lower() if text.split() else ""
-    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)]
+    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)
+            and (not article or _points_at("", article, e, gaz))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
         match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS
                  and (_years(e.date) == 0 or _points_at(head, at, e, gaz))]
@@ -305,8 +310,12 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
 
     anchored = [m for m in triggers if (m.source, m.section, m.start) in facts and m.reading != "anaphor"]
     owners = {e.id: e.part_of for e in entities if e.part_of}
+    named_in: dict[str, set[str]] = defaultdict(set)  # source -> the entities its text names
+    for e in entities:
+        for m in e.mentions:
+            named_in[m.source].add(e.id)
     trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
-                                    owners)
+                                    owners, named_in)
 
     def final(source: str, key: str) -> str:
         return trig_map.get(key) or canonical(mapping, source, key)
@@ -328,6 +337,12 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
             old = by_id[ent_id]
             by_id[ent_id] = replace(old, mentions=tuple(sorted(old.mentions + tuple(ms), key=lambda m: (m.source, m.section, m.start))),
                                     aliases=tuple(sorted((set(old.aliases) | set(phrases[ent_id]) | spans[ent_id]) - {old.label})))
+        elif ent_id in gaz.entries:  # a known event the article only describes ("the war began in 2020")
+            entry = gaz.entries[ent_id]
+            by_id[ent_id] = Entity(id=ent_id, type="Event", label=entry.label, kind=entry.kind, wikidata=entry.wikidata,
+                                   aliases=tuple(sorted((set(entry.aliases) | set(phrases[ent_id]) | {m.text for m in ms}
+                                                         | spans[ent_id]) - {entry.label})),
+                                   mentions=tuple(ms))
         else:
             names = phrases[ent_id]
             label = max(names, key=lambda n: (len(n.split()) <= 12, len(n.split()), -names.index(n)))

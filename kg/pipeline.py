@@ -136,7 +136,7 @@ def _canonical_relations(relations: list[Relation], mapping: dict[str, str], pre
         if speaker == s and r.cue is None:
             speaker = None
         rel = replace(r, subject=s, object=o, speaker=speaker)
-        key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o)
+        key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o, speaker or "", rel.negated)
         out.setdefault(key, rel)
     return [out[k] for k in sorted(out)]
 

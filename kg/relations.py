@@ -85,7 +85,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
-            key = (rel.subject, rel.predicate, rel.object)
+            # one relation per sentence and voice: "X is believed to arm Y, although X denies arming Y" is two
+            key = (rel.subject, rel.predicate, rel.object, rel.speaker, rel.negated)
             if rel.subject != rel.object and (key, sent.start) not in seen and not (
                     is_event(rel.subject) and rel.predicate not in EVENT_SUBJECT_PREDICATES):
                 seen.add((key, sent.start))
@@ -95,8 +96,9 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
                 blame = _framing_accusation(rel, predicates, party)
-                if blame is not None and ((blame.subject, blame.predicate, blame.object), sent.start) not in seen:
-                    seen.add(((blame.subject, blame.predicate, blame.object), sent.start))
+                blamed = (blame.subject, blame.predicate, blame.object, None, False) if blame is not None else None
+                if blame is not None and (blamed, sent.start) not in seen:
+                    seen.add((blamed, sent.start))
                     ctx.accusations.append((blame.subject, blame.object))
                     yield blame
 
@@ -421,7 +423,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             yield from _held_view(verb, ctx, source, section)
         return
     rule = "svo_passive" if patients else "svo"
-    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
+    # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
+    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES and not (
+        predicates.for_verb(lemma, particle) in HARM_PREDICATES
+        and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
@@ -493,6 +498,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
+                if lemma in ENDORSE_VERBS and ctx.is_event(obj):
+                    this = "supports"  # "the US welcomed the deal": it endorses the deal, it does not host it
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
                         and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"
@@ -500,6 +507,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: verbs that, with an event for object, endorse it ("welcomed the deal") rather than their own sense
+ENDORSE_VERBS = {"welcome", "hail", "applaud", "salute"}
 
 AID_VERBS = {"intervene", "protect", "defend", "help", "assist", "aid", "rescue", "save"}
 

@@ -27,7 +27,7 @@ HEDGE_VERBS = {"appear", "seem", "imply",
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
                "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
 
-MODALS = {"may", "might", "could"}
+MODALS = {"may", "might", "could", "must", "should"}  # "must withdraw": demanded, not done
 
 #: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
 #: X's claim, not the source's

@@ -37,7 +37,10 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
                                "base", "helicopter", "submarine", "tank", "force", "airfield", "airbase", "refinery",
-                               "depot"}
+                               "depot",
+                               # what a strike hits stands for its owner: "struck Houthi targets", "Hamas positions"
+                               "target", "site", "facility", "stronghold", "hideout", "camp", "installation",
+                               "launcher", "infrastructure"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}

@@ -22,6 +22,16 @@ def test_an_organization_name_cut_at_a_hyphen_is_one_organization(extract_text, 
     assert absent is None or absent not in found
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Floods\n\nADDIS ABABA — Heavy rain flooded villages across the highlands on Monday.", "addis_ababa_et"),
+    ("Talks resume\n\nCARACAS, Dec 4 (Reuters) - Officials met again on Monday to discuss the border.", "caracas_ve"),
+])
+def test_a_dateline_in_capitals_is_the_city_it_was_filed_from(extract_text, text, place):
+    ex = extract_text(text)
+    assert place in {e.id for e in ex.entities if e.type == "Place"}
+    assert not any(e.label.isupper() or "—" in e.label or " - " in e.label for e in ex.entities), [e.label for e in ex.entities]
+
+
 @pytest.mark.parametrize("text, route, ends", [
     ("Dozens of soldiers died in clashes on the Ethiopia-Eritrea border in May.", "Ethiopia-Eritrea border",
      {"ethiopia", "eritrea"}),
@@ -79,6 +89,8 @@ def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     "News › East Africa › Kenya",  # a breadcrumb
     "By Jane Doe and Ali Khan",  # a byline
     "Reporting by Khalid Abdelaziz; Writing by Jane Doe; Editing by Peter Graff",  # wire-story credits
+    "Related: Sudan's army and RSF trade accusations | Somalia elects new president",  # a teaser line
+    "READ MORE: Why Japan is rearming",
 ])
 def test_a_logo_alt_text_line_is_furniture(line):
     from kg.furniture import find_furniture
@@ -93,6 +105,13 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
     from kg.furniture import find_furniture
 
     body = "By the end of the day the army said it had repelled an attack on its headquarters in Khartoum.\n"
+    assert find_furniture(body) == ()
+
+
+def test_a_sentence_about_related_talks_is_not_a_teaser():
+    from kg.furniture import find_furniture
+
+    body = "Related talks in Doha, officials said, will resume next week once both delegations return from Cairo.\n"
     assert find_furniture(body) == ()
 
 
@@ -117,6 +136,14 @@ def test_a_dated_mention_joins_a_known_event_only_if_its_states_fit(extract_text
     ex = extract_text(text)
     assert not_joined not in {e.id for e in ex.entities}
     assert any(e.date is not None and e.date.start[:4] in text for e in events(ex))
+
+
+def test_a_known_event_joined_by_its_date_is_one_the_article_points_at(extract_text):
+    ex = extract_text("Fighters of the TPLF laid down their arms in Mekelle. The war began in November 2020, when "
+                      "Ethiopia sent troops into Tigray.", date="2022-11-20")
+    found = {e.id: e for e in ex.entities}
+    assert "second_nagorno_karabakh_war" not in found  # also a war of November 2020, but not of this story
+    assert found["tigray_war"].label == "Tigray War"  # a known event only described keeps its own name
 
 
 def test_an_undated_mention_at_a_known_events_place_is_that_event(extract_text):

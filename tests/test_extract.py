@@ -151,6 +151,11 @@ def test_hedging_is_recorded(extract_text, text):
     assert only(extract_text(text), "somalia", "attacks", "ethiopia").hedged is True
 
 
+def test_a_demand_is_not_a_deed(extract_text):
+    rel = only(extract_text("Somalia must withdraw from Ethiopia, the envoy said."), "somalia", "withdraws_from", "ethiopia")
+    assert rel.hedged is True
+
+
 def test_reported_speech_carries_the_speaker(extract_text):
     ex = extract_text("Emmanuel Macron said that Russia had attacked Ukraine.")
     rel = only(ex, "russia", "attacks", "ukraine")
@@ -725,3 +730,38 @@ def test_a_view_nobody_holds_is_not_asserted(extract_text):
 def test_its_does_not_refer_to_a_coordinated_subject(extract_text):
     found = rels(extract_text("Iran and Turkey share an interest in a road from Armenia to its exclave of Nakhchivan."))
     assert not any(p == "part_of" and s == "nakhchivan" and o in ("iran", "turkey") for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States welcomed the ceasefire agreement between Ethiopia and the TPLF.",
+     ("united_states", "supports", "event_ceasefire")),
+])
+def test_welcoming_an_event_endorses_it(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found and (expected[0], "hosts", expected[2]) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a strike hits stands for its owner; the place it is in is no second target
+    ("Israeli jets struck Hezbollah positions in southern Lebanon on Monday.", ("israel", "attacks", "hezbollah")),
+    ("The United States launched strikes against Houthi military sites in Yemen overnight.",
+     ("united_states", "attacks", "houthis")),
+])
+def test_a_strike_on_a_groups_sites_attacks_the_group_not_the_country(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found
+    assert not any(p == "attacks" and o in ("lebanon", "yemen") for s, p, o in found), found
+
+
+def test_the_group_after_an_armed_group_is_named_is_that_group(extract_text):
+    ex = extract_text("The Houthis fired missiles at a tanker on Sunday.\n\n"
+                      "The Iran-backed group said it would keep targeting ships linked to Israel.")
+    assert ("iran", "supports", "houthis") in rels(ex)
+    houthis = next(e for e in ex.entities if e.id == "houthis")
+    assert any(m.text == "group" and m.reading == "anaphor" for m in houthis.mentions)
+
+
+def test_the_group_with_no_armed_group_before_is_nobody(extract_text):
+    ex = extract_text("Oxfam warned of famine in the region.\n\nThe group said aid convoys were blocked.")
+    oxfam = [e for e in ex.entities if e.label == "Oxfam"]
+    assert all(m.text != "group" for e in oxfam for m in e.mentions)
