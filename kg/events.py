@@ -128,8 +128,9 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         return event_types.verbs.get(tok.lemma_.lower())
     if not _nominal(tok):
         return None
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS:
-        return None  # "an act of war", "a form of genocide": what something is called, not an event of its own
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS | CESSATION_NOUNS:
+        return None  # "an act of war", "a form of genocide": what something is called, not an event of its own;
+        # "a cessation of hostilities" is the ceasefire, not the war
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
     if lefts:  # a hyphenated modifier: "counter-terrorism measures"
         whole = text_of(tok.doc)[lefts[0].idx:tok.idx + len(tok.text)].lower()
@@ -142,6 +143,9 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
             return found
     return event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
 
+
+#: nouns whose "of" phrase is the event they stop, and which are an event of their own
+CESSATION_NOUNS = {"cessation"}
 
 #: "an act of war", "a form of genocide", "a kind of blockade": the event noun says what something is called
 KIND_NOUNS = {"act", "form", "kind", "type", "sort", "declaration", "threat", "risk", "danger", "prospect", "state"}
@@ -261,6 +265,10 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         if _nominal(root) and root.dep_ == "dobj" and root.head.lemma_.lower() in MEDIATION:
             mediators += [t for t in agents if t.head.i == root.head.i]  # "X hosted the meeting": X hosts it
             agents = [t for t in agents if t.head.i != root.head.i]
+        if _nominal(root) and root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in MEDIATION:
+            verb = root.head  # "the talks were mediated by X", "X brokered the deal": X mediates them
+            mediators += ([g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                          if root.dep_ == "nsubjpass" else [c for c in verb.children if c.dep_ == "nsubj"])
         agents = [t for t in agents if t.i not in {h.i for h in helpers + mediators}]
         if _nominal(root):  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
             where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]

@@ -141,7 +141,7 @@ def _accusers(ctx: Context, accused: list[str]) -> list[str]:
     (the referent of "the allegations")."""
     sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
-        if target in sides:
+        if target in sides or ctx.party(target) in sides:  # "accused Eritrean soldiers ..., which Asmara denied"
             return [accuser]
     return []
 
@@ -448,9 +448,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             parts = []  # "a sovereign concern of Y" says whose affair it is, not what it is part of
         for part in parts:
             for whole in wholes:
-                if part != whole:
-                    yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
-                                    section, "svo", 0.6, obj_tok.text)
+                if part != whole:  # "Eritrea was not part of the talks": taking part, not being a piece
+                    yield _relation(part, "participant_in" if ctx.is_event(whole) else "part_of", whole, verb.sent,
+                                    ctx, verb if copula else obj_tok, source, section, "svo", 0.6, obj_tok.text)
         if not copula and predicates.for_verb(lemma, particle) == "recognizes_sovereignty_of":
             for subj in subjects:  # "A recognized X as part of B": A recognizes B's sovereignty (not X's)
                 for whole in wholes:
@@ -494,7 +494,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
                         and not ctx.is_event(subj)):
                     this = "participant_in"  # "seized power in a 2021 coup", "regained it through the war"
-                if this in TARGET_PREDICATES and ctx.is_event(obj):
+                if this in TARGET_PREDICATES and ctx.is_event(obj) and lemma in ("fight", "battle"):
+                    this = "participant_in"  # "fought a long war against X": taking part in the war
+                elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused

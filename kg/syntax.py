@@ -40,7 +40,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "depot",
                                # what a strike hits stands for its owner: "struck Houthi targets", "Hamas positions"
                                "target", "site", "facility", "stronghold", "hideout", "camp", "installation",
-                               "launcher", "infrastructure"}
+                               "launcher", "infrastructure", "troop", "soldier", "army", "military"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -184,6 +184,8 @@ class Context:
                     key = self.key_at.get(child.i)
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
+                    if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
+                        key = self.entity(tok.head.head, pronouns=pronouns)  # "Eritrea, whose troops fought"
                     if key is not None:
                         key = self._for_owner(key, lemma)
                     if key is not None:

@@ -765,3 +765,35 @@ def test_the_group_with_no_armed_group_before_is_nobody(extract_text):
     ex = extract_text("Oxfam warned of famine in the region.\n\nThe group said aid convoys were blocked.")
     oxfam = [e for e in ex.entities if e.label == "Oxfam"]
     assert all(m.text != "group" for e in oxfam for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cessation of hostilities is a ceasefire, which the parties sign
+    ("The Ethiopian government and the Tigray People's Liberation Front signed a permanent cessation of hostilities "
+     "on Wednesday in Pretoria.", ("tplf", "signs", "Ceasefire")),
+    # the mediator of talks named only as "the talks"
+    ("The talks were mediated by the African Union.", ("african_union", "mediates", "Talks")),
+    ("The African Union mediated the talks.", ("african_union", "mediates", "Talks")),
+])
+def test_ceasefires_and_mediated_talks(extract_text, text, expected):
+    ex = extract_text(text)
+    kinds = {e.id: e.event_type for e in ex.entities if e.type == "Event"}
+    assert any(s == expected[0] and p == expected[1] and kinds.get(o) == expected[2] for s, p, o in rels(ex)), rels(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea, whose troops fought alongside Ethiopian forces in Tigray, was not invited.",
+     ("eritrea", "allied_with", "ethiopia__forces")),
+    ("Saudi Arabia, which fought the Houthis for years, called for restraint.", ("saudi_arabia", "attacks", "houthis")),
+    # a capital the statistical NER misses, denying an accusation made against its state's soldiers
+    ("Human Rights Watch accused Eritrean soldiers of killing civilians, an allegation Asmara denied.",
+     ("eritrea", "rejects", "human_rights_watch")),
+])
+def test_fighting_alongside_and_against_and_denying_through_a_capital(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_not_being_part_of_talks_is_not_taking_part(extract_text):
+    ex = extract_text("The talks were mediated by the African Union, and Eritrea was not part of the talks.")
+    rel = next(r for r in ex.relations if r.subject == "eritrea")
+    assert (rel.predicate, rel.negated) == ("participant_in", True)
