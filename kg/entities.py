@@ -563,6 +563,13 @@ class KeyKinds:
             return None
         return entry.governed_by
 
+    def is_region(self, key: str) -> bool:
+        """A territory "the region" can refer back to: a region the gazetteer knows, or a place it does not know."""
+        if key.startswith("Place:"):
+            return True
+        entry = self.gaz.entries.get(key)
+        return entry is not None and entry.type == "Place" and entry.kind == "Region"
+
     def state_of(self, key: str) -> str | None:
         """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""
         if key.startswith(("Organization:", "Group:")):

@@ -64,7 +64,8 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
-                      is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None):
+                      is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None,
+                      is_region=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -76,6 +77,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx = Context(doc, mentions, is_person, state_of, government_of)
     is_event = is_event or (lambda key: key.startswith("Trig:"))
     ctx.is_event = is_event
+    if is_region is not None:
+        ctx.is_region = is_region
     ctx.affiliation = {}
     roles = affiliations or {}
 

@@ -57,6 +57,9 @@ THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
 
+#: nouns that, bare and definite, refer back to a territory named before: "the region", "the enclave"
+REGION_NOUNS = {"region", "territory", "enclave", "exclave", "province"}
+
 #: verbs of naming in a relative clause that says what a noun is called: "the region, which Azerbaijanis call X"
 NAMING_VERBS = {"call", "name", "dub"}
 
@@ -113,6 +116,7 @@ class Context:
         self.state_of = state_of
         self.government_of = government_of or (lambda key: None)
         self.is_event = lambda key: key.startswith("Trig:")
+        self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
         self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -216,6 +220,9 @@ class Context:
             return self.antecedent(tok)
         if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
+        if (pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN"
+                and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", "prep")] == ["the"]):
+            return self.last_region(tok)  # "the region": the territory named last before
         return None
 
     def _for_owner(self, key: str, lemma: str) -> str | None:
@@ -242,6 +249,17 @@ class Context:
                     return key
                 last = last or key
         return last
+
+    def last_region(self, tok) -> str | None:
+        """The territory "the region" refers to: the last one named before it in its sentence or the two before
+        (a state or city named since does not count); none that near, and "the region" is something wider."""
+        sents = [s.start for s in self.doc.sents if s.start <= tok.i]
+        first = sents[-3] if len(sents) >= 3 else 0
+        for i in range(tok.i - 1, first - 1, -1):
+            key = self.key_at.get(i)
+            if key is not None and self.is_region(key):
+                return key
+        return None
 
     @staticmethod
     def _topic(tok) -> bool:

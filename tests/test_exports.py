@@ -13,7 +13,7 @@ import pytest
 import rdflib
 
 from kg.pipeline import write_outputs
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT
 from tests.fixtures.small import small_extraction
 
 RDF_FILES = {"kg.trig": "trig", "kg.nq": "nquads", "kg.jsonld": "json-ld"}

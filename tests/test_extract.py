@@ -95,7 +95,6 @@ def test_page_furniture_yields_no_entities(extract_text, tmp_path):
         "Rescue teams from the Red Cross reached the worst affected areas by boat late in the evening.\n\n"
         "More from this site\n\n  • Analysis\n    Why Japan is rearming and what Lukashenko wants\n\n"
         "Tel: +1 202 555 0100\n© 2024 Example News. All rights reserved.\n", encoding="utf-8")
-    from kg.pipeline import extract
 
     article = load_article(path)
     ex = extract_text(article.content)
@@ -797,3 +796,18 @@ def test_not_being_part_of_talks_is_not_taking_part(extract_text):
     ex = extract_text("The talks were mediated by the African Union, and Eritrea was not part of the talks.")
     rel = next(r for r in ex.relations if r.subject == "eritrea")
     assert (rel.predicate, rel.negated) == ("participant_in", True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuelans approved a referendum on the Essequibo region. Caracas regards the region as part of Venezuela.",
+     ("essequibo", "part_of", "venezuela")),
+    ("Armenian troops left Nagorno-Karabakh in 2023.\n\nAzerbaijan says the enclave is part of Azerbaijan.",
+     ("nagorno_karabakh", "part_of", "azerbaijan")),
+])
+def test_the_region_is_the_territory_named_last(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_the_region_is_not_a_city_or_a_state_named_last(extract_text):
+    found = rels(extract_text("Protesters gathered in Tbilisi. Russia regards the region as part of Russia."))
+    assert not any(p == "part_of" for _, p, _ in found), found
