@@ -208,6 +208,17 @@ def _clause(verb) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+#: auxiliaries that put a verb's act in the future or the conditional: "doubt that Venezuela will invade"
+UNREALIZED_AUX = {"will", "would", "could", "might", "may", "should", "must", "shall", "'ll", "wo"}
+
+
+def _unrealized(tok) -> bool:
+    """Is a trigger verb's act one that did not (or not yet) happen: "will invade", "did not attack"?"""
+    if tok.pos_ != "VERB" or _nominal(tok):
+        return False
+    return any((c.dep_ == "aux" and c.lower_ in UNREALIZED_AUX) or c.dep_ == "neg" for c in tok.children)
+
+
 def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: str,
                         event_types: EventTypes) -> list[Mention]:
     """Trigger nouns that are not already inside a named mention, as event mentions."""
@@ -221,7 +232,7 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         if tok.i in taken:
             continue
         etype = _trigger_type(tok, event_types)
-        if etype is None:
+        if etype is None or _unrealized(tok):
             continue
         start, end = _phrase(tok, full=False) if _nominal(tok) else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):

@@ -20,7 +20,7 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
+from .speech import CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
 from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -352,6 +352,8 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
             hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
         else:
             negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
+    if cue is not None and cue.lower() in DOUBT_CUES:
+        hedged = True  # "analysts doubt that Venezuela will invade"
     if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and passive_cue(anchor, cue):
         hedged = True  # "X has been accused of supplying weapons": someone's claim, not the source's
     return Relation(subject=subject, predicate=predicate, object=obj,

@@ -15,7 +15,8 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect"}
+             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
+             "doubt", "question"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -27,7 +28,8 @@ HEDGE_VERBS = {"appear", "seem", "imply",
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
                "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
 
-MODALS = {"may", "might", "could", "must", "should"}  # "must withdraw": demanded, not done
+#: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
+MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
 
 #: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
 #: X's claim, not the source's
@@ -38,6 +40,9 @@ VIEW_VERBS = {"regard", "view", "treat", "deem", "see", "consider", "perceive"}
 POLICY_NOUNS = {"policy", "politics", "politic", "doctrine", "position", "stance", "strategy", "ideology", "narrative",
                 "identity", "agenda", "platform", "worldview", "line", "thinking", "programme", "program",
                 "constitution", "consensus"}
+
+#: cue words whose content the speaker doubts: said, but not as so
+DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned"}
 
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",

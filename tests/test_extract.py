@@ -811,3 +811,15 @@ def test_the_region_is_the_territory_named_last(extract_text, text, expected):
 def test_the_region_is_not_a_city_or_a_state_named_last(extract_text):
     found = rels(extract_text("Protesters gathered in Tbilisi. Russia regards the region as part of Russia."))
     assert not any(p == "part_of" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts doubt that Venezuela will invade Guyana.",
+    "Diplomats fear Venezuela would invade Guyana if talks fail.",
+    "Venezuela did not invade Guyana last year.",
+])
+def test_an_act_that_did_not_happen_is_no_event_and_no_plain_fact(extract_text, text):
+    ex = extract_text(text)
+    assert not [e for e in ex.entities if e.type == "Event"]
+    rel = only(ex, "venezuela", "attacks", "guyana")
+    assert rel.hedged or rel.negated
