@@ -100,7 +100,7 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         cleaned = _clean(span)
         return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
     if span.label_ == DATELINE:  # the city the story was filed from, literally
-        return gaz.lookup(span.text).id, "name"
+        return gaz.lookup(span.text).id, "dateline"
     if span.ent_id_:
         ent_id = span.ent_id_
         if ":" in ent_id:  # an ambiguous surname, resolved per article later
@@ -326,6 +326,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
+        if key.startswith("Organization:") and _described_as_person(span):
+            key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
         if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
@@ -340,6 +342,26 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
     mentions = _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz))
     return _group_anaphora(doc, _body_anaphora(doc, mentions), gaz)
+
+
+#: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"
+PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson",
+                "commander", "founder", "co-founder", "member", "official", "deputy", "adviser", "advisor", "envoy",
+                "ambassador", "general", "colonel", "secretary", "chairman", "chairwoman", "director", "governor",
+                "mayor", "lawmaker", "senator", "politician", "businessman", "businesswoman", "journalist", "activist",
+                "analyst", "professor", "researcher", "lawyer", "judge", "prosecutor", "priest", "cleric", "son",
+                "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
+
+
+def _described_as_person(span) -> bool:
+    """Does an apposition right after an unknown name say it is a person ("X, a vice-president of ...")?"""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and (
+                child.lemma_.lower() in PERSON_ROLES
+                or any(g.dep_ == "appos" and g.lemma_.lower() in PERSON_ROLES for g in root.children if g.i > child.i)):
+            return True
+    return False
 
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")

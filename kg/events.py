@@ -73,7 +73,7 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
         if m.entity.startswith(TRIGGER) and not anchored:
             etype = _trigger_key_type(m.entity)
             events = known.get(etype, set())
-            if len(events) == 1:
+            if len(events) == 1 and not (root is not None and _another(root)):
                 m = replace(m, entity=next(iter(events)), reading="anaphor")
             elif root is not None and _definite(root):
                 # the last one with the same word ("the offensive" after "a lightning offensive"), else the last
@@ -93,6 +93,21 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
 
 #: the event types a definite trigger of a type can refer back to: "the deal" after "agreed to a ceasefire"
 REFERS_TO = {"Agreement": ("Agreement", "Ceasefire"), "Meeting": ("Meeting", "Talks"), "Talks": ("Talks", "Meeting")}
+
+
+#: determiners of an event other than one named before: "any Israeli counter-attack", "a new ceasefire"
+OTHER_DETERMINERS = {"a", "an", "any", "another", "no", "each", "every", "some", "new"}
+
+
+def _another(root) -> bool:
+    """Is a trigger noun some other event than the known one ("any Israeli counter-attack" after Iran's attack)?"""
+    before = []  # the words of its noun phrase before it, also where the parser cut a hyphenated noun apart
+    i = root.i - 1
+    while i >= root.sent.start and len(before) < 5 and (root.doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                                        or root.doc[i].text in ("-", "–")):
+        before.append(root.doc[i])
+        i -= 1
+    return any(t.lower_ in OTHER_DETERMINERS or t.ent_type_ in ("NORP", "GPE") for t in before)
 
 
 def _root(doc, m: Mention):

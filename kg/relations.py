@@ -352,6 +352,8 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
             hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
         else:
             negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
+    elif cue is not None and cue_negated(anchor, cue):
+        hedged = True  # "Israel has never confirmed that it carried out the strike": not said either way
     if cue is not None and cue.lower() in DOUBT_CUES:
         hedged = True  # "analysts doubt that Venezuela will invade"
     if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and passive_cue(anchor, cue):
@@ -489,6 +491,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = ctx.entities([obj_tok])
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
+            if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
+                claimant, _ = speech(obj_tok, ctx)  # "X said Tehran had warned them, a claim Turkey disputed"
+                objects = [claimant] if claimant is not None and claimant not in subjects else []
         for obj in objects:
             for subj in subjects:
                 if subj == obj:
@@ -629,7 +634,9 @@ def _title_relations(tok, ctx: Context, source, section):
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
     if pred == "spouse_of" and not ctx.is_person(org):
         return
-    yield _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
+    rel = _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
+    # a title is how the writer names someone, also inside reported words ("..., a White House official said")
+    yield replace(rel, speaker=None, cue=None) if not rel.negated else rel
 
 
 def _apposition(root, ctx: Context):

@@ -123,7 +123,11 @@ def speech(tok, ctx: Context):
 
 
 def _reports(verb, child) -> bool:
-    """Does ``child`` stand for what cue verb ``verb`` says or holds ("said that ...", "regards X as ...")?"""
+    """Does ``child`` stand for what cue verb ``verb`` says or holds ("said that ...", "regards X as ...")?
+    Not a clause before it across a semicolon: "Kosovo blames Belgrade; Serbia denies involvement" is two
+    statements, however the parser hangs them."""
+    if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i:verb.i]):
+        return False
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True

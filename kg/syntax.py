@@ -119,6 +119,8 @@ class Context:
         self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
         self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
         for m in mentions:
+            if m.reading == "dateline":
+                continue  # where the story was filed from takes no part in what it reports
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:

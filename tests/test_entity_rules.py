@@ -307,3 +307,11 @@ def test_a_definite_meeting_can_be_the_talks_named_before(extract_text):
                       "had been useful.")
     talks = [e for e in events(ex) if e.event_type in ("Talks", "Meeting")]
     assert len(talks) == 1 and any(m.reading == "anaphor" for m in talks[0].mentions), [e.label for e in talks]
+
+
+def test_another_event_of_a_known_events_kind_is_not_that_event(extract_text):
+    ex = extract_text("Iran launched Operation True Promise against Israel on April 13. Biden said Washington would "
+                      "not take part in any Israeli counter-attack.", date="2024-04-14")
+    known = next(e for e in ex.entities if e.id == "operation_true_promise")
+    assert not any("counter" in m.text for m in known.mentions)
+    assert not any(r.subject == "united_states" and r.object == "operation_true_promise" for r in ex.relations)

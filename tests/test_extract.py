@@ -823,3 +823,39 @@ def test_an_act_that_did_not_happen_is_no_event_and_no_plain_fact(extract_text, 
     assert not [e for e in ex.entities if e.type == "Event"]
     rel = only(ex, "venezuela", "attacks", "guyana")
     assert rel.hedged or rel.negated
+
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    # a headline's two clauses across a semicolon are two statements
+    ("Kosovo blames Belgrade for monastery siege; Serbia denies involvement", ("kosovo", "accuses", "serbia"), None),
+    # launching or firing weapons at a state attacks it
+    ("Iran launched more than 300 drones and missiles at Israel overnight, the Israeli military said on Sunday.",
+     ("iran", "attacks", "israel"), "israel__military"),
+    # a claim that others dispute: they reject the one who made it
+    ("Iran's foreign minister Hossein Amir-Abdollahian said Tehran had informed neighbouring countries 72 hours "
+     "before the attack, a claim Turkey and Jordan disputed.", ("turkey", "rejects", "hossein_amir_abdollahian"), None),
+    # a title is the writer's wording, also in a sentence someone else's words carry
+    ("US President Joe Biden told Benjamin Netanyahu that Washington would not join, a White House official said.",
+     ("joe_biden", "leader_of", "united_states"), None),
+])
+def test_who_says_so_in_headlines_claims_and_titles(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
+
+
+def test_what_a_speaker_never_confirmed_is_hedged(extract_text):
+    ex = extract_text("Israel has never confirmed that it carried out the Damascus strike.")
+    rel = only(ex, "israel", "participant_in", next(e.id for e in ex.entities if e.type == "Event"))
+    assert rel.hedged and not rel.negated
+
+
+def test_an_apposition_with_a_persons_role_makes_an_unknown_name_a_person(extract_text):
+    ex = extract_text("He released photographs that he said showed Milan Radoičić, a vice-president of the Serb "
+                      "List party, among the gunmen.")
+    assert next(e for e in ex.entities if e.label == "Milan Radoičić").type == "Person"
+
+
+def test_a_dateline_takes_no_part_in_the_story(extract_text):
+    found = rels(extract_text("Minister visits\n\nPRISTINA — Kosovo's Prime Minister Albin Kurti accused Serbia "
+                              "on Monday of sponsoring the armed group."))
+    assert ("albin_kurti", "accuses", "serbia") in found
+    assert not any("pristina_xk" in (s, o) for s, _, o in found)
