@@ -495,17 +495,21 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
-#: what a bare "the group" can stand for: an armed group the text named before ("the Houthis ... the Iran-backed group")
-GROUP_HEADS = ("group", "militia", "movement", "faction")
+#: what a bare "the group" / "the bloc" can stand for: a body of that kind the text named before ("the Houthis ...
+#: the Iran-backed group", "the CSTO ... accusing the bloc")
+GROUP_HEADS = {"group": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "faction": "ArmedGroup",
+               "bloc": "InternationalOrganization", "alliance": "InternationalOrganization"}
 _GROUP_ANAPHOR = re.compile(rf"\b[Tt]he ((?:[\w-]+ ){{0,2}}?)({'|'.join(GROUP_HEADS)})\b")
 
 
 def _group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"The Iran-backed group", "the militant group" after the Houthis are named is the Houthis: the nearest armed
-    group (by the gazetteer's kind) mentioned before, in this or the previous paragraph."""
+    """"The Iran-backed group", "the militant group" after the Houthis are named is the Houthis, "the bloc" after
+    the CSTO the CSTO: the nearest body of the head noun's kind (the gazetteer's) mentioned before, in this or the
+    previous paragraph."""
     text = text_of(doc)
     taken = [(m.start, m.end) for m in mentions]
-    armed = [m for m in mentions if getattr(gaz.entries.get(m.entity), "kind", "") == "ArmedGroup"]
+    kinds = set(GROUP_HEADS.values())
+    bodies = [m for m in mentions if getattr(gaz.entries.get(m.entity), "kind", "") in kinds]
     found = []
     for match in _GROUP_ANAPHOR.finditer(text):
         start, end = match.start(2), match.end(2)
@@ -515,7 +519,8 @@ def _group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mentio
         if head is None or head.root.pos_ != "NOUN" or head.root.dep_ in ("amod", "compound"):
             continue
         window = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start))  # this paragraph and the one before
-        before = [m for m in armed if window < m.start and m.end <= start]
+        kind = GROUP_HEADS[match.group(2)]
+        before = [m for m in bodies if window < m.start and m.end <= start and gaz.entries[m.entity].kind == kind]
         if before:
             ref = max(before, key=lambda m: m.start)
             found.append(Mention(entity=ref.entity, text=text[start:end], start=start, end=end, source=ref.source,

@@ -341,7 +341,9 @@ def _hyphen_relations(tok, ctx: Context, source, section):
                                           for g in p.children])), None)  # not "a US-backed route through X"
         if subj is None or obj is None:
             return
-    yield _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text)
+    rel = _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6,
+                    tok.text)
+    yield replace(rel, speaker=None, cue=None)  # "the Russian-led alliance": the writer's description
 
 
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
@@ -436,6 +438,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if predicates.for_verb(lemma, particle) in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
+        pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
+                  if g.dep_ == "pobj"]
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     own = predicates.for_verb(lemma, particle)

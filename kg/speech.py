@@ -116,6 +116,9 @@ def speech(tok, ctx: Context):
                 return ctx.entity(parent), verb.text
             child = parent
             continue
+        if child.dep_ == "conj" and is_verb(child) and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            child = parent  # "said X and that Russia would continue": the second that-clause is said too
+            continue
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent

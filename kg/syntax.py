@@ -31,7 +31,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
-                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
+                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat", "president",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
                                "embassy", "consulate", "mission",
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
@@ -174,6 +174,10 @@ class Context:
             if (child.dep_ == "appos" and child.i in self.key_at
                     and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
                 return self.key_at[child.i]
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "npadvmod", "conj"):
+            key = self._misparsed_apposition(tok)  # "... in the CSTO, the Russian-led military alliance, accusing"
+            if key is not None:
+                return key
         if tok.pos_ == "NOUN":  # "the territory, which Armenians call Artsakh" is Artsakh
             for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in NAMING_VERBS):
                 named = [g for g in clause.children if g.dep_ in ("oprd", "dobj") and g.i in self.key_at]
@@ -251,6 +255,22 @@ class Context:
                     return key
                 last = last or key
         return last
+
+    def _misparsed_apposition(self, tok) -> str | None:
+        """The name a "the ..." phrase set off by commas right after it renames, where the parser made the phrase
+        an object of its own: "froze its participation in the CSTO (CSTO), the Russian-led alliance, ..."."""
+        doc = self.doc
+        first, last = tok.left_edge.i, tok.i
+        if doc[first].lower_ != "the" or first < 2 or doc[first - 1].text != ",":
+            return None
+        if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+            return None
+        i = first - 2
+        if doc[i].text == ")":  # "the Collective Security Treaty Organization (CSTO), the ..."
+            while i > tok.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        return self.key_at.get(i) if i >= tok.sent.start else None
 
     def last_region(self, tok) -> str | None:
         """The territory "the region" refers to: the last one named before it in its sentence or the two before

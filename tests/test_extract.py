@@ -859,3 +859,25 @@ def test_a_dateline_takes_no_part_in_the_story(extract_text):
                               "on Monday of sponsoring the armed group."))
     assert ("albin_kurti", "accuses", "serbia") in found
     assert not any("pristina_xk" in (s, o) for s, _, o in found)
+
+
+def test_an_alliance_named_then_called_the_bloc(extract_text):
+    ex = extract_text("Kazakhstan's president said Kazakhstan had frozen its participation in the Collective Security "
+                      "Treaty Organization (CSTO), the Russian-led military alliance, accusing the bloc of failing to "
+                      "protect Kazakhstan.")
+    found = rels(ex)
+    assert ("kazakhstan", "accuses", "csto") in found
+    assert not any(o == "russia" and p != "leader_of" for s, p, o in found), found  # the alliance is not Russia
+    led = only(ex, "russia", "leader_of", "csto")
+    assert led.speaker is None  # "Russian-led" is the writer's description, not the president's words
+
+
+def test_a_second_that_clause_is_said_too(extract_text):
+    rel = only(extract_text("Kremlin spokesman Dmitry Peskov said Moscow had received no notification and that Russia "
+                            "would continue to work with Kazakhstan."), "russia", "affiliated_with", "kazakhstan")
+    assert rel.speaker == "dmitry_peskov"
+
+
+def test_deploying_a_mission_somewhere_is_deploying_there(extract_text):
+    assert ("european_union", "deploys_to", "georgia") in rels(extract_text(
+        "The European Union deployed a civilian monitoring mission on the Georgian side of the line in May."))
