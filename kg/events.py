@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
-from .syntax import Context, is_verb as is_verb_token, noun_arguments, verb_arguments
+from .syntax import FRAMING_VERBS, Context, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme
@@ -312,6 +312,11 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
         if m.entity.startswith(TRIGGER) and same_as is None:
             same_as = _elaborated(root, mentions, m)
+        framed = _framed(root, events, m) if m.entity.startswith(TRIGGER) and same_as is None else None
+        if framed is not None:
+            # "labelled the blockade as genocide": a name someone gives the blockade, not another event; who it
+            # says did it is that speaker's claim (a relation), not a fact of the event
+            same_as, participants, place, date = framed, (), None, None
         if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
@@ -326,6 +331,26 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
                                                         same_as=same_as, spans=surface_spans(root))
     return out
+
+
+def _framed(noun, events: list[Mention], own: Mention) -> str | None:
+    """The event a framing verb names with this trigger noun: "characterized the exodus as an ethnic cleansing",
+    "labelled the blockade of the corridor as genocide" -> the exodus, the blockade (their keys)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        if verb.dep_ == "dobj":  # the parser may hang "as ..." on the object: "characterized [the exodus as ...]"
+            verb = verb.head
+    elif noun.dep_ == "oprd":
+        verb = noun.head
+    else:
+        return None
+    if not is_verb_token(verb) or verb.lemma_.lower() not in FRAMING_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = next((m.entity for m in events if m is not own and m.start <= obj.idx < m.end), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _elaborated(verb, mentions: list[Mention], own: Mention) -> str | None:

@@ -315,3 +315,14 @@ def test_another_event_of_a_known_events_kind_is_not_that_event(extract_text):
     known = next(e for e in ex.entities if e.id == "operation_true_promise")
     assert not any("counter" in m.text for m in known.mentions)
     assert not any(r.subject == "united_states" and r.object == "operation_true_promise" for r in ex.relations)
+
+
+@pytest.mark.parametrize("text, framed", [
+    ("Rwanda's president characterized the exodus of Tutsis from the region as an ethnic cleansing carried out by "
+     "the militia.", "exodus"),
+    ("Activists labeled the siege of Mariupol as genocide.", "siege"),
+])
+def test_what_a_framing_verb_calls_an_event_is_that_event(extract_text, text, framed):
+    evs = events(extract_text(text))
+    assert len(evs) == 1 and framed in evs[0].label, [e.label for e in evs]
+    assert not evs[0].participants or all(p.role != "agent" for p in evs[0].participants)
