@@ -17,6 +17,7 @@ from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
+from .speech import HEDGE_VERBS
 from .syntax import FRAMING_VERBS, Context, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
@@ -227,10 +228,17 @@ def _clause(verb) -> tuple[int, int]:
 UNREALIZED_AUX = {"will", "would", "could", "might", "may", "should", "must", "shall", "'ll", "wo"}
 
 
+#: verbs whose complement is asked for, not done: "urged the Security Council to convene"
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
+
+
 def _unrealized(tok) -> bool:
-    """Is a trigger verb's act one that did not (or not yet) happen: "will invade", "did not attack"?"""
+    """Is a trigger verb's act one that did not (or not yet) happen: "will invade", "did not attack", "urged the
+    council to convene", "threatened to invade"?"""
     if tok.pos_ != "VERB" or _nominal(tok):
         return False
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in HEDGE_VERBS | REQUEST_VERBS:
+        return True
     return any((c.dep_ == "aux" and c.lower_ in UNREALIZED_AUX) or c.dep_ == "neg" for c in tok.children)
 
 

@@ -326,3 +326,7 @@ def test_what_a_framing_verb_calls_an_event_is_that_event(extract_text, text, fr
     evs = events(extract_text(text))
     assert len(evs) == 1 and framed in evs[0].label, [e.label for e in evs]
     assert not evs[0].participants or all(p.role != "agent" for p in evs[0].participants)
+
+
+def test_an_event_only_asked_for_is_no_event(extract_text):
+    assert not events(extract_text("The Armenian government urged the UN Security Council to convene on Friday."))

@@ -817,6 +817,7 @@ def test_the_region_is_not_a_city_or_a_state_named_last(extract_text):
     "Analysts doubt that Venezuela will invade Guyana.",
     "Diplomats fear Venezuela would invade Guyana if talks fail.",
     "Venezuela did not invade Guyana last year.",
+    "Venezuela threatened to invade Guyana last year.",
 ])
 def test_an_act_that_did_not_happen_is_no_event_and_no_plain_fact(extract_text, text):
     ex = extract_text(text)
