@@ -337,7 +337,8 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
-                                                        same_as=same_as, spans=surface_spans(root))
+                                                        same_as=same_as, spans=surface_spans(root),
+                                                        topics=_topics(root) if _nominal(root) else ())
     return out
 
 
@@ -359,6 +360,13 @@ def _framed(noun, events: list[Mention], own: Mention) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _topics(noun) -> tuple[str, ...]:
+    """Common nouns compounded with an event noun, which say what it is about: "border" in "the 2022 border
+    crisis" and "border clashes"."""
+    return tuple(sorted({c.lemma_.lower() for c in noun.children
+                         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha and not c.ent_type_}))
 
 
 def _elaborated(verb, mentions: list[Mention], own: Mention) -> str | None:

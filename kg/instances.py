@@ -42,12 +42,16 @@ class _Group:
     dates: list = field(default_factory=list)  # DateValue
     members: list = field(default_factory=list)
     phrases: set = field(default_factory=set)
+    topics: set = field(default_factory=set)
 
-    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> bool:
+    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
+                topics: frozenset = frozenset()) -> bool:
         if etype != self.etype or not self._dates_agree(date):
             return False
         if phrase & self.phrases:
             return True  # the same words for the same kind of event ("ethnic cleansing of X's residents")
+        if topics & self.topics and not ((agents or patients) and (self.agents or self.patients)):
+            return True  # "the 2022 border crisis", with no sides named, is the border clashes of 2022
         if (agents or patients) and (self.agents or self.patients):
             shared = (agents & self.agents) or (patients & self.patients)
             clash = (agents and self.agents and not agents & self.agents) or \
@@ -69,8 +73,10 @@ class _Group:
                 return False
         return True
 
-    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> None:
+    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
+            topics: frozenset = frozenset()) -> None:
         self.phrases |= phrase
+        self.topics |= topics
         self.agents |= agents
         self.patients |= patients
         if place is not None:
@@ -119,15 +125,16 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         patients = {_side(owners.get(k, k), gaz) for k in patients}
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
-        phrase = frozenset(_phrases(fact))
-        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase)
+        phrase, topics = frozenset(_phrases(fact)), frozenset(_topic_keys(fact))
+        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase, topics)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
         number = next((i for i in candidates
-                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
+                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase, topics)),
+                      None)
         if number is None:
             number = len(groups)
             groups.append(_Group(fact.event_type))
-        groups[number].add(m, agents, patients, place, fact.date, phrase)
+        groups[number].add(m, agents, patients, place, fact.date, phrase, topics)
         for k in keys:
             index.setdefault(k, set()).add(number)
     used = set(out.values())  # the ids given so far (known events), then the new ones
@@ -229,8 +236,15 @@ def _phrases(fact: EventFact) -> set[str]:
     return out | {w for w in map(_words, fact.spans) if len(w.split()) >= 4}
 
 
-def _index_keys(etype: str, parties: set, place, date, phrase: frozenset) -> list[tuple]:
-    keys = [("p", etype, k) for k in sorted(parties)]
+def _topic_keys(fact: EventFact) -> set[str]:
+    """What a dated mention is about, with its year: "the 2022 border crisis" and "border clashes" in 2022."""
+    if fact.date is None:
+        return set()
+    return {f"{fact.date.start[:4]}:{t}" for t in fact.topics}
+
+
+def _index_keys(etype: str, parties: set, place, date, phrase: frozenset, topics: frozenset = frozenset()) -> list[tuple]:
+    keys = [("p", etype, k) for k in sorted(parties)] + [("t", etype, t) for t in sorted(topics)]
     if date is not None and date.precision == "day":
         keys.append(("d", etype, date.start))
     if place is not None:

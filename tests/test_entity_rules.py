@@ -330,3 +330,16 @@ def test_what_a_framing_verb_calls_an_event_is_that_event(extract_text, text, fr
 
 def test_an_event_only_asked_for_is_no_event(extract_text):
     assert not events(extract_text("The Armenian government urged the UN Security Council to convene on Friday."))
+
+
+def test_an_event_with_no_sides_joins_the_one_of_its_year_about_the_same_thing(extract_text):
+    ex = extract_text("Border clashes between Kyrgyzstan and Tajikistan killed dozens in 2022.",
+                      "The envoy visited Bishkek in the wake of the 2022 border crisis.")
+    wars = [e for e in events(ex) if e.event_type == "War"]
+    assert len(wars) == 1 and {m.source for m in wars[0].mentions} == {"t0", "t1"}
+
+
+def test_events_about_the_same_thing_with_other_sides_stay_apart(extract_text):
+    ex = extract_text("Border clashes between Kyrgyzstan and Tajikistan killed dozens in 2022.",
+                      "Border clashes between India and China flared in 2022.")
+    assert len([e for e in events(ex) if e.event_type == "War"]) == 2
