@@ -165,6 +165,13 @@ class Context:
         if tok.i in self.key_at:
             return self.key_at[tok.i]
         low = tok.lower_
+        if low in RELATIVES and tok.i >= 2 and self.doc[tok.i - 1].text in ("—", "–"):
+            # "the Lachin Corridor—the only road to Armenia—which has been blocked": the name before the aside
+            for j in range(tok.i - 2, tok.sent.start, -1):
+                if self.doc[j].text in ("—", "–"):
+                    if j - 1 in self.key_at:
+                        return self.key_at[j - 1]
+                    break
         if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
             return self.entity(tok.head.head, pronouns=pronouns)
         lemma = tok.lemma_.lower()

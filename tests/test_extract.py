@@ -882,3 +882,10 @@ def test_a_second_that_clause_is_said_too(extract_text):
 def test_deploying_a_mission_somewhere_is_deploying_there(extract_text):
     assert ("european_union", "deploys_to", "georgia") in rels(extract_text(
         "The European Union deployed a civilian monitoring mission on the Georgian side of the line in May."))
+
+
+def test_a_relative_clause_after_a_dash_aside_is_about_the_name_before_it(extract_text):
+    found = rels(extract_text("Five days later, Kenya reopened the Malaba crossing—the main road linking Uganda with "
+                              "Kenya—which had been blocked by Ugandan protesters for a week."))
+    assert ("uganda__protesters", "blocks", "malaba_crossing") in found
+    assert not any(p == "blocks" and o == "kenya" for s, p, o in found)
