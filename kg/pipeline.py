@@ -18,6 +18,7 @@ from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
 from .predicates import load_predicates
 from .relations import extract_relations
+from .roles import role_index, role_mentions
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,14 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
     kinds = KeyKinds(gazetteer)
     etypes = event_types()
     roles = _affiliations(gazetteer)
+    offices = role_index(gazetteer)
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         doc.user_data["kg_text"] = article.title if section == "title" else article.content
+        anchor = article.date or latest_date(article.content)
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
+        found = role_mentions(doc, found, gazetteer, offices, on=anchor, source=article.id, section=section)
         found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
                        key=lambda m: m.start)
-        anchor = article.date or latest_date(article.content)
         facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
         found = known_event_anaphora(found, facts, gazetteer, doc)

@@ -343,3 +343,25 @@ def test_events_about_the_same_thing_with_other_sides_stay_apart(extract_text):
     ex = extract_text("Border clashes between Kyrgyzstan and Tajikistan killed dozens in 2022.",
                       "Border clashes between India and China flared in 2022.")
     assert len([e for e in events(ex) if e.event_type == "War"]) == 2
+
+
+@pytest.mark.parametrize("text, date, holder", [
+    ("Azerbaijan's president said the talks would resume.", "2023-09-21", "ilham_aliyev"),
+    ("The Armenian prime minister disagreed with the plan.", "2023-09-21", "nikol_pashinyan"),
+    ("The French president met the delegation in Paris.", "2024-03-01", "emmanuel_macron"),
+])
+def test_an_office_is_its_holder_on_the_articles_date(extract_text, text, date, holder):
+    ex = extract_text(text, date=date)
+    person = next(e for e in ex.entities if e.id == holder)
+    assert any(m.reading == "role" for m in person.mentions)
+    assert {e.type for e in ex.entities} >= {"Country"}  # the state named stays a mention of its own
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The former Armenian president criticized the deal.", "2023-09-21"),  # which former one?
+    ("The Armenian prime minister resigned.", "1995-01-01"),  # nobody the gazetteer knows held it then
+    ("The Armenian prime minister resigned.", None),  # no date to read the office at
+])
+def test_an_office_with_no_single_known_holder_is_nobody(extract_text, text, date):
+    ex = extract_text(text, date=date)
+    assert not [e for e in ex.entities if e.type == "Person"]

@@ -889,3 +889,9 @@ def test_a_relative_clause_after_a_dash_aside_is_about_the_name_before_it(extrac
                               "Kenya—which had been blocked by Ugandan protesters for a week."))
     assert ("uganda__protesters", "blocks", "malaba_crossing") in found
     assert not any(p == "blocks" and o == "kenya" for s, p, o in found)
+
+
+def test_the_spokesman_of_an_office_speaks_for_its_holder(extract_text):
+    ex = extract_text("Speaking on Wednesday, the Turkish president's spokesman, Ibrahim Kalin, rejected the claims.",
+                      date="2021-05-01")
+    assert ("ibrahim_kalin", "spokesperson_of", "recep_tayyip_erdogan") in rels(ex)
