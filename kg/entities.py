@@ -55,6 +55,11 @@ def _clean(span) -> tuple[int, int, str] | None:
     return start, end, text
 
 
+#: nouns after a capital's name that make it the state: "the Kiev regime", "Moscow officials"
+GOVERNING_HEADS = {"regime", "government", "authorities", "administration", "leadership", "official", "junta",
+                   "cabinet"}
+
+
 def _is_literal_place(span) -> bool:
     """Is a capital's name used for the city itself ("in Moscow", "visited Yerevan") rather than the state?"""
     root = span.root
@@ -65,7 +70,7 @@ def _is_literal_place(span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
-            and root.head.lemma_.lower() not in SPOKESPEOPLE):
+            and root.head.lemma_.lower() not in SPOKESPEOPLE and root.head.lemma_.lower() not in GOVERNING_HEADS):
         return True  # "Moscow region", "Yerevan residents" (but "Kremlin spokesman" speaks for the state)
     if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and _is_literal_place(root.head.doc[root.head.i:root.head.i + 1])):
         return True

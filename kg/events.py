@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
-from .speech import HEDGE_VERBS
+from .speech import HEDGE_VERBS, REQUEST_VERBS
 from .syntax import FRAMING_VERBS, Context, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
@@ -193,7 +193,8 @@ def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     toks = _phrase_tokens(tok) if full else [tok] + [t for c in tok.lefts if c.dep_ in _MODIFIERS for t in c.subtree]
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = tok.doc
-    while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space):
+    while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space
+                             or doc[first].tag_ == "PRP$"):  # "its largest air assault": no "its"
         first += 1
     while last > tok.i and (doc[last].is_punct or doc[last].is_space) and not (
             doc[last].text == ")" and any(t.text == "(" for t in doc[first:last])):  # "Forces (RSF)" keeps its ")"
@@ -226,10 +227,6 @@ def _clause(verb) -> tuple[int, int]:
 
 #: auxiliaries that put a verb's act in the future or the conditional: "doubt that Venezuela will invade"
 UNREALIZED_AUX = {"will", "would", "could", "might", "may", "should", "must", "shall", "'ll", "wo"}
-
-
-#: verbs whose complement is asked for, not done: "urged the Security Council to convene"
-REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
 
 
 def _unrealized(tok) -> bool:

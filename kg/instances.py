@@ -115,7 +115,7 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
         place = mapping(m.source, fact.place) if fact.place else None
         known = _known_event(fact, m.text, agents | patients, place, named, gaz,
-                             (named_in or {}).get(m.source, set()))
+                             (named_in or {}).get(m.source, set()), targets=patients)
         if known is not None:
             out[m.entity] = known
             continue
@@ -161,7 +161,7 @@ MAX_KNOWN_EVENT_YEARS = 10
 
 
 def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, named: list,
-                 gaz: Gazetteer, article: set[str] = frozenset()) -> str | None:
+                 gaz: Gazetteer, article: set[str] = frozenset(), targets: set[str] = frozenset()) -> str | None:
     """The known event a trigger mention names, if any.
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
@@ -184,7 +184,11 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
         return None
-    match = [e for e in fits if e.place and e.place in at]
+    # undated: the one event at the place the mention names ("the closure of the Lachin corridor", "the war on
+    # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
+    # attack the gazetteer places in Russia)
+    where = {place} | set(targets) | {k for k in parties if getattr(gaz.entries.get(k), "type", "") != "Country"}
+    match = [e for e in fits if e.place and e.place in where]
     return match[0].id if len(match) == 1 else None
 
 

@@ -54,8 +54,10 @@ def role_mentions(doc, mentions: list[Mention], gaz: Gazetteer, index: RoleIndex
     for tok in doc:
         if tok.lower_ not in _HEADS or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
-            continue  # "Russian President Vladimir Putin": the name says who
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," else (
+            doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+        if after is not None and after.pos_ == "PROPN" and after.is_title:
+            continue  # "Russian President Vladimir Putin", "Kosovo's prime minister, Albin Kurti": the name says who
         role, first = next(((key, tok.i - len(words) + 1) for words, key in _LONGEST_FIRST
                             if tok.i - len(words) + 1 >= 0
                             and tuple(t.lower_ for t in doc[tok.i - len(words) + 1:tok.i + 1]) == words),

@@ -31,6 +31,9 @@ HEDGE_VERBS = {"appear", "seem", "imply",
 #: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
 MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
 
+#: verbs whose complement is asked for, not done: "pressed X to sign", "urged the council to convene"
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
+
 #: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
 #: X's claim, not the source's
 VIEW_VERBS = {"regard", "view", "treat", "deem", "see", "consider", "perceive"}
@@ -59,7 +62,7 @@ def flags(tok) -> tuple[bool, bool]:
     head = tok.head
     if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = flags(head)
-        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
+        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS | REQUEST_VERBS:
             h_hedge = True
         if tok.dep_ == "xcomp" and head.lemma_ in FAIL_VERBS:
             h_neg = not h_neg  # "failed to protect", "refused to recognize": the act did not happen

@@ -154,6 +154,8 @@ class Context:
                     return key
         elif tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
+            sents = [s.start for s in self.doc.sents if s.start <= tok.i]
+            start = max(start, self.doc[sents[-2]].idx - 1 if len(sents) >= 2 else -1)  # this sentence or the last
             for i, key in reversed(self.subjects):
                 if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
                     continue  # "Russia and Azerbaijan share ... its exclave": "its" is neither of them

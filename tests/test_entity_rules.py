@@ -365,3 +365,10 @@ def test_an_office_is_its_holder_on_the_articles_date(extract_text, text, date, 
 def test_an_office_with_no_single_known_holder_is_nobody(extract_text, text, date):
     ex = extract_text(text, date=date)
     assert not [e for e in ex.entities if e.type == "Person"]
+
+
+def test_a_state_acting_in_an_undated_event_is_not_its_place(extract_text):
+    ex = extract_text("The attack came a day after Russia launched its largest air assault on Ukrainian cities.",
+                      date="2024-01-02")
+    assert "operation_spiderweb" not in {e.id for e in ex.entities}  # an attack the gazetteer places in Russia
+    assert not any(e.label.startswith("its ") for e in events(ex))

@@ -895,3 +895,13 @@ def test_the_spokesman_of_an_office_speaks_for_its_holder(extract_text):
     ex = extract_text("Speaking on Wednesday, the Turkish president's spokesman, Ibrahim Kalin, rejected the claims.",
                       date="2021-05-01")
     assert ("ibrahim_kalin", "spokesperson_of", "recep_tayyip_erdogan") in rels(ex)
+
+
+def test_a_capitals_regime_is_the_state(extract_text):
+    ex = extract_text("Maria Zakharova said the Kiev regime bears full responsibility for the attack on Belgorod.")
+    assert "ukraine" in {e.id for e in ex.entities} and "kyiv" not in {e.id for e in ex.entities}
+
+
+def test_what_someone_was_pressed_to_do_is_hedged(extract_text):
+    ex = extract_text("Washington and Berlin have pressed Aleksandar Vucic to sign the Ohrid agreement.")
+    assert all(r.hedged for r in ex.relations if r.predicate == "signs")
