@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
 from .events import KIND_TYPES, TRIGGER, EventTypes
@@ -43,20 +44,31 @@ class _Group:
     members: list = field(default_factory=list)
     phrases: set = field(default_factory=set)
     topics: set = field(default_factory=set)
+    published: str = ""  # the earliest publication date of an article that mentions it: it happened by then
+    sources: set = field(default_factory=set)
 
     def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
-                topics: frozenset = frozenset()) -> bool:
+                topics: frozenset = frozenset(), published: str | None = None, source: str | None = None) -> bool:
         if etype != self.etype or not self._dates_agree(date):
             return False
+        if (date is not None and not self.dates and _after(date.start, self.published)) or (
+                date is None and published and self.dates and all(_after(d.start, published) for d in self.dates)):
+            return False  # a mention with no date cannot be of an event after its article was published
         if phrase & self.phrases:
             return True  # the same words for the same kind of event ("ethnic cleansing of X's residents")
         if topics & self.topics and not ((agents or patients) and (self.agents or self.patients)):
             return True  # "the 2022 border crisis", with no sides named, is the border clashes of 2022
         if (agents or patients) and (self.agents or self.patients):
-            shared = (agents & self.agents) or (patients & self.patients)
+            shared = (agents & self.agents) | (patients & self.patients)
             clash = (agents and self.agents and not agents & self.agents) or \
                 (patients and self.patients and not patients & self.patients) or \
                 _other_sides(patients, self.patients)
+            if (source is not None and source not in self.sources and len(shared) < 2
+                    and (date is None or not self.dates) and not self._near(date, published)):
+                # another article, one side in common, and one of the two undated: only if they are news of the
+                # same weeks ("Israel's offensive" in a story of January 2025 is not the Israeli strike in
+                # Damascus of April 2024)
+                return not clash and place is not None and place in self.places
             return bool(shared) and not clash
         same_day = date is not None and date.precision == "day" and any(
             d.precision == "day" and d.start == date.start for d in self.dates)
@@ -73,10 +85,20 @@ class _Group:
                 return False
         return True
 
+    def _near(self, date, published: str | None) -> bool:
+        """Are a mention (its date, else its article's publication) and this event (its dates, else its earliest
+        article's publication) within RECENT_DAYS of each other? Unknown: yes."""
+        mine = date.start if date is not None else published
+        theirs = [d.start for d in self.dates] or ([self.published] if self.published else [])
+        return _within_days(mine, theirs)
+
     def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
-            topics: frozenset = frozenset()) -> None:
+            topics: frozenset = frozenset(), published: str | None = None) -> None:
         self.phrases |= phrase
         self.topics |= topics
+        if published and (not self.published or published < self.published):
+            self.published = published
+        self.sources.add(m.source)
         self.agents |= agents
         self.patients |= patients
         if place is not None:
@@ -86,9 +108,34 @@ class _Group:
         self.members.append(m)
 
 
+#: how long before an article's publication an event it mentions without a date is likely news
+RECENT_DAYS = 90
+
+
+def _within_days(day: str | None, others: list[str]) -> bool:
+    """Is ``day`` within RECENT_DAYS of each of ``others`` (ISO dates; a year or a month counts as its first
+    day)? Unknown dates: yes."""
+    def parse(text: str) -> Day | None:
+        parts = (text.split("-") + ["01", "01"])[:3]
+        try:
+            return Day(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return None
+    mine = parse(day) if day else None
+    theirs = [d for d in map(parse, others) if d is not None]
+    return mine is None or not theirs or all(abs((mine - d).days) <= RECENT_DAYS for d in theirs)
+
+
+def _after(date: str, published: str) -> bool:
+    """Is ``date`` later than ``published`` (ISO dates of any precision, compared at the coarser one)?"""
+    n = min(len(date), len(published))
+    return bool(published) and date[:n] > published[:n]
+
+
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
                          event_types: EventTypes, owners: dict[str, str] | None = None,
-                         named_in: dict[str, set[str]] | None = None) -> dict[str, str]:
+                         named_in: dict[str, set[str]] | None = None,
+                         published: dict[str, str] | None = None) -> dict[str, str]:
     """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
 
     Mentions join one instance when they have the same type and share participants without clashing
@@ -128,13 +175,15 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         phrase, topics = frozenset(_phrases(fact)), frozenset(_topic_keys(fact))
         keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase, topics)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
+        pub = (published or {}).get(m.source) or None
         number = next((i for i in candidates
-                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase, topics)),
+                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase, topics, pub,
+                                            m.source)),
                       None)
         if number is None:
             number = len(groups)
             groups.append(_Group(fact.event_type))
-        groups[number].add(m, agents, patients, place, fact.date, phrase, topics)
+        groups[number].add(m, agents, patients, place, fact.date, phrase, topics, pub)
         for k in keys:
             index.setdefault(k, set()).add(number)
     used = set(out.values())  # the ids given so far (known events), then the new ones
@@ -318,11 +367,12 @@ def _known_date(entry) -> DateValue:
 
 
 def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict, mapping: dict[str, str],
-                   gaz: Gazetteer, event_types: EventTypes) -> tuple[list[Entity], dict[str, str]]:
+                   gaz: Gazetteer, event_types: EventTypes,
+                   published: dict[str, str] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Entities with event facts attached, plus new events from trigger mentions.
 
     Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.entities.resolve_entities`
-    returned for the other mentions.
+    returned for the other mentions; ``published`` maps an article id to its publication date.
     """
     from .entities import canonical
 
@@ -333,7 +383,7 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
         for m in e.mentions:
             named_in[m.source].add(e.id)
     trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
-                                    owners, named_in)
+                                    owners, named_in, published)
 
     def final(source: str, key: str) -> str:
         return trig_map.get(key) or canonical(mapping, source, key)

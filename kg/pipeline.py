@@ -46,7 +46,8 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
     mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
-    entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
+    entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types(),
+                                        _published(articles, dates))
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
     log.debug("resolved: %d entities, %d relations", len(entities), len(relations))
@@ -58,6 +59,16 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
                                lambda source, key: canonical(mapping, source, key))
     log.debug("contested: %d groups", len(contested))
     return replace(extraction, contested=contested)
+
+
+def _published(articles: list[Article], facts: dict) -> dict[str, str]:
+    """Article id -> its publication date, or (undated) the latest date its events are given: when it was written
+    at the earliest."""
+    latest: dict[str, str] = {}
+    for (source, _, _), fact in facts.items():
+        if fact.date is not None and fact.date.start > latest.get(source, ""):
+            latest[source] = fact.date.start
+    return {a.id: a.date or latest[a.id] for a in articles if a.date or a.id in latest}
 
 
 def _affiliations(gazetteer) -> dict[str, str]:

@@ -372,3 +372,28 @@ def test_a_state_acting_in_an_undated_event_is_not_its_place(extract_text):
                       date="2024-01-02")
     assert "operation_spiderweb" not in {e.id for e in ex.entities}  # an attack the gazetteer places in Russia
     assert not any(e.label.startswith("its ") for e in events(ex))
+
+
+def test_an_undated_mention_does_not_join_another_articles_event_of_other_weeks(extract_text, nlp, gazetteer,
+                                                                                 predicates):
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    articles = [Article(id="a", file="a.txt", title="", date="2024-04-02",
+                        body="Israel carried out a strike on the Iranian embassy in Damascus on Monday."),
+                Article(id="b", file="b.txt", title="", date="2025-01-16",
+                        body="Israel's offensive has reshaped the region, the minister said.")]
+    ex = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates)
+    assert all(len(e.sources) == 1 for e in events(ex)), [(e.label, e.sources) for e in events(ex)]
+
+
+def test_an_undated_mention_joins_another_articles_event_of_the_same_weeks(extract_text, nlp, gazetteer, predicates):
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    articles = [Article(id="a", file="a.txt", title="", date="2024-04-02",
+                        body="Israel carried out a strike on the Iranian embassy in Damascus on Monday."),
+                Article(id="b", file="b.txt", title="", date="2024-04-05",
+                        body="Israel's strike has raised fears of a wider war, the minister said.")]
+    ex = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates)
+    assert any(len(e.sources) == 2 for e in events(ex)), [(e.label, e.sources) for e in events(ex)]
