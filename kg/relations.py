@@ -48,7 +48,7 @@ TITLES = {
     "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
-    "fellow": "affiliated_with", "chief": "leader_of",
+    "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
 }
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
 GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
@@ -510,8 +510,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
                         and not ctx.is_event(subj)):
                     this = "participant_in"  # "seized power in a 2021 coup", "regained it through the war"
-                if this in TARGET_PREDICATES and ctx.is_event(obj) and lemma in ("fight", "battle"):
-                    this = "participant_in"  # "fought a long war against X": taking part in the war
+                if this in TARGET_PREDICATES and ctx.is_event(obj) and lemma in ("fight", "battle", "enter"):
+                    this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
                 if this == "accuses" and ctx.is_event(obj):
@@ -653,6 +653,9 @@ def _apposition(root, ctx: Context):
     candidates.extend(c for c in root.children if c.dep_ == "appos")
     for noun in candidates:
         words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
+        words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "chief of staff"
+                  for g in p.children if g.dep_ == "pobj" and g.i not in ctx.key_at and g.pos_ == "NOUN"
+                  for w in ("of", g.lower_)]
         title = _title_word(words)
         if title is None:
             continue

@@ -905,3 +905,22 @@ def test_a_capitals_regime_is_the_state(extract_text):
 def test_what_someone_was_pressed_to_do_is_hedged(extract_text):
     ex = extract_text("Washington and Berlin have pressed Aleksandar Vucic to sign the Ohrid agreement.")
     assert all(r.hedged for r in ex.relations if r.predicate == "signs")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelensky's chief of staff, Andriy Yermak, met US officials in Jeddah on Tuesday.",
+     ("andriy_yermak", "affiliated_with", "volodymyr_zelensky")),
+    ("Laurence Broers, an associate fellow at Chatham House, argues that the peace process is fragile.",
+     ("laurence_broers", "affiliated_with", "chatham_house")),
+    ("Hikmet Hajiyev, an adviser to President Ilham Aliyev, denied that Azerbaijani troops had entered Armenia.",
+     ("hikmet_hajiyev", "affiliated_with", "ilham_aliyev")),
+])
+def test_staff_fellows_and_advisers_are_affiliated_not_leaders(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found and (expected[0], "leader_of", expected[2]) not in found
+
+
+def test_troops_entering_a_country_are_deployed_there_in_the_speakers_words(extract_text):
+    rel = only(extract_text("Hikmet Hajiyev denied that Azerbaijani troops had entered Armenia."),
+               "azerbaijani_armed_forces", "deploys_to", "armenia")
+    assert rel.negated and rel.speaker == "hikmet_hajiyev"
