@@ -39,14 +39,17 @@ _ABSOLUTE = [
     ("day_noyear", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
     ("month_lastyear", re.compile(rf"\b(?:(?:in|since|during|by|until)\s+)?{_MONTH},?\s+(?:of\s+)?last\s+year\b", re.I)),
     ("month_last", re.compile(rf"\blast\s+{_MONTH}\b", re.I)),
-    ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+{_MONTH}(?:,?\s+(?:of\s+)?this\s+year)?\b", re.I)),
+    ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+(?:early\s+|late\s+|mid-?\s*)?{_MONTH}"
+                                  rf"(?:,?\s+(?:of\s+)?this\s+year)?\b", re.I)),
+    ("month_thisyear", re.compile(rf"\b(?:early|late|mid)-?\s*{_MONTH}\b(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d)", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<year>(?:1[89]|20)\d0)s\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|during|until|from)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")),
 ]
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(
-    r"\b(?P<phrase>yesterday|today|last week|last month|last year|this month|earlier this month|this year|"
-    r"earlier this year|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)\s+"
+    r"\b(?P<phrase>yesterday|today|last weekend|last week|last month|last year|this month|earlier this month|"
+    r"this year|earlier this year|this week|earlier this week|next week|next month|next year|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b",
     re.I,
 )
@@ -109,6 +112,8 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
     text = m.group(0)
     if kind == "year":
         return DateValue(start=g["year"], precision="year", text=text)
+    if kind == "decade":  # "in the 1990s"
+        return DateValue(start=g["year"], precision="year", end=str(int(g["year"]) + 9), text=text)
     month = _month_number(g["month"])
     if kind == "month":
         return DateValue(start=f"{int(g['year']):04d}-{month:02d}", precision="month", text=text)
@@ -122,7 +127,7 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
         if anchor is None:
             return None
         year = anchor.year
-        if "this year" not in text.lower() and month > anchor.month + 1:
+        if "this year" not in text.lower() and month > anchor.month + 1 and not text.lower().startswith("until"):
             year -= 1  # "since November" in a February article: last November (the next month may be meant)
         return DateValue(start=f"{year:04d}-{month:02d}", precision="month", text=text)
     day = int(g["day"])
@@ -160,6 +165,21 @@ def _relative(m: re.Match, anchor: dt.date) -> DateValue | None:
         start = anchor - dt.timedelta(days=anchor.weekday() + 7)
         end = start + dt.timedelta(days=6)
         return DateValue(start.isoformat(), "day", end=end.isoformat(), text=m.group(0))
+    if phrase in ("this week", "earlier this week"):
+        start = anchor - dt.timedelta(days=anchor.weekday())
+        return DateValue(start.isoformat(), "day", end=anchor.isoformat(), text=m.group(0))
+    if phrase == "last weekend":
+        saturday = anchor - dt.timedelta(days=anchor.weekday() + 2)  # the weekend before this week
+        return DateValue(saturday.isoformat(), "day", end=(saturday + dt.timedelta(days=1)).isoformat(),
+                         text=m.group(0))
+    if phrase == "next week":
+        start = anchor + dt.timedelta(days=7 - anchor.weekday())
+        return DateValue(start.isoformat(), "day", end=(start + dt.timedelta(days=6)).isoformat(), text=m.group(0))
+    if phrase == "next month":
+        year, month = (anchor.year, anchor.month + 1) if anchor.month < 12 else (anchor.year + 1, 1)
+        return DateValue(f"{year:04d}-{month:02d}", "month", text=m.group(0))
+    if phrase == "next year":
+        return DateValue(f"{anchor.year + 1:04d}", "year", text=m.group(0))
     if phrase in ("this month", "earlier this month"):
         return DateValue(f"{anchor.year:04d}-{anchor.month:02d}", "month", text=m.group(0))
     if phrase == "last month":

@@ -199,6 +199,10 @@ def test_evidence_offsets_point_at_the_sentence(extract_text):
     ("In April last year, Eritrea launched an attack on Tigray.", "2022-04", "month"),
     ("Last November, Eritrea launched an attack on Tigray.", "2022-11", "month"),
     ("Last May, Eritrea launched an attack on Tigray.", "2023-05", "month"),
+    ("In mid-August, Eritrea launched an attack on Tigray.", "2023-08", "month"),
+    ("Earlier this week, Eritrea launched an attack on Tigray.", "2023-09-18", "day"),
+    ("Last weekend, Eritrea launched an attack on Tigray.", "2023-09-16", "day"),
+    ("In the 1990s, Eritrea launched an attack on Tigray.", "1990", "year"),
 ])
 def test_event_dates_against_the_publication_date(extract_text, text, start, precision):
     ex = extract_text(text, date="2023-09-21")
