@@ -126,6 +126,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         return None
     text = cleaned[2]
     key = norm(text)
+    if key in COMMON_BODIES:
+        return None  # "Junta spokesman ...", "Army chief ...": a common noun capitalized, not a name
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -148,6 +150,11 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if etype == "Person" and len(text.split()) > 4:
         return None
     return f"{etype}:{key}", "name"
+
+
+#: common nouns the statistical NER takes for names when capitalized at the start of a sentence or headline
+COMMON_BODIES = set(STATE_NOUNS) | {"army", "military", "police", "navy", "rebels", "militants", "government forces",
+                                    "security forces", "the army", "parliament"}
 
 
 def _is_operation(name: str) -> bool:

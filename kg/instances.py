@@ -227,9 +227,9 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
     fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)
             and (not article or _points_at("", article, e, gaz))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
-        match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS
-                 and (_years(e.date) == 0 or _points_at(head, at, e, gaz))]
-        spans = sorted((_years(e.date), e.id) for e in match)
+        match = [e for e in fits if _within(fact.date, _span(e)) and _years(_span(e)) <= MAX_KNOWN_EVENT_YEARS
+                 and (_years(_span(e)) == 0 or _points_at(head, at, e, gaz))]
+        spans = sorted((_years(_span(e)), e.id) for e in match)
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
         return None
@@ -239,6 +239,18 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
     where = {place} | set(targets) | {k for k in parties if getattr(gaz.entries.get(k), "type", "") != "Country"}
     match = [e for e in fits if e.place and e.place in where]
     return match[0].id if len(match) == 1 else None
+
+
+#: kinds of known event that last: one with a start and no end is still going on (a war); any other kind with
+#: only a start happened on that day (an attack, a signing)
+LASTING_KINDS = {"War", "Conflict", "Blockade", "Repression", "Sanctions", "Protest", "Mission", "Displacement"}
+
+
+def _span(entry) -> tuple[str, str | None]:
+    start, end = entry.date
+    if end is None and KIND_TYPES.get(entry.kind, entry.kind) not in LASTING_KINDS:
+        return start, start
+    return start, end
 
 
 def _points_at(head: str, keys: set[str], entry, gaz: Gazetteer) -> bool:

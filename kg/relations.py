@@ -444,6 +444,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                   if g.dep_ == "pobj"]
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
+        for obj in ctx.entities([t for t, prep in pairs if not prep]):
+            for subj in subjects:
+                if obj != subj and not ctx.is_event(obj) and not ctx.is_person(subj):
+                    yield _relation(obj, "part_of", subj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+        return
     own = predicates.for_verb(lemma, particle)
     if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
             and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
@@ -525,6 +531,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
+MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}
 
 #: verbs that, with an event for object, endorse it ("welcomed the deal") rather than their own sense
 ENDORSE_VERBS = {"welcome", "hail", "applaud", "salute"}

@@ -58,7 +58,7 @@ def flags(tok) -> tuple[bool, bool]:
         negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
                                  for c in tok.children if c.dep_ == "nsubj" for g in c.children)
     hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
-                 for c in tok.children)
+                 or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) for c in tok.children)
     head = tok.head
     if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = flags(head)

@@ -57,6 +57,9 @@ THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
 
+#: nouns that, bare and definite, are the government of the state the text is about: "the head of the junta"
+RULERS = {"junta", "regime", "government"}
+
 #: nouns that, bare and definite, refer back to a territory named before: "the region", "the enclave"
 REGION_NOUNS = {"region", "territory", "enclave", "exclave", "province"}
 
@@ -226,6 +229,9 @@ class Context:
                         key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
+            if (pronouns and lemma in RULERS and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod",
+                                                                                             "compound", "poss")] == ["the"]):
+                return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
         if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
             for child in tok.children:
                 if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
@@ -252,7 +258,8 @@ class Context:
     def last_state(self, tok) -> str | None:
         """The state "the country" refers to: the last state named before it in the paragraph that is the topic
         of its clause (a subject, or the owner of one: "Mali's government ... ties with Moscow ... the
-        country" is Mali), else the last state named before it."""
+        country" is Mali), else the last state named before it in the paragraph, else the state the text has
+        named most so far."""
         start = self._paragraph_start(tok)
         last = None
         for i in range(tok.i - 1, -1, -1):
@@ -263,6 +270,15 @@ class Context:
                 if self._topic(self.doc[i]):
                     return key
                 last = last or key
+        if last is None:  # none in the paragraph: the state the text has named most so far
+            counts: dict[str, int] = {}
+            latest: dict[str, int] = {}
+            for i, key in self.key_at.items():  # a state's bodies count for it ("Myanmar's army")
+                state = self.state_of(key)
+                if i < tok.i and state is not None and (i + 1 >= len(self.doc) or self.key_at.get(i + 1) != key):
+                    counts[state] = counts.get(state, 0) + 1
+                    latest[state] = max(latest.get(state, -1), i)
+            last = max(counts, key=lambda k: (counts[k], latest[k]), default=None)
         return last
 
     def _misparsed_apposition(self, tok) -> str | None:

@@ -397,3 +397,9 @@ def test_an_undated_mention_joins_another_articles_event_of_the_same_weeks(extra
                         body="Israel's strike has raised fears of a wider war, the minister said.")]
     ex = extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates)
     assert any(len(e.sources) == 2 for e in events(ex)), [(e.label, e.sources) for e in events(ex)]
+
+
+def test_a_known_one_day_event_absorbs_a_mention_of_that_day(extract_text):
+    ex = extract_text("The Three Brotherhood Alliance said its offensive, which began on October 27, had taken "
+                      "more than 100 outposts.", date="2023-11-15")
+    assert "operation_1027" in {e.id for e in ex.entities}

@@ -928,3 +928,25 @@ def test_troops_entering_a_country_are_deployed_there_in_the_speakers_words(extr
     rel = only(extract_text("Hikmet Hajiyev denied that Azerbaijani troops had entered Armenia."),
                "azerbaijani_armed_forces", "deploys_to", "armenia")
     assert rel.negated and rel.speaker == "hikmet_hajiyev"
+
+
+def test_an_alliance_that_includes_groups_has_them_as_parts(extract_text):
+    found = rels(extract_text("The Three Brotherhood Alliance, which includes the Arakan Army and the Ta'ang National "
+                              "Liberation Army, named the campaign Operation 1027."))
+    assert {("arakan_army", "part_of", "three_brotherhood_alliance"),
+            ("tnla", "part_of", "three_brotherhood_alliance")} <= found
+
+
+def test_the_junta_is_the_state_the_text_is_about_and_a_capitalized_junta_is_no_place(extract_text):
+    ex = extract_text("Rebels seized a town on the border with China, a setback for Myanmar's army. Myanmar's "
+                      "generals have lost more than 100 outposts.\n\n"
+                      "Junta spokesman Zaw Min Tun admitted the loss.\n\n"
+                      "Min Aung Hlaing, the head of the junta, warned that the country could split apart.",
+                      date="2023-11-15")
+    assert "junta" not in {e.id for e in ex.entities}
+    assert ("min_aung_hlaing", "leader_of", "myanmar") in rels(ex)
+
+
+def test_what_happens_only_if_something_else_does_is_hedged(extract_text):
+    rel = only(extract_text("Kenya will withdraw from Somalia if the talks fail."), "kenya", "withdraws_from", "somalia")
+    assert rel.hedged
