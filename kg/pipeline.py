@@ -67,8 +67,10 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
 def _import_writers() -> None:
     """Import what writing the outputs needs (rdflib, networkx, pyvis: ~0.3 s) while a background process
     reads, rather than after resolution."""
-    from . import rdf, serialize, view  # noqa: F401
-    from pyvis import network  # noqa: F401
+    import importlib
+
+    for name in ("kg.rdf", "kg.serialize", "kg.view", "pyvis.network"):
+        importlib.import_module(name)
 
 
 def _affiliations(gazetteer) -> dict[str, str]:
