@@ -157,18 +157,18 @@ def write_jsonld(quads: Quads, fh: BinaryIO, *, splice=None) -> None:
     names = quads.names()
     first = True
     if names and not names[0]:
-        for node in _nodes(_graph_nodes(_nquads_bytes(quads.lines("")), compact)):
+        for node in _nodes(_graph_nodes(quads.lines(""), compact)):
             fh.write(b"\n " if first else b",\n ")
             fh.write(_json(node).encode("utf-8"))
             first = False
-    _named_blocks(quads, fh, lambda name, lines: _jsonld_block(_nquads_bytes(lines), name=name, compact=compact),
+    _named_blocks(quads, fh, lambda name, lines: _jsonld_block(lines, name=name, compact=compact),
                   splice=splice, separator=b",\n ", first_separator=b"\n " if first else b",\n ")
     fh.write(b"]}\n")
 
 
-def _jsonld_block(data: bytes, *, name: str, compact) -> bytes:
+def _jsonld_block(lines: list[str], *, name: str, compact) -> bytes:
     """A named graph's object: its IRI and its nodes, one a line."""
-    nodes = [_json(node) for node in _nodes(_graph_nodes(data, compact))]
+    nodes = [_json(node) for node in _nodes(_graph_nodes(lines, compact))]
     return (f'{{"@id": {_json(compact(name[1:-1]))}, "@graph": [\n  ' + ",\n  ".join(nodes) + "]}").encode("utf-8")
 
 
@@ -184,8 +184,63 @@ def _json(value) -> str:
     return _encoders()[0](value)
 
 
-def _graph_nodes(data: bytes, compact) -> dict[str, dict[str, list]]:
-    """One graph's quads as JSON-LD node objects by subject: ``{"@type": [...], "prefix:p": [values]}``."""
+def _graph_nodes(lines: list[str], compact) -> dict[str, dict[str, list]]:
+    """One graph's quads as JSON-LD node objects by subject: ``{"@type": [...], "prefix:p": [values]}``.
+
+    Read from the N-Quads lines kg made (IRIs as subjects and predicates, never blank nodes): each line is
+    split at its terms' ends, and a literal's escapes decoded as JSON's (the same set but ``\\U`` and
+    ``\\'``, for which pyoxigraph reads the line); about three times faster than parsing with pyoxigraph.
+    """
+    by_id: dict[str, dict[str, list]] = {}
+    node: dict[str, list] = {}
+    last = None
+    for line in lines:
+        if not line.startswith("<"):
+            _parsed_line(line, by_id, compact)
+            last = None
+            continue
+        cut = line.index("> ", 1)
+        subject = line[1:cut]
+        if subject != last:
+            node = by_id.setdefault(compact(subject), {})
+            last = subject
+        cut2 = line.index("> ", cut + 3)
+        predicate = line[cut + 3:cut2]
+        rest = line[cut2 + 2:]
+        if rest.startswith("<"):
+            end = rest.index(">")
+            if predicate == _RDF_TYPE:
+                node.setdefault("@type", []).append(compact(rest[1:end]))
+            else:
+                node.setdefault(compact(predicate), []).append({"@id": compact(rest[1:end])})
+            continue
+        value = _literal(rest, compact)
+        if value is None:  # an escape JSON does not have
+            _parsed_line(line, by_id, compact)
+            continue
+        node.setdefault(compact(predicate), []).append(value)
+    return by_id
+
+
+def _literal(rest: str, compact) -> dict | str | None:
+    """The JSON-LD value of a literal written as N-Quads (``rest``: from its opening quote to the line's end)."""
+    close = rest.rindex('"', 0, rest.rindex(" ."))  # a datatype IRI, a language tag or a graph IRI has no quote
+    lexical = rest[1:close]
+    if "\\" in lexical:
+        if "\\U" in lexical or "\\'" in lexical:
+            return None
+        lexical = json.loads(f'"{lexical}"', strict=False)
+    suffix = rest[close + 1:]
+    if suffix.startswith("@"):
+        return {"@value": lexical, "@language": suffix[1:suffix.index(" ")]}
+    if suffix.startswith("^^<"):
+        datatype = suffix[3:suffix.index(">")]
+        return lexical if datatype == _XSD_STRING else {"@value": lexical, "@type": compact(datatype)}
+    return lexical
+
+
+def _parsed_line(line: str, by_id: dict[str, dict[str, list]], compact) -> None:
+    """One N-Quads line read by pyoxigraph, into ``by_id``."""
     import pyoxigraph
 
     def term(t) -> dict | str:
@@ -197,15 +252,13 @@ def _graph_nodes(data: bytes, compact) -> dict[str, dict[str, list]]:
             return {"@value": t.value, "@type": compact(t.datatype.value)}
         return {"@id": compact(t.value) if isinstance(t, pyoxigraph.NamedNode) else f"_:{t.value}"}
 
-    by_id: dict[str, dict[str, list]] = {}
-    for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS):
+    for q in pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS):
         sid = compact(q.subject.value) if isinstance(q.subject, pyoxigraph.NamedNode) else f"_:{q.subject.value}"
         node = by_id.setdefault(sid, {})
         if q.predicate.value == _RDF_TYPE and isinstance(q.object, pyoxigraph.NamedNode):
             node.setdefault("@type", []).append(compact(q.object.value))
         else:
             node.setdefault(compact(q.predicate.value), []).append(term(q.object))
-    return by_id
 
 
 def _nodes(by_id: dict[str, dict[str, list]]) -> list[dict]:
