@@ -269,10 +269,20 @@ def _nodes(by_id: dict[str, dict[str, list]]) -> list[dict]:
         for key in sorted(props, key=lambda k: (k != "@type", k)):
             values = props[key]
             if len(values) > 1:
-                values = sorted(values, key=_encoders()[1])
+                values = _sorted_values(values)
             obj[key] = values[0] if len(values) == 1 and key != "@type" else values
         out.append(obj)
     return out
+
+
+def _sorted_values(values: list) -> list:
+    """Values sorted by their JSON text with sorted keys; node references (``{"@id": ...}``, most multiple values:
+    page items, claims, sources) by their escaped IRI, which orders them the same, without an encoder call each."""
+    from json.encoder import encode_basestring
+
+    if all(type(v) is dict and len(v) == 1 and "@id" in v for v in values):
+        return sorted(values, key=lambda v: encode_basestring(v["@id"]))
+    return sorted(values, key=_encoders()[1])
 
 
 def _text(write, quads: Quads) -> str:
