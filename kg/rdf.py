@@ -18,8 +18,10 @@ minutes storing and serializing them. The helpers below add triples as they woul
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import operator
 from collections.abc import Callable
 
 from rdflib import RDF as _RDF
@@ -33,7 +35,7 @@ from rdflib.namespace import SKOS as _SKOS
 
 from . import vocab
 from .iris import IRIs
-from .model import Entity, Extraction, Mention, Relation
+from .model import Entity, Extraction, Mention, Provenance, Relation
 from .summary import add_summary
 
 
@@ -160,8 +162,9 @@ class Quads:
         self.graphs: dict[str, list[str]] = {"": []}
         self._sorted: dict[str, int] = {}  # graph -> its number of lines when last sorted
         self._deferred: dict[str, Callable[[_Graph], None]] = {}  # graph -> what fills it
-        self._parts: dict[str, tuple] = {}  # graph -> what it is made from
+        self._parts: dict[str, Callable[[], object]] = {}  # graph -> what it is made from, as plain values
         self._keys: dict[str, str] = {}
+        self.memo: dict = {}  # text the serializers derive from these quads and share (the default graph's)
 
     @property
     def default_graph(self) -> _Graph:
@@ -172,8 +175,9 @@ class Quads:
         key = term(name)
         return _Graph(self.graphs.setdefault(key, []), f" {key}")
 
-    def defer(self, name, fill: Callable[[_Graph], None], parts: tuple) -> None:
-        """Named graph ``name`` is made by ``fill(graph)`` when first needed; ``parts``: all it is made from."""
+    def defer(self, name, fill: Callable[[_Graph], None], parts: Callable[[], object]) -> None:
+        """Named graph ``name`` is made by ``fill(graph)`` when first needed; ``parts()``: all it is made from,
+        as plain values (tuples, strings, numbers) whose ``repr`` is the graph's :meth:`key`."""
         self._deferred[term(name)] = fill
         self._parts[term(name)] = parts
 
@@ -187,7 +191,7 @@ class Quads:
         entity ids, its relations): graphs with the same key have the same quads (kg's code being the same)."""
         found = self._keys.get(name)
         if found is None:
-            parts = self._parts[name] if name in self._parts else tuple(self.lines(name))
+            parts = self._parts[name]() if name in self._parts else tuple(self.lines(name))
             found = self._keys[name] = hashlib.sha1(repr((name, parts)).encode("utf-8", "surrogatepass")).hexdigest()
         return found
 
@@ -241,7 +245,8 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
         relations[rel.source].append(rel)
     for article in extraction.articles:  # each source's graph made when first needed (kg/fragments.py)
         parts = (article.id, mentions[article.id], relations[article.id])
-        ds.defer(iris.graph(article.id), functools.partial(_add_source, parts=parts, iris=iris), parts)
+        ds.defer(iris.graph(article.id), functools.partial(_add_source, parts=parts, iris=iris),
+                 functools.partial(_plain_parts, parts))
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
     if summary:
@@ -257,6 +262,22 @@ def _add_source(g, *, parts: tuple[str, list[tuple[str, Mention]], list[Relation
         _add_mention(g, entity_id, m, iris)
     for rel in relations:
         _add_claim(g, rel, iris)
+
+
+@functools.cache
+def _values_of(cls, skip: tuple[str, ...] = ()) -> Callable[[object], tuple]:
+    """``record -> its field values`` (but those named in ``skip``), in C."""
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls) if f.name not in skip))
+
+
+def _plain_parts(parts: tuple[str, list[tuple[str, Mention]], list[Relation]]) -> tuple:
+    """A source graph's parts as plain values: every field of every record (a dataclass's ``repr`` runs
+    Python code per record; these tuples' runs in C)."""
+    source, mentions, relations = parts
+    mention = _values_of(Mention)
+    relation, provenance = _values_of(Relation, ("provenance",)), _values_of(Provenance)
+    return (source, [(entity_id, mention(m)) for entity_id, m in mentions],
+            [(relation(r), provenance(r.provenance)) for r in relations])
 
 
 def to_dataset(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Dataset:

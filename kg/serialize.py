@@ -61,9 +61,7 @@ def write_trig(quads: Quads, fh: BinaryIO, *, splice=None) -> None:
     dataset), so ``splice`` can copy the block of an unchanged graph.
     """
     fh.write(_prefix_header(quads.prefixes))
-    names = quads.names()
-    if names and not names[0]:
-        fh.write(_without_header(_serialize(quads.lines(""), "TRIG", quads.prefixes)))
+    fh.write(_default_block(quads))
     _named_blocks(quads, fh, lambda _, lines: _without_header(_serialize(lines, "TRIG", quads.prefixes)), splice=splice)
 
 
@@ -71,11 +69,20 @@ def write_turtle(quads: Quads, fh: BinaryIO, *, splice=None) -> None:
     """Every triple of every graph as Turtle (for tools without named graphs): the prefixes, the default
     graph's triples, then each named graph's (in TriG's order; a triple in two graphs is written twice)."""
     fh.write(_prefix_header(quads.prefixes))
-    names = quads.names()
-    if names and not names[0]:
-        fh.write(_without_header(_serialize(quads.lines(""), "TURTLE", quads.prefixes)))
+    fh.write(_default_block(quads))
     _named_blocks(quads, fh, lambda name, lines: _without_header(_serialize(_triples(name, lines), "TURTLE", quads.prefixes)),
                   splice=splice)
+
+
+def _default_block(quads: Quads) -> bytes:
+    """The default graph's triples as TriG, which is also their Turtle (pyoxigraph's Turtle writer is its TriG
+    writer with every quad in the default graph): made once for kg.trig and kg.ttl."""
+    block = quads.memo.get("default block")
+    if block is None:
+        names = quads.names()
+        lines = quads.lines("") if names and not names[0] else []
+        block = quads.memo["default block"] = _without_header(_serialize(lines, "TRIG", quads.prefixes)) if lines else b""
+    return block
 
 
 def _triples(name: str, lines: list[str]) -> list[str]:
