@@ -36,7 +36,7 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     ``jobs`` worker processes read the articles (kg/parallel.py); articles found in ``cache`` (a
     kg.cache.ArticleCache) are not read again; ``nlp`` may be a kg.parallel.LazyNLP, loaded only when needed.
     """
-    from .parallel import merge_readings, read_corpus
+    from .parallel import paused_gc, read_corpus
 
     sources = []  # reposts depend on the texts alone: found while a background process reads
 
@@ -46,6 +46,14 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
 
     readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
                            progress=progress, meanwhile=meanwhile)
+    with paused_gc():
+        return _resolve(articles, sources, readings, gazetteer=gazetteer, predicates=predicates, nlp=nlp)
+
+
+def _resolve(articles: list[Article], sources: list[Article], readings, *, gazetteer, predicates, nlp) -> Extraction:
+    """The corpus-level stage: entities merged across articles, events, canonical relations, contested groups."""
+    from .parallel import merge_readings
+
     mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
     log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
@@ -245,7 +253,7 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     from .fragments import OLD_STORE, Splice, index_path, salt_for
     from .iris import IRIs
     from .outputs import remove_stale_temps, write_atomically
-    from .parallel import resolve_jobs
+    from .parallel import paused_gc, resolve_jobs
     from .rdf import prefixes
     from .serialize import write_jsonld, write_nquads, write_trig, write_turtle
     from .view import to_html
@@ -273,8 +281,9 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
            for name in OUTPUT_NAMES if name.startswith("csv/")},
     }
     forked = FORKED_OUTPUTS["warm" if warm else "cold"]
-    return write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
-                            forked=[out_dir / name for name in forked])
+    with paused_gc():
+        return write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
+                                forked=[out_dir / name for name in forked])
 
 
 def _quads_for(extraction: Extraction, *, base: str | None, splices):
