@@ -130,7 +130,7 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
 
 @contextlib.contextmanager
 def paused_gc():
-    """No cyclic garbage collection while the block runs; what is alive after it is frozen out of later ones.
+    """No cyclic garbage collection while the block runs (the collector's state is restored after it).
 
     kg's records form no reference cycles, but a rebuild holds some 100,000 of them (cached readings, resolved
     records, quads), and each full collection the interpreter starts while more are made walks all of them
@@ -142,7 +142,6 @@ def paused_gc():
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
