@@ -55,6 +55,11 @@ def _clean(span) -> tuple[int, int, str] | None:
     return start, end, text
 
 
+#: nouns after a capital's name that make it the state: "the Kiev regime", "Moscow officials"
+GOVERNING_HEADS = {"regime", "government", "authorities", "administration", "leadership", "official", "junta",
+                   "cabinet"}
+
+
 def _is_literal_place(span) -> bool:
     """Is a capital's name used for the city itself ("in Moscow", "visited Yerevan") rather than the state?"""
     root = span.root
@@ -65,7 +70,7 @@ def _is_literal_place(span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
-            and root.head.lemma_.lower() not in SPOKESPEOPLE):
+            and root.head.lemma_.lower() not in SPOKESPEOPLE and root.head.lemma_.lower() not in GOVERNING_HEADS):
         return True  # "Moscow region", "Yerevan residents" (but "Kremlin spokesman" speaks for the state)
     if root.dep_ == "appos" or (root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") and _is_literal_place(root.head.doc[root.head.i:root.head.i + 1])):
         return True
@@ -99,6 +104,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if span.label_ == JOINED_PERSON:
         cleaned = _clean(span)
         return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
+    if span.label_ == DATELINE:  # the city the story was filed from, literally
+        return gaz.lookup(span.text).id, "dateline"
     if span.ent_id_:
         ent_id = span.ent_id_
         if ":" in ent_id:  # an ambiguous surname, resolved per article later
@@ -255,12 +262,36 @@ def _group_nouns(doc, taken: set[int]) -> list:
     return out
 
 
-def _spans(doc) -> list:
+DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
+#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —"
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]{1,2}\s")
+
+
+def _datelines(doc, gaz: Gazetteer) -> list:
+    """The places named by datelines, read in capitals ("ADDIS ABABA —") that the NER does not know."""
+    text, out = text_of(doc), []
+    for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
+        match = _DATELINE.match(text, start)
+        if match is None:
+            continue
+        entry = gaz.lookup(match.group(1))
+        if entry is None or entry.type != "Place":
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label=DATELINE, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(span)
+    return out
+
+
+def _spans(doc, gaz: Gazetteer) -> list:
     """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
     (before the places they join, which stay mentions of their own)."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
+    datelines = _datelines(doc, gaz)
+    dated = {i for span in datelines for i in range(span.start, span.end)}
+    ents = sorted([e for e in doc.ents if not dated.intersection(range(e.start, e.end))] + datelines,
+                  key=lambda s: s.start)
     out, skip_to = [], 0
     for span in ents:
         if span.start < skip_to:
@@ -284,7 +315,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
     located: set[str] = set()
-    for span in _spans(doc):
+    for span in _spans(doc, gaz):
         found = provisional_key(span, gaz)
         if found is None:
             continue
@@ -300,6 +331,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
+        if key.startswith("Organization:") and _described_as_person(span):
+            key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
         if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
@@ -312,7 +345,28 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
     mentions = _possessive_bodies(doc, _demonym_bodies(doc, mentions), gaz)
-    return _body_anaphora(doc, _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz)))
+    mentions = _known_as(doc, _compose_groups(doc, _same_name_again(doc, mentions), gaz))
+    return _group_anaphora(doc, _body_anaphora(doc, mentions), gaz)
+
+
+#: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"
+PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson",
+                "commander", "founder", "co-founder", "member", "official", "deputy", "adviser", "advisor", "envoy",
+                "ambassador", "general", "colonel", "secretary", "chairman", "chairwoman", "director", "governor",
+                "mayor", "lawmaker", "senator", "politician", "businessman", "businesswoman", "journalist", "activist",
+                "analyst", "professor", "researcher", "lawyer", "judge", "prosecutor", "priest", "cleric", "son",
+                "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
+
+
+def _described_as_person(span) -> bool:
+    """Does an apposition right after an unknown name say it is a person ("X, a vice-president of ...")?"""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and (
+                child.lemma_.lower() in PERSON_ROLES
+                or any(g.dep_ == "appos" and g.lemma_.lower() in PERSON_ROLES for g in root.children if g.i > child.i)):
+            return True
+    return False
 
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
@@ -446,6 +500,39 @@ def _body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
+#: what a bare "the group" / "the bloc" can stand for: a body of that kind the text named before ("the Houthis ...
+#: the Iran-backed group", "the CSTO ... accusing the bloc")
+GROUP_HEADS = {"group": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "faction": "ArmedGroup",
+               "bloc": "InternationalOrganization", "alliance": "InternationalOrganization"}
+_GROUP_ANAPHOR = re.compile(rf"\b[Tt]he ((?:[\w-]+ ){{0,2}}?)({'|'.join(GROUP_HEADS)})\b")
+
+
+def _group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"The Iran-backed group", "the militant group" after the Houthis are named is the Houthis, "the bloc" after
+    the CSTO the CSTO: the nearest body of the head noun's kind (the gazetteer's) mentioned before, in this or the
+    previous paragraph."""
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    kinds = set(GROUP_HEADS.values())
+    bodies = [m for m in mentions if getattr(gaz.entries.get(m.entity), "kind", "") in kinds]
+    found = []
+    for match in _GROUP_ANAPHOR.finditer(text):
+        start, end = match.start(2), match.end(2)
+        if any(a < end and start < b for a, b in taken) or match.group(1).strip().lower() in ("same", "other"):
+            continue
+        head = doc.char_span(start, end, alignment_mode="expand")
+        if head is None or head.root.pos_ != "NOUN" or head.root.dep_ in ("amod", "compound"):
+            continue
+        window = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start))  # this paragraph and the one before
+        kind = GROUP_HEADS[match.group(2)]
+        before = [m for m in bodies if window < m.start and m.end <= start and gaz.entries[m.entity].kind == kind]
+        if before:
+            ref = max(before, key=lambda m: m.start)
+            found.append(Mention(entity=ref.entity, text=text[start:end], start=start, end=end, source=ref.source,
+                                 section=ref.section, reading="anaphor", ner_label=ref.ner_label))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
 def _demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     """A demonym followed by a body noun ("Sudanese army", "Israeli troops") is that body of the state,
     also for states whose demonyms the ruler does not know."""
@@ -507,6 +594,13 @@ class KeyKinds:
         if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:
             return None
         return entry.governed_by
+
+    def is_region(self, key: str) -> bool:
+        """A territory "the region" can refer back to: a region the gazetteer knows, or a place it does not know."""
+        if key.startswith("Place:"):
+            return True
+        entry = self.gaz.entries.get(key)
+        return entry is not None and entry.type == "Place" and entry.kind == "Region"
 
     def state_of(self, key: str) -> str | None:
         """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""

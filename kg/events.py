@@ -17,7 +17,8 @@ from .gazetteer import Gazetteer
 from .model import DateValue, EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
-from .syntax import Context, is_verb as is_verb_token, noun_arguments, verb_arguments
+from .speech import HEDGE_VERBS, REQUEST_VERBS
+from .syntax import FRAMING_VERBS, Context, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme
@@ -73,7 +74,7 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
         if m.entity.startswith(TRIGGER) and not anchored:
             etype = _trigger_key_type(m.entity)
             events = known.get(etype, set())
-            if len(events) == 1:
+            if len(events) == 1 and not (root is not None and _another(root)):
                 m = replace(m, entity=next(iter(events)), reading="anaphor")
             elif root is not None and _definite(root):
                 # the last one with the same word ("the offensive" after "a lightning offensive"), else the last
@@ -93,6 +94,21 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
 
 #: the event types a definite trigger of a type can refer back to: "the deal" after "agreed to a ceasefire"
 REFERS_TO = {"Agreement": ("Agreement", "Ceasefire"), "Meeting": ("Meeting", "Talks"), "Talks": ("Talks", "Meeting")}
+
+
+#: determiners of an event other than one named before: "any Israeli counter-attack", "a new ceasefire"
+OTHER_DETERMINERS = {"a", "an", "any", "another", "no", "each", "every", "some", "new"}
+
+
+def _another(root) -> bool:
+    """Is a trigger noun some other event than the known one ("any Israeli counter-attack" after Iran's attack)?"""
+    before = []  # the words of its noun phrase before it, also where the parser cut a hyphenated noun apart
+    i = root.i - 1
+    while i >= root.sent.start and len(before) < 5 and (root.doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                                        or root.doc[i].text in ("-", "–")):
+        before.append(root.doc[i])
+        i -= 1
+    return any(t.lower_ in OTHER_DETERMINERS or t.ent_type_ in ("NORP", "GPE") for t in before)
 
 
 def _root(doc, m: Mention):
@@ -128,8 +144,9 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         return event_types.verbs.get(tok.lemma_.lower())
     if not _nominal(tok):
         return None
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS:
-        return None  # "an act of war", "a form of genocide": what something is called, not an event of its own
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS | CESSATION_NOUNS:
+        return None  # "an act of war", "a form of genocide": what something is called, not an event of its own;
+        # "a cessation of hostilities" is the ceasefire, not the war
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
     if lefts:  # a hyphenated modifier: "counter-terrorism measures"
         whole = text_of(tok.doc)[lefts[0].idx:tok.idx + len(tok.text)].lower()
@@ -142,6 +159,9 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
             return found
     return event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
 
+
+#: nouns whose "of" phrase is the event they stop, and which are an event of their own
+CESSATION_NOUNS = {"cessation"}
 
 #: "an act of war", "a form of genocide", "a kind of blockade": the event noun says what something is called
 KIND_NOUNS = {"act", "form", "kind", "type", "sort", "declaration", "threat", "risk", "danger", "prospect", "state"}
@@ -173,7 +193,8 @@ def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     toks = _phrase_tokens(tok) if full else [tok] + [t for c in tok.lefts if c.dep_ in _MODIFIERS for t in c.subtree]
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = tok.doc
-    while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space):
+    while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space
+                             or doc[first].tag_ == "PRP$"):  # "its largest air assault": no "its"
         first += 1
     while last > tok.i and (doc[last].is_punct or doc[last].is_space) and not (
             doc[last].text == ")" and any(t.text == "(" for t in doc[first:last])):  # "Forces (RSF)" keeps its ")"
@@ -193,6 +214,7 @@ def _clause(verb) -> tuple[int, int]:
             toks.extend(child.subtree)
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = verb.doc
+    first = _after_dash(first, verb.i, doc)
     if last - first > 18:
         return verb.idx, verb.idx + len(verb.text)
     while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"
@@ -201,6 +223,20 @@ def _clause(verb) -> tuple[int, int]:
     while last > verb.i and doc[last].is_punct:
         last -= 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+#: auxiliaries that put a verb's act in the future or the conditional: "doubt that Venezuela will invade"
+UNREALIZED_AUX = {"will", "would", "could", "might", "may", "should", "must", "shall", "'ll", "wo"}
+
+
+def _unrealized(tok) -> bool:
+    """Is a trigger verb's act one that did not (or not yet) happen: "will invade", "did not attack", "urged the
+    council to convene", "threatened to invade"?"""
+    if tok.pos_ != "VERB" or _nominal(tok):
+        return False
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in HEDGE_VERBS | REQUEST_VERBS:
+        return True
+    return any((c.dep_ == "aux" and c.lower_ in UNREALIZED_AUX) or c.dep_ == "neg" for c in tok.children)
 
 
 def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: str,
@@ -216,7 +252,7 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         if tok.i in taken:
             continue
         etype = _trigger_type(tok, event_types)
-        if etype is None:
+        if etype is None or _unrealized(tok):
             continue
         start, end = _phrase(tok, full=False) if _nominal(tok) else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):
@@ -260,6 +296,10 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         if _nominal(root) and root.dep_ == "dobj" and root.head.lemma_.lower() in MEDIATION:
             mediators += [t for t in agents if t.head.i == root.head.i]  # "X hosted the meeting": X hosts it
             agents = [t for t in agents if t.head.i != root.head.i]
+        if _nominal(root) and root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in MEDIATION:
+            verb = root.head  # "the talks were mediated by X", "X brokered the deal": X mediates them
+            mediators += ([g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                          if root.dep_ == "nsubjpass" else [c for c in verb.children if c.dep_ == "nsubj"])
         agents = [t for t in agents if t.i not in {h.i for h in helpers + mediators}]
         if _nominal(root):  # "the Pahalgam attack", "the Darfur crisis": a place before the noun is where
             where = [t for t in agents if t.dep_ == "compound" and any(_is_literal(k, gaz) for k in ctx.entities([t]))]
@@ -277,6 +317,11 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
         if m.entity.startswith(TRIGGER) and same_as is None:
             same_as = _elaborated(root, mentions, m)
+        framed = _framed(root, events, m) if m.entity.startswith(TRIGGER) and same_as is None else None
+        if framed is not None:
+            # "labelled the blockade as genocide": a name someone gives the blockade, not another event; who it
+            # says did it is that speaker's claim (a relation), not a fact of the event
+            same_as, participants, place, date = framed, (), None, None
         if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
@@ -289,8 +334,36 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
-                                                        same_as=same_as, spans=surface_spans(root))
+                                                        same_as=same_as, spans=surface_spans(root),
+                                                        topics=_topics(root) if _nominal(root) else ())
     return out
+
+
+def _framed(noun, events: list[Mention], own: Mention) -> str | None:
+    """The event a framing verb names with this trigger noun: "characterized the exodus as an ethnic cleansing",
+    "labelled the blockade of the corridor as genocide" -> the exodus, the blockade (their keys)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        if verb.dep_ == "dobj":  # the parser may hang "as ..." on the object: "characterized [the exodus as ...]"
+            verb = verb.head
+    elif noun.dep_ == "oprd":
+        verb = noun.head
+    else:
+        return None
+    if not is_verb_token(verb) or verb.lemma_.lower() not in FRAMING_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = next((m.entity for m in events if m is not own and m.start <= obj.idx < m.end), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _topics(noun) -> tuple[str, ...]:
+    """Common nouns compounded with an event noun, which say what it is about: "border" in "the 2022 border
+    crisis" and "border clashes"."""
+    return tuple(sorted({c.lemma_.lower() for c in noun.children
+                         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha and not c.ent_type_}))
 
 
 def _elaborated(verb, mentions: list[Mention], own: Mention) -> str | None:
@@ -385,7 +458,16 @@ def _verb_phrase(verb, *, subject: bool) -> tuple[int | None, int]:
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     if subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None, last
-    return first, _cut(verb.i, last, verb.doc)
+    return _after_dash(first, verb.i, verb.doc), _cut(verb.i, last, verb.doc)
+
+
+def _after_dash(first: int, verb: int, doc) -> int:
+    """The start of a clause after a free-standing dash before its verb: a dateline ("CARACAS (Reuters) -
+    Officials met") or an aside is not part of what happened."""
+    for i in range(verb - 1, first, -1):
+        if doc[i].text in ("-", "—", "–") and (i == 0 or doc[i - 1].whitespace_):
+            return i + 1
+    return first
 
 
 NAMED_EVENT_SIMILARITY = 85

@@ -13,7 +13,7 @@ from .model import Extraction, Relation
 
 
 def _claim_iri(r: Relation, iris: IRIs) -> str:
-    return str(iris.claim(r.source, r.subject, r.predicate, r.object, r.provenance.start, r.provenance.section))
+    return str(iris.claim_of(r))
 
 
 def to_graphml(extraction: Extraction, *, base: str | None = None) -> str:

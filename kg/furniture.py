@@ -32,6 +32,9 @@ _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,
                      r"(?:\s+[A-Z][\w.'’-]*){0,3})*\s*$")
 _CREDITS = re.compile(r"^\s*(?:\(?\s*)?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
                       r"translated|produced)\s+by\b.{0,200}$|^\s*our standards\s*:", re.I)
+#: a teaser line inside or after the article: "Related: Sudan's army and RSF trade accusations | ..."
+_TEASER = re.compile(r"^\s*(?:related(?: articles?| stories| story| coverage| news| reading)?|read (?:more|also|next)|"
+                     r"see also|also read|more on this(?: story)?|watch|listen|latest)\s*:\s*\S", re.I)
 _LOGO = re.compile(r"\blogos?(?:\b|(?=[A-Z]))", re.I)  # image alt text: "Example Center logo", "logoExample"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
@@ -94,6 +97,7 @@ def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
             (_BULLET.search(text) and len(text.split()) <= 8)
             or _URL_ONLY.search(text)
             or _CREDIT.search(text)
+            or _TEASER.search(text)
             or (not prose and len(text.split()) <= 10 and _LOGO.search(text))
             or (not prose and (_CONTACT.search(text) or _COPYRIGHT.search(text) or _POSTAL.search(text)))
             or (not prose and (_is_menu(text) or _BYLINE.search(text)))

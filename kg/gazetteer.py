@@ -305,6 +305,13 @@ def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = 
     return gaz
 
 
+#: capitals whose name is also a given name, a surname or an English word: left to the statistical NER
+AMBIGUOUS_CAPITALS = {"Douglas", "Hamilton", "Victoria", "Stanley", "Male", "Kingston", "Kingstown", "Georgetown",
+                      "George Town", "Wellington", "Plymouth", "Jamestown", "Santiago", "Lima", "Sucre", "Nassau",
+                      "Praia", "San Juan", "Saint-Denis", "The Valley", "West Island", "Road Town", "Marigot",
+                      "Charlotte Amalie", "Saint-Pierre", "Gustavia", "Cayenne", "Moroni", "Stanley", "Majuro"}
+
+
 def ruler_patterns(gaz: Gazetteer) -> list[dict]:
     """spaCy entity-ruler patterns: curated names, country names and demonym+body phrases, each with its id."""
     patterns: list[dict] = []
@@ -322,6 +329,12 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
             continue
         for name in entry.names:
             add(name, RULER_LABEL[entry.type], entry.id)
+    for entry in gaz.entries.values():
+        # a capital from the package layer: the NER misses some ("an allegation Asmara denied"); not those whose
+        # name is also a common given name or word
+        if (not entry.curated and entry.type == "Place" and entry.metonym_of and entry.label not in AMBIGUOUS_CAPITALS
+                and gaz.lookup(entry.label) is entry):
+            add(entry.label, RULER_LABEL["Place"], entry.id)
     for surname, ids in sorted(gaz.surnames().items()):
         # a bare surname: the person when only one curated person has it, else resolved per article
         if gaz.lookup(surname) is None:

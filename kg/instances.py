@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
 from .events import KIND_TYPES, TRIGGER, EventTypes
@@ -42,17 +43,32 @@ class _Group:
     dates: list = field(default_factory=list)  # DateValue
     members: list = field(default_factory=list)
     phrases: set = field(default_factory=set)
+    topics: set = field(default_factory=set)
+    published: str = ""  # the earliest publication date of an article that mentions it: it happened by then
+    sources: set = field(default_factory=set)
 
-    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> bool:
+    def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
+                topics: frozenset = frozenset(), published: str | None = None, source: str | None = None) -> bool:
         if etype != self.etype or not self._dates_agree(date):
             return False
+        if (date is not None and not self.dates and _after(date.start, self.published)) or (
+                date is None and published and self.dates and all(_after(d.start, published) for d in self.dates)):
+            return False  # a mention with no date cannot be of an event after its article was published
         if phrase & self.phrases:
             return True  # the same words for the same kind of event ("ethnic cleansing of X's residents")
+        if topics & self.topics and not ((agents or patients) and (self.agents or self.patients)):
+            return True  # "the 2022 border crisis", with no sides named, is the border clashes of 2022
         if (agents or patients) and (self.agents or self.patients):
-            shared = (agents & self.agents) or (patients & self.patients)
+            shared = (agents & self.agents) | (patients & self.patients)
             clash = (agents and self.agents and not agents & self.agents) or \
                 (patients and self.patients and not patients & self.patients) or \
                 _other_sides(patients, self.patients)
+            if (source is not None and source not in self.sources and len(shared) < 2
+                    and (date is None or not self.dates) and not self._near(date, published)):
+                # another article, one side in common, and one of the two undated: only if they are news of the
+                # same weeks ("Israel's offensive" in a story of January 2025 is not the Israeli strike in
+                # Damascus of April 2024)
+                return not clash and place is not None and place in self.places
             return bool(shared) and not clash
         same_day = date is not None and date.precision == "day" and any(
             d.precision == "day" and d.start == date.start for d in self.dates)
@@ -69,8 +85,20 @@ class _Group:
                 return False
         return True
 
-    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset()) -> None:
+    def _near(self, date, published: str | None) -> bool:
+        """Are a mention (its date, else its article's publication) and this event (its dates, else its earliest
+        article's publication) within RECENT_DAYS of each other? Unknown: yes."""
+        mine = date.start if date is not None else published
+        theirs = [d.start for d in self.dates] or ([self.published] if self.published else [])
+        return _within_days(mine, theirs)
+
+    def add(self, m: Mention, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
+            topics: frozenset = frozenset(), published: str | None = None) -> None:
         self.phrases |= phrase
+        self.topics |= topics
+        if published and (not self.published or published < self.published):
+            self.published = published
+        self.sources.add(m.source)
         self.agents |= agents
         self.patients |= patients
         if place is not None:
@@ -80,8 +108,34 @@ class _Group:
         self.members.append(m)
 
 
+#: how long before an article's publication an event it mentions without a date is likely news
+RECENT_DAYS = 90
+
+
+def _within_days(day: str | None, others: list[str]) -> bool:
+    """Is ``day`` within RECENT_DAYS of each of ``others`` (ISO dates; a year or a month counts as its first
+    day)? Unknown dates: yes."""
+    def parse(text: str) -> Day | None:
+        parts = (text.split("-") + ["01", "01"])[:3]
+        try:
+            return Day(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return None
+    mine = parse(day) if day else None
+    theirs = [d for d in map(parse, others) if d is not None]
+    return mine is None or not theirs or all(abs((mine - d).days) <= RECENT_DAYS for d in theirs)
+
+
+def _after(date: str, published: str) -> bool:
+    """Is ``date`` later than ``published`` (ISO dates of any precision, compared at the coarser one)?"""
+    n = min(len(date), len(published))
+    return bool(published) and date[:n] > published[:n]
+
+
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
-                         event_types: EventTypes, owners: dict[str, str] | None = None) -> dict[str, str]:
+                         event_types: EventTypes, owners: dict[str, str] | None = None,
+                         named_in: dict[str, set[str]] | None = None,
+                         published: dict[str, str] | None = None) -> dict[str, str]:
     """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
 
     Mentions join one instance when they have the same type and share participants without clashing
@@ -107,7 +161,8 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         agents = {mapping(m.source, p.entity) for p in fact.participants if p.role == "agent"}
         patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
         place = mapping(m.source, fact.place) if fact.place else None
-        known = _known_event(fact, m.text, agents | patients, place, named, gaz)
+        known = _known_event(fact, m.text, agents | patients, place, named, gaz,
+                             (named_in or {}).get(m.source, set()), targets=patients)
         if known is not None:
             out[m.entity] = known
             continue
@@ -117,15 +172,18 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         patients = {_side(owners.get(k, k), gaz) for k in patients}
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
-        phrase = frozenset(_phrases(fact))
-        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase)
+        phrase, topics = frozenset(_phrases(fact)), frozenset(_topic_keys(fact))
+        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase, topics)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
+        pub = (published or {}).get(m.source) or None
         number = next((i for i in candidates
-                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase)), None)
+                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase, topics, pub,
+                                            m.source)),
+                      None)
         if number is None:
             number = len(groups)
             groups.append(_Group(fact.event_type))
-        groups[number].add(m, agents, patients, place, fact.date, phrase)
+        groups[number].add(m, agents, patients, place, fact.date, phrase, topics, pub)
         for k in keys:
             index.setdefault(k, set()).add(number)
     used = set(out.values())  # the ids given so far (known events), then the new ones
@@ -152,19 +210,22 @@ MAX_KNOWN_EVENT_YEARS = 10
 
 
 def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, named: list,
-                 gaz: Gazetteer) -> str | None:
+                 gaz: Gazetteer, article: set[str] = frozenset(), targets: set[str] = frozenset()) -> str | None:
     """The known event a trigger mention names, if any.
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
     Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
     whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
     ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
-    shares a side or the place); a decades-long conflict absorbs no dated mention. An undated mention joins
-    the only such event at its place ("the corridor, blocked by X" -> that blockade).
+    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
+    name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
+    Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
+    ("the corridor, blocked by X" -> that blockade).
     """
     at = parties | ({place} if place else set())
     head = text.split()[-1].lower() if text.split() else ""
-    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)]
+    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)
+            and (not article or _points_at("", article, e, gaz))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
         match = [e for e in fits if _within(fact.date, e.date) and _years(e.date) <= MAX_KNOWN_EVENT_YEARS
                  and (_years(e.date) == 0 or _points_at(head, at, e, gaz))]
@@ -172,7 +233,11 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
         return None
-    match = [e for e in fits if e.place and e.place in at]
+    # undated: the one event at the place the mention names ("the closure of the Lachin corridor", "the war on
+    # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
+    # attack the gazetteer places in Russia)
+    where = {place} | set(targets) | {k for k in parties if getattr(gaz.entries.get(k), "type", "") != "Country"}
+    match = [e for e in fits if e.place and e.place in where]
     return match[0].id if len(match) == 1 else None
 
 
@@ -224,8 +289,15 @@ def _phrases(fact: EventFact) -> set[str]:
     return out | {w for w in map(_words, fact.spans) if len(w.split()) >= 4}
 
 
-def _index_keys(etype: str, parties: set, place, date, phrase: frozenset) -> list[tuple]:
-    keys = [("p", etype, k) for k in sorted(parties)]
+def _topic_keys(fact: EventFact) -> set[str]:
+    """What a dated mention is about, with its year: "the 2022 border crisis" and "border clashes" in 2022."""
+    if fact.date is None:
+        return set()
+    return {f"{fact.date.start[:4]}:{t}" for t in fact.topics}
+
+
+def _index_keys(etype: str, parties: set, place, date, phrase: frozenset, topics: frozenset = frozenset()) -> list[tuple]:
+    keys = [("p", etype, k) for k in sorted(parties)] + [("t", etype, t) for t in sorted(topics)]
     if date is not None and date.precision == "day":
         keys.append(("d", etype, date.start))
     if place is not None:
@@ -295,18 +367,23 @@ def _known_date(entry) -> DateValue:
 
 
 def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict, mapping: dict[str, str],
-                   gaz: Gazetteer, event_types: EventTypes) -> tuple[list[Entity], dict[str, str]]:
+                   gaz: Gazetteer, event_types: EventTypes,
+                   published: dict[str, str] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Entities with event facts attached, plus new events from trigger mentions.
 
     Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.entities.resolve_entities`
-    returned for the other mentions.
+    returned for the other mentions; ``published`` maps an article id to its publication date.
     """
     from .entities import canonical
 
     anchored = [m for m in triggers if (m.source, m.section, m.start) in facts and m.reading != "anaphor"]
     owners = {e.id: e.part_of for e in entities if e.part_of}
+    named_in: dict[str, set[str]] = defaultdict(set)  # source -> the entities its text names
+    for e in entities:
+        for m in e.mentions:
+            named_in[m.source].add(e.id)
     trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
-                                    owners)
+                                    owners, named_in, published)
 
     def final(source: str, key: str) -> str:
         return trig_map.get(key) or canonical(mapping, source, key)
@@ -328,6 +405,12 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
             old = by_id[ent_id]
             by_id[ent_id] = replace(old, mentions=tuple(sorted(old.mentions + tuple(ms), key=lambda m: (m.source, m.section, m.start))),
                                     aliases=tuple(sorted((set(old.aliases) | set(phrases[ent_id]) | spans[ent_id]) - {old.label})))
+        elif ent_id in gaz.entries:  # a known event the article only describes ("the war began in 2020")
+            entry = gaz.entries[ent_id]
+            by_id[ent_id] = Entity(id=ent_id, type="Event", label=entry.label, kind=entry.kind, wikidata=entry.wikidata,
+                                   aliases=tuple(sorted((set(entry.aliases) | set(phrases[ent_id]) | {m.text for m in ms}
+                                                         | spans[ent_id]) - {entry.label})),
+                                   mentions=tuple(ms))
         else:
             names = phrases[ent_id]
             label = max(names, key=lambda n: (len(n.split()) <= 12, len(n.split()), -names.index(n)))

@@ -53,8 +53,18 @@ class IRIs:
     def graph(self, article_id: str) -> URIRef:
         return URIRef(f"{self.base}graph/{_safe(article_id)}")
 
-    def claim(self, source: str, subject: str, predicate: str, obj: str, start: int, section: str = "body") -> URIRef:
-        return URIRef(f"{self.base}claim/{_digest(source, subject, predicate, obj, start, section)}")
+    def claim(self, source: str, subject: str, predicate: str, obj: str, start: int, section: str = "body", *,
+              speaker: str | None = None, negated: bool = False) -> URIRef:
+        """One relation as said in one sentence, in one voice: a sentence can say a thing and report its denial
+        ("X is believed to arm Y, although X denies arming Y"); the source's plain assertion keeps the short form."""
+        voice = (speaker or "", negated) if speaker is not None or negated else ()
+        return URIRef(f"{self.base}claim/{_digest(source, subject, predicate, obj, start, section, *voice)}")
+
+    def claim_of(self, rel) -> URIRef:
+        """The claim IRI of a :class:`kg.model.Relation`."""
+        p = rel.provenance
+        return self.claim(rel.source, rel.subject, rel.predicate, rel.object, p.start, p.section,
+                          speaker=rel.speaker, negated=rel.negated)
 
     def contested(self, group_id: str) -> URIRef:
         return URIRef(f"{self.base}contested/{_safe(group_id)}")

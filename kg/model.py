@@ -114,6 +114,7 @@ class EventFact:
     same_as: str | None = None  # a named event (gazetteer id) the phrase names ("the 40-day war"), or the
     # provisional key of the event mention a "when" clause elaborates ("the 2022 escalation, when X attacked Y")
     spans: tuple[str, ...] = ()  # the text spans that denote the event, as written ("a meeting in Sofia")
+    topics: tuple[str, ...] = ()  # lemmas of the nouns that say what the event is about ("border" in "border clashes")
 
 
 @_record

@@ -18,6 +18,7 @@ from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
 from .predicates import load_predicates
 from .relations import extract_relations
+from .roles import role_index, role_mentions
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,8 @@ def _resolve(articles: list[Article], sources: list[Article], readings, *, gazet
     log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
     mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
-    entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types())
+    entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types(),
+                                        _published(articles, dates))
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
     log.debug("resolved: %d entities, %d relations", len(entities), len(relations))
@@ -79,6 +81,16 @@ def _import_writers() -> None:
 
     for name in ("kg.rdf", "kg.serialize", "kg.view", "pyvis.network"):
         importlib.import_module(name)
+
+
+def _published(articles: list[Article], facts: dict) -> dict[str, str]:
+    """Article id -> its publication date, or (undated) the latest date its events are given: when it was written
+    at the earliest."""
+    latest: dict[str, str] = {}
+    for (source, _, _), fact in facts.items():
+        if fact.date is not None and fact.date.start > latest.get(source, ""):
+            latest[source] = fact.date.start
+    return {a.id: a.date or latest[a.id] for a in articles if a.date or a.id in latest}
 
 
 def _affiliations(gazetteer) -> dict[str, str]:
@@ -106,12 +118,14 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
     kinds = KeyKinds(gazetteer)
     etypes = event_types()
     roles = _affiliations(gazetteer)
+    offices = role_index(gazetteer)
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         doc.user_data["kg_text"] = article.title if section == "title" else article.content
+        anchor = article.date or latest_date(article.content)
         found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
+        found = role_mentions(doc, found, gazetteer, offices, on=anchor, source=article.id, section=section)
         found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
                        key=lambda m: m.start)
-        anchor = article.date or latest_date(article.content)
         facts = event_facts(doc, found, anchor=anchor, gaz=gazetteer, event_types=etypes,
                             is_person=kinds.is_person, state_of=kinds.state_of)
         found = known_event_anaphora(found, facts, gazetteer, doc)
@@ -123,7 +137,7 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
                                            is_person=kinds.is_person, state_of=kinds.state_of,
                                            is_event=partial(is_event_key, gaz=gazetteer),
                                            government_of=partial(kinds.government_of, on=anchor),
-                                           affiliations=roles))
+                                           affiliations=roles, is_region=kinds.is_region))
         dates.update(facts)
     return mentions, relations, dates
 
@@ -158,7 +172,7 @@ def _canonical_relations(relations: list[Relation], mapping: dict[str, str], pre
         if speaker == s and r.cue is None:
             speaker = None
         rel = replace(r, subject=s, object=o, speaker=speaker)
-        key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o)
+        key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o, speaker or "", rel.negated)
         out.setdefault(key, rel)
     return [out[k] for k in sorted(out)]
 

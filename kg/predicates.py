@@ -28,7 +28,8 @@ class Predicates:
     nouns: dict[str, str] = field(default_factory=dict)
 
     def for_verb(self, lemma: str, particle: str = "", prep: str = "") -> str | None:
-        for key in (f"{lemma} {particle}".strip(), f"{lemma} {prep}".strip(), lemma):
+        keys = ([f"{lemma} {particle}"] if particle else []) + ([f"{lemma} {prep}"] if prep else []) + [lemma]
+        for key in keys:
             if key in self.verbs:
                 return self.verbs[key]
         return None

@@ -309,8 +309,7 @@ def _add_contested(g, group, extraction: Extraction, iris: IRIs) -> None:
             g.add((snode, KG.speaker, iris.entity(side.speaker)))
         if side.claim is not None:
             rel = extraction.relations[side.claim]
-            claim = iris.claim(rel.source, rel.subject, rel.predicate, rel.object, rel.provenance.start,
-                               rel.provenance.section)
+            claim = iris.claim_of(rel)
             g.add((node, KG.hasMember, claim))
             g.add((snode, KG.supportingClaim, claim))
 
@@ -415,7 +414,7 @@ def _add_claim(g, rel: Relation, iris: IRIs) -> None:
     s, o, pred = iris.entity(rel.subject), iris.entity(rel.object), KGR[rel.predicate]
     if not rel.negated and not rel.hedged:
         g.add((s, pred, o))
-    node = iris.claim(rel.source, rel.subject, rel.predicate, rel.object, p.start, p.section)
+    node = iris.claim_of(rel)
     g.add((node, RDF.type, KG.Claim))
     g.add((node, RDF.type, RDF.Statement))
     g.add((node, RDF.subject, s))

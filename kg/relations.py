@@ -20,7 +20,7 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, cue_negated, flags, passive_cue, speech
+from .speech import CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
 from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -48,7 +48,7 @@ TITLES = {
     "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
-    "fellow": "affiliated_with", "chief": "leader_of",
+    "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
 }
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
 GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
@@ -64,7 +64,8 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
-                      is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None):
+                      is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None,
+                      is_region=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -76,6 +77,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx = Context(doc, mentions, is_person, state_of, government_of)
     is_event = is_event or (lambda key: key.startswith("Trig:"))
     ctx.is_event = is_event
+    if is_region is not None:
+        ctx.is_region = is_region
     ctx.affiliation = {}
     roles = affiliations or {}
 
@@ -85,7 +88,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
-            key = (rel.subject, rel.predicate, rel.object)
+            # one relation per sentence and voice: "X is believed to arm Y, although X denies arming Y" is two
+            key = (rel.subject, rel.predicate, rel.object, rel.speaker, rel.negated)
             if rel.subject != rel.object and (key, sent.start) not in seen and not (
                     is_event(rel.subject) and rel.predicate not in EVENT_SUBJECT_PREDICATES):
                 seen.add((key, sent.start))
@@ -95,8 +99,9 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
                 blame = _framing_accusation(rel, predicates, party)
-                if blame is not None and ((blame.subject, blame.predicate, blame.object), sent.start) not in seen:
-                    seen.add(((blame.subject, blame.predicate, blame.object), sent.start))
+                blamed = (blame.subject, blame.predicate, blame.object, None, False) if blame is not None else None
+                if blame is not None and (blamed, sent.start) not in seen:
+                    seen.add((blamed, sent.start))
                     ctx.accusations.append((blame.subject, blame.object))
                     yield blame
 
@@ -139,7 +144,7 @@ def _accusers(ctx: Context, accused: list[str]) -> list[str]:
     (the referent of "the allegations")."""
     sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
-        if target in sides:
+        if target in sides or ctx.party(target) in sides:  # "accused Eritrean soldiers ..., which Asmara denied"
             return [accuser]
     return []
 
@@ -165,6 +170,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from _territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
+            yield from _small_clause(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from _anti_relations(tok, ctx, source, section)
 
@@ -334,7 +341,9 @@ def _hyphen_relations(tok, ctx: Context, source, section):
                                           for g in p.children])), None)  # not "a US-backed route through X"
         if subj is None or obj is None:
             return
-    yield _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text)
+    rel = _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6,
+                    tok.text)
+    yield replace(rel, speaker=None, cue=None)  # "the Russian-led alliance": the writer's description
 
 
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
@@ -345,6 +354,10 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
             hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
         else:
             negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
+    elif cue is not None and cue_negated(anchor, cue):
+        hedged = True  # "Israel has never confirmed that it carried out the strike": not said either way
+    if cue is not None and cue.lower() in DOUBT_CUES:
+        hedged = True  # "analysts doubt that Venezuela will invade"
     if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and passive_cue(anchor, cue):
         hedged = True  # "X has been accused of supplying weapons": someone's claim, not the source's
     return Relation(subject=subject, predicate=predicate, object=obj,
@@ -376,6 +389,33 @@ def _wholes(noun, ctx: Context) -> list[str]:
     return wholes
 
 
+def _small_clause(noun, ctx: Context, source, section):
+    """A verbless clause: "Beijing considers Taiwan part of China" -> (Taiwan, part_of, China), whose speaker
+    the verb over it names."""
+    parts = ctx.entities([c for c in noun.children if c.dep_ == "nsubj"])
+    for part in parts:
+        for whole in _wholes(noun, ctx):
+            if part != whole:
+                yield _relation(part, "part_of", whole, noun.sent, ctx, noun, source, section, "svo", 0.6, noun.text)
+
+
+def _held_view(verb, ctx: Context, source, section):
+    """"Treating A as part of B is a cornerstone of X's policy": (A, part_of, B) in X's words; with nobody
+    holding it ("treating A as part of B would be a mistake") the source does not say it."""
+    holder = view_holder(verb, ctx)
+    if holder is None:
+        return
+    scope = [verb] + ([verb.head] if verb.head.lemma_ == "be" else [])  # the parser may hang "as" on "is"
+    wholes = [w for v in scope for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+              for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in TERRITORY_WORDS for w in _wholes(g, ctx)]
+    for part in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]):
+        for whole in wholes:
+            if part != whole:
+                rel = _relation(part, "part_of", whole, verb.sent, ctx, verb, source, section, "held_view", 0.5,
+                                verb.text)
+                yield replace(rel, speaker=holder, cue=verb.text)
+
+
 def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates):
     agents, patients = subjects_of(verb)
     lemma = verb.lemma_.lower()
@@ -388,11 +428,20 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
     if not subjects:
+        if lemma in VIEW_VERBS:
+            yield from _held_view(verb, ctx, source, section)
         return
     rule = "svo_passive" if patients else "svo"
-    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES
+    # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
+    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES and not (
+        predicates.for_verb(lemma, particle) in HARM_PREDICATES
+        and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if predicates.for_verb(lemma, particle) in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
+        pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
+                  if g.dep_ == "pobj"]
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     own = predicates.for_verb(lemma, particle)
@@ -412,9 +461,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             parts = []  # "a sovereign concern of Y" says whose affair it is, not what it is part of
         for part in parts:
             for whole in wholes:
-                if part != whole:
-                    yield _relation(part, "part_of", whole, verb.sent, ctx, verb if copula else obj_tok, source,
-                                    section, "svo", 0.6, obj_tok.text)
+                if part != whole:  # "Eritrea was not part of the talks": taking part, not being a piece
+                    yield _relation(part, "participant_in" if ctx.is_event(whole) else "part_of", whole, verb.sent,
+                                    ctx, verb if copula else obj_tok, source, section, "svo", 0.6, obj_tok.text)
         if not copula and predicates.for_verb(lemma, particle) == "recognizes_sovereignty_of":
             for subj in subjects:  # "A recognized X as part of B": A recognizes B's sovereignty (not X's)
                 for whole in wholes:
@@ -448,6 +497,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = ctx.entities([obj_tok])
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
+            if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
+                claimant, _ = speech(obj_tok, ctx)  # "X said Tehran had warned them, a claim Turkey disputed"
+                objects = [claimant] if claimant is not None and claimant not in subjects else []
         for obj in objects:
             for subj in subjects:
                 if subj == obj:
@@ -458,10 +510,14 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
                         and not ctx.is_event(subj)):
                     this = "participant_in"  # "seized power in a 2021 coup", "regained it through the war"
-                if this in TARGET_PREDICATES and ctx.is_event(obj):
+                if this in TARGET_PREDICATES and ctx.is_event(obj) and lemma in ("fight", "battle", "enter"):
+                    this = "participant_in"  # "fought a long war against X", "entered talks": taking part
+                elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
+                if lemma in ENDORSE_VERBS and ctx.is_event(obj):
+                    this = "supports"  # "the US welcomed the deal": it endorses the deal, it does not host it
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
                         and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"
@@ -469,6 +525,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: verbs that, with an event for object, endorse it ("welcomed the deal") rather than their own sense
+ENDORSE_VERBS = {"welcome", "hail", "applaud", "salute"}
 
 AID_VERBS = {"intervene", "protect", "defend", "help", "assist", "aid", "rescue", "save"}
 
@@ -581,7 +640,9 @@ def _title_relations(tok, ctx: Context, source, section):
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
     if pred == "spouse_of" and not ctx.is_person(org):
         return
-    yield _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
+    rel = _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
+    # a title is how the writer names someone, also inside reported words ("..., a White House official said")
+    yield replace(rel, speaker=None, cue=None) if not rel.negated else rel
 
 
 def _apposition(root, ctx: Context):
@@ -592,6 +653,9 @@ def _apposition(root, ctx: Context):
     candidates.extend(c for c in root.children if c.dep_ == "appos")
     for noun in candidates:
         words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
+        words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "chief of staff"
+                  for g in p.children if g.dep_ == "pobj" and g.i not in ctx.key_at and g.pos_ == "NOUN"
+                  for w in ("of", g.lower_)]
         title = _title_word(words)
         if title is None:
             continue

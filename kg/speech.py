@@ -15,7 +15,8 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect"}
+             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
+             "doubt", "question"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -27,7 +28,24 @@ HEDGE_VERBS = {"appear", "seem", "imply",
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
                "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
 
-MODALS = {"may", "might", "could"}
+#: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
+MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
+
+#: verbs whose complement is asked for, not done: "pressed X to sign", "urged the council to convene"
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
+
+#: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
+#: X's claim, not the source's
+VIEW_VERBS = {"regard", "view", "treat", "deem", "see", "consider", "perceive"}
+
+#: nouns naming someone's standing line, whose owner holds the view a gerund states: "treating A as part of B
+#: is a cornerstone of the country's policy" is the country's view
+POLICY_NOUNS = {"policy", "politics", "politic", "doctrine", "position", "stance", "strategy", "ideology", "narrative",
+                "identity", "agenda", "platform", "worldview", "line", "thinking", "programme", "program",
+                "constitution", "consensus"}
+
+#: cue words whose content the speaker doubts: said, but not as so
+DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned"}
 
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
@@ -44,7 +62,7 @@ def flags(tok) -> tuple[bool, bool]:
     head = tok.head
     if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = flags(head)
-        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS:
+        if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS | REQUEST_VERBS:
             h_hedge = True
         if tok.dep_ == "xcomp" and head.lemma_ in FAIL_VERBS:
             h_neg = not h_neg  # "failed to protect", "refused to recognize": the act did not happen
@@ -84,9 +102,7 @@ def speech(tok, ctx: Context):
         if child.head.i == child.i:
             break
         parent = child.head
-        if (is_verb(parent) and parent.lemma_.lower() in CUE_VERBS
-                and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
-                and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with"))):
+        if is_verb(parent) and _reports(parent, child):
             for subj in (c for c in parent.children if c.dep_ == "nsubj"):
                 key = ctx.entity(subj)
                 return key, parent.text
@@ -103,10 +119,41 @@ def speech(tok, ctx: Context):
                 return ctx.entity(parent), verb.text
             child = parent
             continue
+        if child.dep_ == "conj" and is_verb(child) and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            child = parent  # "said X and that Russia would continue": the second that-clause is said too
+            continue
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _quoted_by(tok, ctx)
+
+
+def _reports(verb, child) -> bool:
+    """Does ``child`` stand for what cue verb ``verb`` says or holds ("said that ...", "regards X as ...")?
+    Not a clause before it across a semicolon: "Kosovo blames Belgrade; Serbia denies involvement" is two
+    statements, however the parser hangs them."""
+    if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i:verb.i]):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+        return True
+    return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
+            and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
+
+
+def view_holder(verb, ctx: Context) -> str | None:
+    """Who holds the view a subjectless gerund states, when the clause it is the subject of says whose line it
+    is: "Treating A as part of B is a cornerstone of the country's policy" -> the country."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return None
+    inside = {t.i for t in verb.subtree}
+    for tok in verb.head.subtree:
+        if tok.i not in inside and tok.lemma_.lower() in POLICY_NOUNS and tok.pos_ == "NOUN":
+            for owner in (c for c in tok.children if c.dep_ == "poss"):
+                key = ctx.entity(owner)
+                if key is not None:
+                    return key
+    return None
 
 
 _QUOTE = re.compile(r"[\"“”]")

@@ -72,8 +72,7 @@ def _entity_counts(extraction: Extraction, iris: IRIs) -> Iterator[Triple]:
 
 
 def _claim_iri(rel: Relation, iris: IRIs) -> URIRef:
-    p = rel.provenance
-    return iris.claim(rel.source, rel.subject, rel.predicate, rel.object, p.start, p.section)
+    return iris.claim_of(rel)
 
 
 def _ranked_claims(relations: Iterable[Relation], claim_iris: list[URIRef], labels: dict[str, str],

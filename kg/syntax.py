@@ -31,13 +31,16 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
-                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat",
+                               "minister", "counterpart", "leader", "delegation", "envoy", "diplomat", "president",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
                                "embassy", "consulate", "mission",
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
                                "base", "helicopter", "submarine", "tank", "force", "airfield", "airbase", "refinery",
-                               "depot"}
+                               "depot",
+                               # what a strike hits stands for its owner: "struck Houthi targets", "Hamas positions"
+                               "target", "site", "facility", "stronghold", "hideout", "camp", "installation",
+                               "launcher", "infrastructure", "troop", "soldier", "army", "military"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -53,6 +56,12 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
 
 RELATIVES = {"that", "which", "who", "whom"}
+
+#: nouns that, bare and definite, refer back to a territory named before: "the region", "the enclave"
+REGION_NOUNS = {"region", "territory", "enclave", "exclave", "province"}
+
+#: verbs of naming in a relative clause that says what a noun is called: "the region, which Azerbaijanis call X"
+NAMING_VERBS = {"call", "name", "dub"}
 
 #: stand-ins for a place, which an "of" phrase names: "the town of X", "the port of X"
 PLACE_STANDINS = {"town", "city", "village", "region", "province", "district", "capital", "port", "outskirts",
@@ -107,8 +116,11 @@ class Context:
         self.state_of = state_of
         self.government_of = government_of or (lambda key: None)
         self.is_event = lambda key: key.startswith("Trig:")
+        self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
         self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
         for m in mentions:
+            if m.reading == "dateline":
+                continue  # where the story was filed from takes no part in what it reports
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
@@ -141,7 +153,12 @@ class Context:
                 if key is not None and self.is_person(key):
                     return key
         elif tok.lower_ in THING_PRONOUNS:
+            singular = tok.lower_ in ("it", "its", "itself")
+            sents = [s.start for s in self.doc.sents if s.start <= tok.i]
+            start = max(start, self.doc[sents[-2]].idx - 1 if len(sents) >= 2 else -1)  # this sentence or the last
             for i, key in reversed(self.subjects):
+                if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
+                    continue  # "Russia and Azerbaijan share ... its exclave": "its" is neither of them
                 if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
                     return key
         return None
@@ -150,6 +167,13 @@ class Context:
         if tok.i in self.key_at:
             return self.key_at[tok.i]
         low = tok.lower_
+        if low in RELATIVES and tok.i >= 2 and self.doc[tok.i - 1].text in ("—", "–"):
+            # "the Lachin Corridor—the only road to Armenia—which has been blocked": the name before the aside
+            for j in range(tok.i - 2, tok.sent.start, -1):
+                if self.doc[j].text in ("—", "–"):
+                    if j - 1 in self.key_at:
+                        return self.key_at[j - 1]
+                    break
         if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
             return self.entity(tok.head.head, pronouns=pronouns)
         lemma = tok.lemma_.lower()
@@ -159,6 +183,15 @@ class Context:
             if (child.dep_ == "appos" and child.i in self.key_at
                     and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
                 return self.key_at[child.i]
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "npadvmod", "conj"):
+            key = self._misparsed_apposition(tok)  # "... in the CSTO, the Russian-led military alliance, accusing"
+            if key is not None:
+                return key
+        if tok.pos_ == "NOUN":  # "the territory, which Armenians call Artsakh" is Artsakh
+            for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in NAMING_VERBS):
+                named = [g for g in clause.children if g.dep_ in ("oprd", "dobj") and g.i in self.key_at]
+                if named and any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in clause.children):
+                    return self.key_at[named[0].i]
         if lemma in PLACE_STANDINS and tok.pos_ == "NOUN":  # "the Russian-held town of Horlivka" is Horlivka
             named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                      if g.dep_ == "pobj" and g.i in self.key_at]
@@ -170,6 +203,8 @@ class Context:
                     key = self.key_at.get(child.i)
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
+                    if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
+                        key = self.entity(tok.head.head, pronouns=pronouns)  # "Eritrea, whose troops fought"
                     if key is not None:
                         key = self._for_owner(key, lemma)
                     if key is not None:
@@ -198,8 +233,11 @@ class Context:
                     return self.key_at[child.i - 2]
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
-        if pronouns and lemma in ("country", "state") and any(c.lower_ == "the" for c in tok.children):
+        if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
+        if (pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN"
+                and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", "prep")] == ["the"]):
+            return self.last_region(tok)  # "the region": the territory named last before
         return None
 
     def _for_owner(self, key: str, lemma: str) -> str | None:
@@ -226,6 +264,33 @@ class Context:
                     return key
                 last = last or key
         return last
+
+    def _misparsed_apposition(self, tok) -> str | None:
+        """The name a "the ..." phrase set off by commas right after it renames, where the parser made the phrase
+        an object of its own: "froze its participation in the CSTO (CSTO), the Russian-led alliance, ..."."""
+        doc = self.doc
+        first, last = tok.left_edge.i, tok.i
+        if doc[first].lower_ != "the" or first < 2 or doc[first - 1].text != ",":
+            return None
+        if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+            return None
+        i = first - 2
+        if doc[i].text == ")":  # "the Collective Security Treaty Organization (CSTO), the ..."
+            while i > tok.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        return self.key_at.get(i) if i >= tok.sent.start else None
+
+    def last_region(self, tok) -> str | None:
+        """The territory "the region" refers to: the last one named before it in its sentence or the two before
+        (a state or city named since does not count); none that near, and "the region" is something wider."""
+        sents = [s.start for s in self.doc.sents if s.start <= tok.i]
+        first = sents[-3] if len(sents) >= 3 else 0
+        for i in range(tok.i - 1, first - 1, -1):
+            key = self.key_at.get(i)
+            if key is not None and self.is_region(key):
+                return key
+        return None
 
     @staticmethod
     def _topic(tok) -> bool:

@@ -13,7 +13,7 @@ import pytest
 import rdflib
 
 from kg.pipeline import write_outputs
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT
 from tests.fixtures.small import small_extraction
 
 RDF_FILES = {"kg.trig": "trig", "kg.nq": "nquads", "kg.jsonld": "json-ld"}
@@ -143,3 +143,23 @@ def test_seed_build_writes_every_export(seed_output):
     for name in ALL_FILES:
         assert (seed_output / name).stat().st_size > 200, name
     assert len(_rows(seed_output / "csv/claims.csv")) >= 10
+
+
+def test_a_sentence_that_says_a_thing_and_reports_its_denial_gives_two_claims():
+    from dataclasses import replace
+
+    from kg.iris import IRIs
+    from kg.rdf import to_quads
+    from kg.serialize import to_nquads
+
+    ex = small_extraction()
+    plain = next(r for r in ex.relations if r.speaker is None and not r.negated)
+    denied = replace(plain, speaker=plain.subject, negated=True, cue="denies")
+    iris = IRIs()
+    assert iris.claim_of(plain) != iris.claim_of(denied)
+    assert iris.claim_of(plain) == iris.claim(plain.source, plain.subject, plain.predicate, plain.object,
+                                              plain.provenance.start, plain.provenance.section)
+    text = to_nquads(to_quads(replace(ex, relations=[*ex.relations, denied])))
+    node = f"<{iris.claim_of(denied)}>"
+    assert f'{node} <https://example.org/kg/ontology#negated> "true"' in text
+    assert f'<{iris.claim_of(plain)}> <https://example.org/kg/ontology#negated> "false"' in text
