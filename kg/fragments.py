@@ -1,108 +1,164 @@
-"""Serialized named graphs kept from the last build, by content: an unchanged graph is not serialized again.
+"""Outputs spliced from the last build's files: an unchanged named graph's block is copied, not made again.
 
 A source's named graph is most of an RDF output (a thousand quads per article) and, after one article
-changed, almost every graph is the same as in the last build. kg.trig and kg.jsonld are a header, the
-default graph, then one block per named graph that depends only on that graph's quads (and the
-prefixes): those blocks are kept here under a hash of the graph's N-Quads lines, and a graph whose
-lines hash the same is written from its stored block. A block is the text the serializer made from
-those very lines, so the output is byte-identical to serializing everything again (tests/test_incremental.py).
+changed, almost every graph is the same as in the last build. kg.trig, kg.nq, kg.ttl and kg.jsonld are a
+header, the default graph, then one block per named graph (kg/serialize.py), and a block depends only on
+what its graph is made from (the source's mentions with their entity ids and its relations: the graph's
+*key*, kg.rdf.Quads.key) and on the prefixes, kg's code and pyoxigraph's version (the *salt*).
 
-The store is one pickle in the cache folder (``OUT/.kg-cache/fragments.pickle``), salted like the
-article cache with kg's code and the serializer's version: a change to either discards it. Each build
-rewrites it with the blocks it used (the others are dropped), atomically; an unreadable store is empty.
+So each build notes, per output file, where each graph's block lies in it and the file's identity
+(device, inode, size, modification time in ns), in the cache folder (``OUT/.kg-cache/splice-kg.nq.pickle``,
+...). The next build copies the block of every graph whose key is noted there straight from the old
+file, in the kernel (``os.copy_file_range``), without making the graph's quads; only the graphs of changed
+sources are made and serialized. A file that is not the one noted (edited, replaced, removed, or written
+with another salt) is not read: every block is made. A block is the text the serializer made from that
+very graph, so the output is byte-identical to serializing everything again (tests/test_incremental.py).
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
-#: bump when the layout of the store changes
-FORMAT = 1
+#: bump when the layout of an index changes
+FORMAT = 2
+#: what the previous layout of the cache kept (serialized blocks in one pickle): removed when found
+OLD_STORE = "fragments.pickle"
 
 
 def salt_for(prefixes: dict[str, str]) -> str:
-    """What a block depends on besides its graph's lines: kg's code, pyoxigraph's version, the prefixes."""
+    """What a block depends on besides its graph's key: kg's code, pyoxigraph's version, the prefixes."""
     from .cache import _sha, _version, code_fingerprint
 
     return _sha(FORMAT, code_fingerprint(), _version("pyoxigraph"), *sorted(prefixes.items()))
 
 
-class Fragments:
-    """``fragments.get(kind, name, data, make)``: the stored block for that graph's bytes, else ``make()``.
+def index_path(cache_dir: Path, output: str) -> Path:
+    """Where the index of output ``output`` (``kg.nq``) is kept: at the top of the cache folder (the article
+    cache prunes its subfolders)."""
+    return Path(cache_dir) / f"splice-{output.replace('/', '_')}.pickle"
 
-    ``path`` None: nothing is stored or loaded (every block is made). ``force``: what is stored is ignored.
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Splice:
+    """The blocks of one output file: ``splice.block(fh, key, make)`` copies the block the last build wrote
+    for ``key`` from the old file ``out``, else writes ``make()``; :meth:`finish` notes where this build's
+    blocks are.
+
+    ``index`` None: nothing is read or noted (every block is made). ``force``: what is noted is ignored.
     """
 
-    def __init__(self, path: Path | None, *, salt: str, force: bool = False, lazy: bool = False):
-        self.path = None if path is None else Path(path)
+    def __init__(self, out: Path, index: Path | None, *, salt: str, force: bool = False):
+        self.out = Path(out)
+        self.index = None if index is None else Path(index)
         self.salt = salt
-        self.made = self.reused = 0
-        self._force = force
-        self._stored: dict[bytes, bytes] | None = None
-        self._new: dict[bytes, bytes] = {}
-        self._digests: dict[str, tuple[list[str], bytes]] = {}
-        if not lazy:  # else loaded when a block is first asked for (by the process writing kg.trig)
-            self._load_once()
+        self.made = self.copied = 0
+        self._old: dict[str, tuple[int, int]] = {}
+        self._identity: tuple | None = None
+        self._fd: int | None = None
+        self._new: dict[str, tuple[int, int]] = {}
+        if self.index is not None and not force:
+            self._load()
 
-    def _load_once(self) -> dict[bytes, bytes]:
-        if self._stored is None:
-            self._stored = {} if self._force or self.path is None else self._load()
-        return self._stored
-
-    def _load(self) -> dict[bytes, bytes]:
+    def _load(self) -> None:
         try:
-            with self.path.open("rb") as fh:
-                fmt, salt, blocks = pickle.load(fh)
+            with self.index.open("rb") as fh:
+                fmt, salt, identity, blocks = pickle.load(fh)
         except FileNotFoundError:
-            return {}
-        except Exception as err:  # noqa: BLE001 - an unreadable store only means every block is made again
-            log.warning("%s: unreadable fragment store (%s); serializing every graph", self.path, type(err).__name__)
-            return {}
-        return blocks if (fmt, salt) == (FORMAT, self.salt) and isinstance(blocks, dict) else {}
-
-    def _digest(self, name: str, lines: list[str]) -> bytes:
-        """A hash of the graph's name and N-Quads, made once per graph and build."""
-        found = self._digests.get(name)
-        if found is None or found[0] is not lines:
-            data = "".join(lines).encode("utf-8")
-            found = self._digests[name] = (lines, hashlib.sha1(name.encode("utf-8", "surrogatepass") + b"\0" + data).digest())
-        return found[1]
-
-    def get(self, kind: str, name: str, lines: list[str], make: Callable[[bytes], bytes]) -> bytes:
-        """The block of ``kind`` ("trig", "jsonld") for graph ``name`` (its sorted N-Quads ``lines``):
-        stored, or ``make(the lines as bytes)``."""
-        key = kind.encode() + b"\0" + self._digest(name, lines)
-        block = self._new.get(key)
-        if block is None:
-            block = self._load_once().get(key)
-            if block is None:
-                block = make("".join(lines).encode("utf-8"))
-                self.made += 1
-            else:
-                self.reused += 1
-            self._new[key] = block
-        return block
-
-    def save(self) -> None:
-        """Keep the blocks this build used (atomically; nothing when there is no path)."""
-        if self.path is None:
             return
-        log.debug("fragments: %d reused, %d made", self.reused, self.made)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in self.path.parent.glob(f".{self.path.stem}.*.tmp"):  # left by a build that was killed
-            stale.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
+        except Exception as err:  # noqa: BLE001 - an unreadable index only means every block is made
+            log.warning("%s: unreadable index (%s); serializing every graph", self.index, type(err).__name__)
+            return
+        if (fmt, salt) != (FORMAT, self.salt) or not isinstance(blocks, dict):
+            return
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((FORMAT, self.salt, self._new), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            if _identity(os.stat(self.out)) != identity:
+                return  # not the file the last build wrote
+        except OSError:
+            return
+        self._old, self._identity = blocks, identity
+
+    @property
+    def usable(self) -> bool:
+        """Whether the last build's file can be copied from (it is the file its index describes)."""
+        return self._identity is not None
+
+    def has(self, key: str) -> bool:
+        """Whether the block for ``key`` can be copied from the old file."""
+        return key in self._old
+
+    def block(self, fh: BinaryIO, key: str, make: Callable[[], bytes]) -> None:
+        """Write the block for ``key`` at the end of ``fh`` (a real file): copied from the old file if the
+        last build wrote it, else ``make()``."""
+        start = fh.tell()
+        found = self._old.get(key)
+        size = None if found is None else self._copy(fh, *found)
+        if size is None:
+            data = make()
+            fh.write(data)
+            size = len(data)
+            self.made += 1
+        else:
+            self.copied += 1
+        self._new[key] = (start, size)
+
+    def _copy(self, fh: BinaryIO, offset: int, size: int) -> int | None:
+        """Copy ``size`` bytes at ``offset`` of the old file to the end of ``fh``; None if it cannot be read."""
+        if self._fd is None:
+            try:
+                self._fd = os.open(self.out, os.O_RDONLY)
+                if _identity(os.fstat(self._fd)) != self._identity:
+                    raise OSError("the old file changed")
+            except OSError as err:
+                log.warning("%s: cannot copy from the last build's file (%s); serializing every graph", self.out, err)
+                self._old = {}
+                return None
+        fh.flush()
+        start = fh.tell()
+        done = 0
+        try:
+            while done < size:  # in the kernel: the bytes never reach Python
+                n = os.copy_file_range(self._fd, fh.fileno(), size - done, offset + done, start + done)
+                if n <= 0:
+                    break
+                done += n
+        except (AttributeError, OSError):  # no copy_file_range (not Linux), or a file system without it
+            pass
+        while done < size:
+            chunk = os.pread(self._fd, min(1 << 22, size - done), offset + done)
+            if not chunk:
+                fh.seek(start)
+                fh.truncate()
+                return None
+            os.pwrite(fh.fileno(), chunk, start + done)
+            done += len(chunk)
+        fh.seek(start + size)
+        return size
+
+    def finish(self, fh: BinaryIO) -> None:
+        """The file is complete: note where its blocks are and its identity (atomically; nothing without an index)."""
+        from .cache import _write_pickle
+
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        log.debug("%s: %d graphs copied from the last build, %d made", self.out.name, self.copied, self.made)
+        if self.index is None:
+            return
+        fh.flush()
+        identity = _identity(os.fstat(fh.fileno()))  # the temporary file's: renaming keeps inode and mtime
+        _write_pickle(self.index, (FORMAT, self.salt, identity, self._new), prefix=f".{self.index.stem}.")
+
+
+def missing(splices: Iterable[Splice], keys: dict[str, str]) -> list[str]:
+    """The graphs (of ``keys``: graph -> key) some splice cannot copy: those to make."""
+    splices = list(splices)
+    return [name for name, key in keys.items() if not all(s.has(key) for s in splices)]

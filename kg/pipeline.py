@@ -37,11 +37,24 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
     ``jobs`` worker processes read the articles (kg/parallel.py); articles found in ``cache`` (a
     kg.cache.ArticleCache) are not read again; ``nlp`` may be a kg.parallel.LazyNLP, loaded only when needed.
     """
-    from .parallel import merge_readings, read_corpus
+    from .parallel import paused_gc, read_corpus
 
     sources = []  # reposts depend on the texts alone: found while a background process reads
+
+    def meanwhile():
+        sources.extend(with_reposts(articles))
+        _import_writers()
+
     readings = read_corpus(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates, jobs=jobs, cache=cache,
-                           progress=progress, meanwhile=lambda: sources.extend(with_reposts(articles)))
+                           progress=progress, meanwhile=meanwhile)
+    with paused_gc():
+        return _resolve(articles, sources, readings, gazetteer=gazetteer, predicates=predicates, nlp=nlp)
+
+
+def _resolve(articles: list[Article], sources: list[Article], readings, *, gazetteer, predicates, nlp) -> Extraction:
+    """The corpus-level stage: entities merged across articles, events, canonical relations, contested groups."""
+    from .parallel import merge_readings
+
     mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
     log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
@@ -59,6 +72,15 @@ def extract(articles: list[Article], *, nlp, gazetteer, predicates, progress: bo
                                lambda source, key: canonical(mapping, source, key))
     log.debug("contested: %d groups", len(contested))
     return replace(extraction, contested=contested)
+
+
+def _import_writers() -> None:
+    """Import what writing the outputs needs (rdflib, networkx, pyvis: ~0.3 s) while a background process
+    reads, rather than after resolution."""
+    import importlib
+
+    for name in ("kg.rdf", "kg.serialize", "kg.view", "pyvis.network"):
+        importlib.import_module(name)
 
 
 def _published(articles: list[Article], facts: dict) -> dict[str, str]:
@@ -219,9 +241,14 @@ def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force
 #: every file write_outputs makes, in the order they are replaced (kg.trig first)
 OUTPUT_NAMES = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "kg.json", "graph.html", "kg.graphml",
                 "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv")
-#: written by a second process when jobs > 1, about half the writing time: when kg.trig and kg.jsonld come
-#: mostly from stored blocks (kg/fragments.py: "warm"), and when they must all be made (first build, --force)
-FORKED_OUTPUTS = {"warm": ("kg.nq", "kg.ttl", "kg.graphml"), "cold": ("kg.nq", "kg.ttl", "kg.json")}
+#: written by a second process when jobs > 1: when the RDF outputs are mostly copied from the last build's
+#: files (kg/fragments.py: "warm"), kg.json, graph.html and the CSV tables, forked before the quads are made,
+#: so that making them overlaps the other outputs (each process ~1.8 s CPU on 1,000 articles); when they
+#: must all be made (first build, --force), about half the writing time
+FORKED_OUTPUTS = {"warm": ("kg.json", "graph.html", "csv/nodes.csv", "csv/edges.csv", "csv/claims.csv", "csv/mentions.csv"),
+                  "cold": ("kg.nq", "kg.ttl", "kg.json")}
+#: the outputs made of one block per named graph, spliced from the last build's files (kg/fragments.py)
+SPLICED_OUTPUTS = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld")
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
@@ -231,33 +258,36 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     kg.trig, kg.nq, kg.ttl, kg.jsonld (RDF), kg.json, graph.html, kg.graphml and csv/*.csv. Each is written
     to a temporary file first; only when all are on disk are they renamed over the old outputs, one by one
     (kg/outputs.py). Temporary files left by an earlier, killed build are removed first. ``jobs > 1``:
-    two processes write. ``cache_dir``: keep the serialized named graphs there (kg/fragments.py) and
-    reuse those whose quads did not change (``force``: serialize every graph again).
+    two processes write. ``cache_dir``: note there where each named graph's block lies in the RDF outputs,
+    and copy the blocks of unchanged graphs from the last build's files (kg/fragments.py; ``force``: make
+    every block again).
     """
     from .export import to_json
-    from .fragments import Fragments, salt_for
     from .exports import to_csv_tables, to_graphml
+    from .fragments import OLD_STORE, Splice, index_path, salt_for
+    from .iris import IRIs
     from .outputs import remove_stale_temps, write_atomically
-    from .parallel import resolve_jobs
-    from .rdf import to_quads
+    from .parallel import paused_gc, resolve_jobs
+    from .rdf import prefixes
     from .serialize import write_jsonld, write_nquads, write_trig, write_turtle
     from .view import to_html
 
     out_dir = Path(out_dir)
     (out_dir / "csv").mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out_dir, OUTPUT_NAMES)
-    quads = to_quads(extraction, base=base)
-    quads.sorted_graphs()  # sorted once, before a second process shares them
-    log.debug("quads: %d graphs", len(quads.graphs))
-    store = None if cache_dir is None else Path(cache_dir) / "fragments.pickle"
-    fragments = Fragments(store, salt=salt_for(quads.prefixes), force=force, lazy=True)  # loaded by its writer
-    warm = store is not None and not force and store.is_file()
+    salt = salt_for(prefixes(IRIs(base) if base else IRIs()))
+    splices = {name: Splice(out_dir / name, None if cache_dir is None else index_path(cache_dir, name), salt=salt,
+                            force=force) for name in SPLICED_OUTPUTS}
+    if cache_dir is not None:
+        (Path(cache_dir) / OLD_STORE).unlink(missing_ok=True)  # the previous layout's store
+    warm = all(splice.usable for splice in splices.values())
+    quads = lru_cache(maxsize=1)(lambda: _quads_for(extraction, base=base, splices=splices.values()))
+    if not warm:
+        quads()  # every graph to make: made once, before a second process shares them
     tables = lru_cache(maxsize=1)(lambda: to_csv_tables(extraction, base=base))  # made by the first CSV writer
+    rdf = {"kg.trig": write_trig, "kg.nq": write_nquads, "kg.ttl": write_turtle, "kg.jsonld": write_jsonld}
     writers = {
-        "kg.trig": lambda fh: write_trig(quads, fh, fragments=fragments),
-        "kg.nq": lambda fh: write_nquads(quads, fh),
-        "kg.ttl": lambda fh: write_turtle(quads, fh),
-        "kg.jsonld": lambda fh: write_jsonld(quads, fh, fragments=fragments),
+        **{name: (lambda fh, name=name: _spliced(rdf[name], quads(), fh, splices[name])) for name in SPLICED_OUTPUTS},
         "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
@@ -265,7 +295,24 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
            for name in OUTPUT_NAMES if name.startswith("csv/")},
     }
     forked = FORKED_OUTPUTS["warm" if warm else "cold"]
-    written = write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
-                               forked=[out_dir / name for name in forked])
-    fragments.save()
-    return written
+    with paused_gc():
+        return write_atomically({out_dir / name: writers[name] for name in OUTPUT_NAMES}, jobs=resolve_jobs(jobs),
+                                forked=[out_dir / name for name in forked])
+
+
+def _quads_for(extraction: Extraction, *, base: str | None, splices):
+    """The quads of the extraction, with the named graphs some splice cannot copy made (and sorted)."""
+    from .fragments import missing
+    from .rdf import to_quads
+
+    quads = to_quads(extraction, base=base)
+    keys = {name: quads.key(name) for name in quads.names() if name}
+    made = missing(splices, keys)
+    quads.make([""] + made)
+    log.debug("quads: %d named graphs, %d to serialize", len(keys), len(made))
+    return quads
+
+
+def _spliced(write, quads, fh, splice) -> None:
+    write(quads, fh, splice=splice)
+    splice.finish(fh)

@@ -18,7 +18,11 @@ minutes storing and serializing them. The helpers below add triples as they woul
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import operator
+from collections.abc import Callable
 
 from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
@@ -31,7 +35,7 @@ from rdflib.namespace import SKOS as _SKOS
 
 from . import vocab
 from .iris import IRIs
-from .model import Entity, Extraction, Relation
+from .model import Entity, Extraction, Mention, Provenance, Relation
 from .summary import add_summary
 
 
@@ -148,13 +152,19 @@ class Quads:
     """A dataset as N-Quads lines (``<s> <p> <o> <g> .\\n``), kept per graph; ``""`` is the default graph.
 
     Lines may repeat (a date node added by two events); kg/serialize.py writes each quad once, in a
-    fixed order, so the outputs are byte-stable.
+    fixed order, so the outputs are byte-stable. A source's named graph may be *deferred*: made only when its
+    lines are first asked for (:meth:`lines`), so that an output spliced from the last build's
+    (kg/fragments.py) never makes the graphs it copies. :meth:`key` names what a deferred graph is made from.
     """
 
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
         self.graphs: dict[str, list[str]] = {"": []}
         self._sorted: dict[str, int] = {}  # graph -> its number of lines when last sorted
+        self._deferred: dict[str, Callable[[_Graph], None]] = {}  # graph -> what fills it
+        self._parts: dict[str, Callable[[], object]] = {}  # graph -> what it is made from, as plain values
+        self._keys: dict[str, str] = {}
+        self.memo: dict = {}  # text the serializers derive from these quads and share (the default graph's)
 
     @property
     def default_graph(self) -> _Graph:
@@ -165,21 +175,49 @@ class Quads:
         key = term(name)
         return _Graph(self.graphs.setdefault(key, []), f" {key}")
 
+    def defer(self, name, fill: Callable[[_Graph], None], parts: Callable[[], object]) -> None:
+        """Named graph ``name`` is made by ``fill(graph)`` when first needed; ``parts()``: all it is made from,
+        as plain values (tuples, strings, numbers) whose ``repr`` is the graph's :meth:`key`."""
+        self._deferred[term(name)] = fill
+        self._parts[term(name)] = parts
+
+    def names(self) -> list[str]:
+        """Every graph with quads (deferred ones included): the default graph first, then by IRI."""
+        named = {g for g, lines in self.graphs.items() if g and lines} | set(self._deferred)
+        return ([""] if self.graphs[""] else []) + sorted(named, key=lambda g: g[1:-1])
+
+    def key(self, name: str) -> str:
+        """A hash of what named graph ``name`` is made from (its graph IRI, its source's mentions with their
+        entity ids, its relations): graphs with the same key have the same quads (kg's code being the same)."""
+        found = self._keys.get(name)
+        if found is None:
+            parts = self._parts[name]() if name in self._parts else tuple(self.lines(name))
+            found = self._keys[name] = hashlib.sha1(repr((name, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+        return found
+
+    def lines(self, name: str) -> list[str]:
+        """Graph ``name``'s lines, sorted and distinct (made first if deferred; sorted again only if lines
+        were added since)."""
+        fill = self._deferred.pop(name, None)
+        if fill is not None:
+            fill(self.graph(name))
+        lines = self.graphs.get(name, [])
+        if self._sorted.get(name) != len(lines):
+            lines[:] = sorted(set(lines))
+            self._sorted[name] = len(lines)
+        return lines
+
+    def make(self, names) -> None:
+        """Make (and sort) the deferred graphs ``names`` now: before a fork, so both processes share them."""
+        for name in names:
+            self.lines(name)
+
     def sorted_graphs(self) -> list[tuple[str, list[str]]]:
-        """``(graph, lines)`` for each graph with quads, the default graph first, then by IRI; each graph's
-        lines sorted and distinct (in place, and again only if lines were added since)."""
-        out = []
-        for name in sorted(self.graphs, key=lambda g: (g != "", g[1:-1])):
-            lines = self.graphs[name]
-            if self._sorted.get(name) != len(lines):
-                lines[:] = sorted(set(lines))
-                self._sorted[name] = len(lines)
-            if lines:
-                out.append((name, lines))
-        return out
+        """``(graph, lines)`` for each graph with quads, in :meth:`names` order, every graph made."""
+        return [(name, self.lines(name)) for name in self.names()]
 
     def __len__(self) -> int:
-        return sum(len(set(lines)) for lines in self.graphs.values())
+        return sum(len(lines) for _, lines in self.sorted_graphs())
 
 
 def _date_literal(value: str) -> str:
@@ -198,20 +236,48 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
         _add_article(default, article, iris)
     for entity in extraction.entities:
         _add_entity(default, entity, iris)
-    graphs = {a.id: ds.graph(iris.graph(a.id)) for a in extraction.articles}
-    for article in extraction.articles:
-        g = graphs[article.id]
-        g.add((iris.graph(article.id), PROV.wasDerivedFrom, iris.source(article.id)))
+    mentions: dict[str, list[tuple[str, Mention]]] = {a.id: [] for a in extraction.articles}
     for entity in extraction.entities:
         for m in entity.mentions:
-            _add_mention(graphs[m.source], entity, m, iris)
+            mentions[m.source].append((entity.id, m))
+    relations: dict[str, list[Relation]] = {a.id: [] for a in extraction.articles}
     for rel in extraction.relations:
-        _add_claim(graphs[rel.source], rel, iris)
+        relations[rel.source].append(rel)
+    for article in extraction.articles:  # each source's graph made when first needed (kg/fragments.py)
+        parts = (article.id, mentions[article.id], relations[article.id])
+        ds.defer(iris.graph(article.id), functools.partial(_add_source, parts=parts, iris=iris),
+                 functools.partial(_plain_parts, parts))
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
     if summary:
         add_summary(default, extraction, iris)
     return ds
+
+
+def _add_source(g, *, parts: tuple[str, list[tuple[str, Mention]], list[Relation]], iris: IRIs) -> None:
+    """A source's named graph: where it comes from, its mentions and its claims."""
+    source, mentions, relations = parts
+    g.add((iris.graph(source), PROV.wasDerivedFrom, iris.source(source)))
+    for entity_id, m in mentions:
+        _add_mention(g, entity_id, m, iris)
+    for rel in relations:
+        _add_claim(g, rel, iris)
+
+
+@functools.cache
+def _values_of(cls, skip: tuple[str, ...] = ()) -> Callable[[object], tuple]:
+    """``record -> its field values`` (but those named in ``skip``), in C."""
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls) if f.name not in skip))
+
+
+def _plain_parts(parts: tuple[str, list[tuple[str, Mention]], list[Relation]]) -> tuple:
+    """A source graph's parts as plain values: every field of every record (a dataclass's ``repr`` runs
+    Python code per record; these tuples' runs in C)."""
+    source, mentions, relations = parts
+    mention = _values_of(Mention)
+    relation, provenance = _values_of(Relation, ("provenance",)), _values_of(Provenance)
+    return (source, [(entity_id, mention(m)) for entity_id, m in mentions],
+            [(relation(r), provenance(r.provenance)) for r in relations])
 
 
 def to_dataset(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Dataset:
@@ -329,9 +395,9 @@ def _add_date_node(g, value: str, iris: IRIs) -> None:
         g.add((node, TIME.day, lit(f"---{parts[2]}", datatype=XSD.gDay)))
 
 
-def _add_mention(g, entity: Entity, m, iris: IRIs) -> None:
+def _add_mention(g, entity_id: str, m: Mention, iris: IRIs) -> None:
     node = iris.mention(m.source, m.section, m.start, m.end)
-    g.add((iris.entity(entity.id), GAF.denotedBy, node))
+    g.add((iris.entity(entity_id), GAF.denotedBy, node))
     g.add((node, RDF.type, KG.Mention))
     g.add((node, KG.anchorOf, lit(m.text)))
     g.add((node, KG.startOffset, lit(m.start)))

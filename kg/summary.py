@@ -41,7 +41,8 @@ def summary_triples(extraction: Extraction, iris: IRIs) -> Iterator[Triple]:
     labels = {e.id: e.label for e in extraction.entities}
     titles = {a.id: a.title for a in extraction.articles}
     yield from _entity_counts(extraction, iris)
-    claims = _ranked_claims(extraction.relations, labels, titles, iris)
+    claim_iris = [_claim_iri(rel, iris) for rel in extraction.relations]  # minted once (a hash each)
+    claims = _ranked_claims(extraction.relations, claim_iris, labels, titles)
     for rank, (_, node) in enumerate(claims, 1):
         yield node, KG.rank, _int(rank)
     yield from _pages(iris, "accusations", [n for r, n in claims if r.predicate == "accuses"])
@@ -51,7 +52,7 @@ def summary_triples(extraction: Extraction, iris: IRIs) -> Iterator[Triple]:
             about.setdefault(entity, []).append(node)
     for entity in sorted(about):
         yield from _pages(iris, "about", about[entity], of=entity)
-    yield from _statements(extraction, labels, iris)
+    yield from _statements(extraction, claim_iris, labels, iris)
     actors = sorted((e for e in extraction.entities if e.type in ACTOR_TYPES),
                     key=lambda e: (-len(e.sources), e.label, e.id))
     events = sorted((e for e in extraction.entities if e.type == "Event"),
@@ -74,21 +75,22 @@ def _claim_iri(rel: Relation, iris: IRIs) -> URIRef:
     return iris.claim_of(rel)
 
 
-def _ranked_claims(relations: Iterable[Relation], labels: dict[str, str], titles: dict[str, str],
-                   iris: IRIs) -> list[tuple[Relation, URIRef]]:
+def _ranked_claims(relations: Iterable[Relation], claim_iris: list[URIRef], labels: dict[str, str],
+                   titles: dict[str, str]) -> list[tuple[Relation, URIRef]]:
     """Claims in kg's claim order: source title, subject label, predicate, object label, evidence."""
-    pairs = [(rel, _claim_iri(rel, iris)) for rel in relations]
+    pairs = list(zip(relations, claim_iris))
     pairs.sort(key=lambda pair: (titles.get(pair[0].source, ""), labels.get(pair[0].subject, ""), pair[0].predicate,
                                  labels.get(pair[0].object, ""), pair[0].provenance.sentence, str(pair[1])))
     return pairs
 
 
-def _statements(extraction: Extraction, labels: dict[str, str], iris: IRIs) -> Iterator[Triple]:
+def _statements(extraction: Extraction, claim_iris: list[URIRef], labels: dict[str, str],
+                iris: IRIs) -> Iterator[Triple]:
     """One kg:Statement per (subject, predicate, object, negated), ranked by subject, predicate, object."""
     support = corroboration(extraction)
     claims: dict[tuple, list[URIRef]] = {}
-    for rel in extraction.relations:
-        claims.setdefault(claim_key(rel), []).append(_claim_iri(rel, iris))
+    for rel, claim in zip(extraction.relations, claim_iris):
+        claims.setdefault(claim_key(rel), []).append(claim)
     keys = sorted(support, key=lambda k: (labels.get(k[0], ""), k[1], labels.get(k[2], ""), k[3], k[0], k[2]))
     single = []
     for rank, key in enumerate(keys, 1):

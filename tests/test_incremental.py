@@ -1,4 +1,4 @@
-"""An incremental `kg build` (cached readings, reused output fragments) writes exactly what a fresh --force build writes."""
+"""An incremental `kg build` (cached readings, output blocks copied from the last build) writes exactly what a fresh --force build writes."""
 from __future__ import annotations
 
 import re
@@ -32,11 +32,12 @@ def _same_as_fresh(src, out, tmp_path, name):
         assert (out / output).read_bytes() == (fresh / output).read_bytes(), f"{output} differs after {name}"
 
 
-def _counts(log: str) -> tuple[tuple[int, int], tuple[int, int]]:
-    """((articles read, cached), (named-graph blocks reused, made)) from a -v build's output."""
+def _counts(log: str) -> tuple[tuple[int, int], dict[str, tuple[int, int]]]:
+    """((articles read, cached), {RDF output: (named-graph blocks copied, made)}) from a -v build's output
+    (the outputs this process wrote: with -j 2 after an edit, all four)."""
     read = re.search(r"\((\d+) read, (\d+) cached\)", log)
-    blocks = re.search(r"fragments: (\d+) reused, (\d+) made", log)
-    return (int(read[1]), int(read[2])), (int(blocks[1]), int(blocks[2]))
+    blocks = {m[1]: (int(m[2]), int(m[3])) for m in re.finditer(r"(kg\.\w+): (\d+) graphs copied from the last build, (\d+) made", log)}
+    return (int(read[1]), int(read[2])), blocks
 
 
 def test_rebuilds_after_edits_equal_fresh_builds(corpus, tmp_path):
@@ -47,9 +48,10 @@ def test_rebuilds_after_edits_equal_fresh_builds(corpus, tmp_path):
     # one article gains a sentence (new claims, possibly new entities and shifted ranks)
     files[2].write_text(files[2].read_text(encoding="utf-8") + "\nRussia accused Azerbaijan of breaking the truce.\n",
                         encoding="utf-8")
-    (read, cached), (reused, made) = _counts(_build(corpus, out))
+    (read, cached), blocks = _counts(_build(corpus, out))
     assert (read, cached) == (1, len(files) - 1)
-    assert reused == 2 * (len(files) - 1) and made == 2  # TriG and JSON-LD blocks: only the edited graph's made
+    # every RDF output copies the other graphs' blocks from the last build's file: only the edited graph is made
+    assert blocks == {name: (len(files) - 1, 1) for name in ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld")}
     _same_as_fresh(corpus, out, tmp_path, "an edit")
 
     # one article removed, one added: every entity and claim the others share may change
@@ -58,20 +60,28 @@ def test_rebuilds_after_edits_equal_fresh_builds(corpus, tmp_path):
     _build(corpus, out)
     _same_as_fresh(corpus, out, tmp_path, "a removal and an addition")
 
-    # nothing changed: nothing read, every block reused, same bytes
+    # nothing changed: nothing read, every block copied, same bytes
     before = {name: (out / name).read_bytes() for name in OUTPUT_NAMES}
-    (read, _), (_, made) = _counts(_build(corpus, out))
-    assert (read, made) == (0, 0)
+    (read, _), blocks = _counts(_build(corpus, out))
+    assert read == 0 and len(blocks) == 4 and all(made == 0 for _, made in blocks.values())
     assert {name: (out / name).read_bytes() for name in OUTPUT_NAMES} == before
 
 
-def test_an_unreadable_fragment_store_only_means_serializing_again(corpus, tmp_path):
+@pytest.mark.parametrize("damage", ["index unreadable", "output edited", "output removed"])
+def test_a_damaged_index_or_output_only_means_serializing_again(corpus, tmp_path, damage):
     out = tmp_path / "out"
     _build(corpus, out)
-    (out / ".kg-cache" / "fragments.pickle").write_bytes(b"not a pickle")
-    (_, _), (reused, made) = _counts(_build(corpus, out))
-    assert reused == 0 and made > 0
-    _same_as_fresh(corpus, out, tmp_path, "a broken store")
+    if damage == "index unreadable":
+        (out / ".kg-cache" / "splice-kg.trig.pickle").write_bytes(b"not a pickle")
+    elif damage == "output edited":  # same size: only the modification time tells
+        text = (out / "kg.trig").read_bytes()
+        (out / "kg.trig").write_bytes(text.replace(b"@prefix", b"@PREFIX", 1))
+    else:
+        (out / "kg.trig").unlink()
+    (_, _), blocks = _counts(_build(corpus, out))
+    copied, made = blocks["kg.trig"]
+    assert copied == 0 and made > 0  # nothing is copied from a file that is not the one noted
+    _same_as_fresh(corpus, out, tmp_path, damage)
 
 
 def _failing_model():

@@ -1,4 +1,5 @@
-"""Golden file for the RDF writer: a hand-made extraction (tests/fixtures/small.py) as sorted N-Quads.
+"""Golden file for the RDF writer: a hand-made extraction (tests/fixtures/small.py) as kg.nq writes it (the
+default graph, then each named graph, each sorted).
 
 The input is a hand-built ``Extraction``, not the NLP's output, so this test only changes when the RDF
 *writing* changes (kg/rdf.py, kg/iris.py, kg/vocab.py, kg/serialize.py). When such a change is intended,
@@ -6,7 +7,7 @@ regenerate the golden file and review its diff in git:
 
     KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_rdf_golden.py
 
-On failure the test prints a unified diff of the sorted N-Quads (expected golden vs. written now).
+On failure the test prints a unified diff of the N-Quads (expected golden vs. written now).
 """
 from __future__ import annotations
 
