@@ -56,7 +56,8 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
             raise SourceError(path, "malformed front matter: no closing '---' line")
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        # libyaml's loader when PyYAML has it (about 7x faster on front matter), else the pure-Python one
+        meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as err:
         plain = _plain_fields(match.group(1))  # "title: Analysis: Iran's proxies" (an unquoted colon)
         if plain is not None and "mapping values are not allowed" in str(getattr(err, "problem", "")):
