@@ -259,6 +259,8 @@ def _group_nouns(doc, taken: set[int]) -> list:
 
     out = []
     for tok in doc:
+        if tok.lower_ not in GROUP_NOUNS and tok.lower_ != "opposition":
+            continue  # tested first: the checks below walk the parse
         if tok.i in taken or tok.ent_type_ or any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts):
             continue
         dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]

@@ -481,13 +481,14 @@ def _named_event(phrase: str, etype: str, gaz: Gazetteer) -> str | None:
     if len(phrase.split()) < 2:
         return None
     best = (0.0, None)
-    for entry in gaz.entries.values():
-        if entry.type != "Event" or not entry.curated or KIND_TYPES.get(entry.kind, entry.kind) != etype:
+    text = phrase.lower()
+    for kind, names in gaz.event_names().items():
+        if KIND_TYPES.get(kind, kind) != etype:
             continue
-        for name in entry.names:
-            score = fuzz.ratio(phrase.lower(), name.lower())
+        for name, ent_id in names:
+            score = fuzz.ratio(text, name, score_cutoff=best[0])
             if score > best[0]:
-                best = (score, entry.id)
+                best = (score, ent_id)
     return best[1] if best[0] >= NAMED_EVENT_SIMILARITY else None
 
 

@@ -120,6 +120,17 @@ class Gazetteer:
     by_name: dict[str, str] = field(default_factory=dict)
     #: norm(demonym) -> state id ("russian" -> "russia")
     demonyms: dict[str, str] = field(default_factory=dict)
+    _event_names: dict | None = field(default=None, repr=False, compare=False)
+
+    def event_names(self) -> dict[str, list[tuple[str, str]]]:
+        """kind -> [(lower-case name, id)] of the curated events, made once."""
+        if self._event_names is None:
+            out: dict[str, list[tuple[str, str]]] = {}
+            for entry in self.entries.values():
+                if entry.type == "Event" and entry.curated:
+                    out.setdefault(entry.kind, []).extend((name.lower(), entry.id) for name in entry.names)
+            self._event_names = out
+        return self._event_names
 
     def add(self, entry: Entry, names: tuple[str, ...] | None = None) -> None:
         """Add ``entry``; its ``names`` (default: all) find it, unless an entry added before has the name."""

@@ -151,6 +151,8 @@ def _accusers(ctx: Context, accused: list[str]) -> list[str]:
 
 def _sentence_relations(sent, ctx: Context, source, section, predicates: Predicates, is_event):
     for tok in sent:
+        if tok.is_punct:
+            continue
         if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
             yield from _event_setting(tok, ctx, source, section, is_event)

@@ -46,13 +46,13 @@ def role_mentions(doc, mentions: list[Mention], gaz: Gazetteer, index: RoleIndex
                   source: str, section: str) -> list[Mention]:
     """Mentions of office holders named by office and state ("the Russian president", "Armenia's prime
     minister"), added to ``mentions``."""
-    if not on or not index:
+    heads = [tok for tok in doc if tok.lower_ in _HEADS and tok.pos_ in ("NOUN", "PROPN")]
+    if not on or not index or not heads:
         return mentions
-    taken = {i for m in mentions for i in _token_range(doc, m)}
     at = {i: m.entity for m in mentions for i in _token_range(doc, m)}
     found = []
-    for tok in doc:
-        if tok.lower_ not in _HEADS or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in heads:
+        if tok.i in at:
             continue
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," else (
             doc[tok.i + 1] if tok.i + 1 < len(doc) else None)

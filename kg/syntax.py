@@ -157,8 +157,9 @@ class Context:
                     return key
         elif tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
-            sents = [s.start for s in self.doc.sents if s.start <= tok.i]
-            start = max(start, self.doc[sents[-2]].idx - 1 if len(sents) >= 2 else -1)  # this sentence or the last
+            first = tok.sent.start
+            previous = self.doc[first - 1].sent.start if first > 0 else first
+            start = max(start, self.doc[previous].idx - 1)  # this sentence or the last
             for i, key in reversed(self.subjects):
                 if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
                     continue  # "Russia and Azerbaijan share ... its exclave": "its" is neither of them
@@ -300,8 +301,9 @@ class Context:
     def last_region(self, tok) -> str | None:
         """The territory "the region" refers to: the last one named before it in its sentence or the two before
         (a state or city named since does not count); none that near, and "the region" is something wider."""
-        sents = [s.start for s in self.doc.sents if s.start <= tok.i]
-        first = sents[-3] if len(sents) >= 3 else 0
+        first = tok.sent.start
+        for _ in range(2):  # back two sentences
+            first = self.doc[first - 1].sent.start if first > 0 else first
         for i in range(tok.i - 1, first - 1, -1):
             key = self.key_at.get(i)
             if key is not None and self.is_region(key):
