@@ -8,6 +8,7 @@ discrepancy between the sources, which :mod:`kg.contested` reports.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from datetime import date as Day
@@ -194,9 +195,13 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
             fact = facts[(first.source, first.section, first.start)]
             base = slug(f"{first.text} {fact.date.start if fact.date else ''}")
             ent_id = f"event_{base}"
-            n = 2
-            while ent_id in used or ent_id in gaz.entries:
-                ent_id, n = f"event_{base}_{n}", n + 1
+            if ent_id in used or ent_id in gaz.entries:
+                # another event has that name: a suffix from this one's first mention, not a counter, so that an
+                # event added elsewhere in the corpus does not renumber it (its IRI stays, its blocks are reused)
+                where = hashlib.sha1(f"{first.source}\x1f{first.section}\x1f{first.start}".encode()).hexdigest()
+                ent_id, n = f"event_{base}_{where[:6]}", 2
+                while ent_id in used or ent_id in gaz.entries:
+                    ent_id, n = f"event_{base}_{where[:6]}_{n}", n + 1
             for m in part:
                 out[m.entity] = ent_id
             used.add(ent_id)

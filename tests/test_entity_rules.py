@@ -403,3 +403,21 @@ def test_a_known_one_day_event_absorbs_a_mention_of_that_day(extract_text):
     ex = extract_text("The Three Brotherhood Alliance said its offensive, which began on October 27, had taken "
                       "more than 100 outposts.", date="2023-11-15")
     assert "operation_1027" in {e.id for e in ex.entities}
+
+
+def test_an_event_added_elsewhere_does_not_rename_the_others(nlp, gazetteer, predicates):
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    def ids(*bodies):
+        articles = [Article(id=name, file=f"{name}.txt", title="", body=body, date="2024-05-01")
+                    for name, body in bodies]
+        return {e.label: e.id for e in extract(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates).entities
+                if e.type == "Event"}
+
+    a = ("a", "Kenya and Somalia held talks in Nairobi.")
+    b = ("b", "Ethiopia and Eritrea held talks in Asmara.")
+    c = ("c", "Sudan and Chad held talks in Ndjamena.")
+    before, after = ids(a, c), ids(a, b, c)
+    assert len(before) == 2 and len(after) == 3
+    assert all(after[label] == ent_id for label, ent_id in before.items()), (before, after)
