@@ -562,11 +562,14 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
         return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
     tok = date.root
+    mine = {t.i for t in span.root.ancestors} | {span.root.i}
     for _ in range(len(doc)):
         if tok.i == span.root.i:
             return "me"
         if tok.i in roots:
             return "other"
+        if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
+            return "other"  # "During the meeting, he stressed that ... in 2020": a date of what he said, not of the meeting
         if tok.head.i == tok.i:
             return None
         tok = tok.head

@@ -626,6 +626,15 @@ def _title_relations(tok, ctx: Context, source, section):
             words.insert(0, t.lower_)  # "Secretary of State", "Minister of Defence": one title
             i -= 1
             continue
+        if t.lower_ == "of" and orgs and not words and i > tok.sent.start:
+            # "President of the Republic of Azerbaijan Ilham Aliyev", "Prime Minister of Armenia X": the title
+            # is before "of" (and "the Republic of" is part of the state's name)
+            j = i - 1
+            while j > tok.sent.start and ctx.doc[j].lower_ in ("republic", "kingdom", "federation", "the", "of"):
+                j -= 1
+            if ctx.doc[j].lower_ in TITLES or ctx.doc[j].lower_ in {w.split()[-1] for w in TITLES}:
+                i = j
+                continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
         key = ctx.key_at.get(i)

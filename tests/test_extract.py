@@ -950,3 +950,19 @@ def test_the_junta_is_the_state_the_text_is_about_and_a_capitalized_junta_is_no_
 def test_what_happens_only_if_something_else_does_is_hedged(extract_text):
     rel = only(extract_text("Kenya will withdraw from Somalia if the talks fail."), "kenya", "withdraws_from", "somalia")
     assert rel.hedged
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President of the Republic of Kazakhstan Kassym-Jomart Tokayev received the delegation on Tuesday.",
+     ("kassym_jomart_tokayev", "leader_of", "kazakhstan")),
+    ("Prime Minister of Armenia Nikol Pashinyan met the delegation.", ("nikol_pashinyan", "leader_of", "armenia")),
+])
+def test_a_title_of_a_state_before_the_name(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_a_date_in_what_someone_said_does_not_date_the_meeting_they_said_it_at(extract_text):
+    ex = extract_text("During the meeting with Kenya's president on Tuesday, the minister stressed that the border "
+                      "had been reopened in 2020.", date="2024-04-23")
+    meetings = [e for e in ex.entities if e.type == "Event" and e.event_type == "Meeting"]
+    assert meetings and all(m.date is None or m.date.start != "2020" for m in meetings)
