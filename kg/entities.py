@@ -594,6 +594,11 @@ class KeyKinds:
     def is_person(self, key: str) -> bool:
         return _key_type(key, self.gaz) == "Person"
 
+    def is_organization(self, key: str) -> bool:
+        """An organization proper (an alliance, a party, a bloc), not a state's body ("Russian army")."""
+        return "__" not in key and key in self.gaz.entries and self.gaz.entries[key].type == "Organization" or (
+            key.startswith("Organization:"))
+
     def government_of(self, key: str, on: str | None = None) -> str | None:
         """The (de facto) government of a region on date ``on`` (ISO, any precision), when the gazetteer
         knows one: "the authorities in Nagorno-Karabakh" in 2023."""

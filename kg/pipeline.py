@@ -137,7 +137,8 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
                                            is_person=kinds.is_person, state_of=kinds.state_of,
                                            is_event=partial(is_event_key, gaz=gazetteer),
                                            government_of=partial(kinds.government_of, on=anchor),
-                                           affiliations=roles, is_region=kinds.is_region))
+                                           affiliations=roles, is_region=kinds.is_region,
+                                           is_organization=kinds.is_organization))
         dates.update(facts)
     return mentions, relations, dates
 

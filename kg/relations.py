@@ -65,7 +65,7 @@ def _provenance(sent, source: str, section: str, rule: str, confidence: float) -
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
                       is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None,
-                      is_region=None):
+                      is_region=None, is_organization=None):
     """Yield the relations of one parsed doc; ``mentions`` are that doc's mentions (provisional keys).
 
     ``is_person(key)`` and ``state_of(key)`` (the state a key is or belongs to, or None) let rules tell
@@ -79,6 +79,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx.is_event = is_event
     if is_region is not None:
         ctx.is_region = is_region
+    ctx.is_organization = is_organization or (lambda key: key.startswith("Organization:"))
     ctx.affiliation = {}
     roles = affiliations or {}
 
@@ -452,6 +453,14 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if obj != subj and not ctx.is_event(obj) and not ctx.is_person(subj):
                     yield _relation(obj, "part_of", subj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         return
+    if lemma in JOIN_VERBS:  # "Niger and Burkina Faso formed the Alliance of Sahel States", "Finland joined NATO"
+        joined = [t for t, prep in pairs if not prep and any(ctx.is_organization(k) for k in ctx.entities([t]))]
+        for obj in ctx.entities(joined):
+            for subj in subjects:
+                if subj != obj and not ctx.is_person(subj):
+                    yield _relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+        if joined and not any(ctx.is_person(k) for k in subjects):
+            pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
     own = predicates.for_verb(lemma, particle)
     if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
             and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
@@ -533,6 +542,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: verbs whose subject becomes a member of the organization they have for object: "formed the Alliance of Sahel
+#: States", "joined NATO" (a person who joins is not thereby a part of it)
+JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}

@@ -966,3 +966,15 @@ def test_a_date_in_what_someone_said_does_not_date_the_meeting_they_said_it_at(e
                       "had been reopened in 2020.", date="2024-04-23")
     meetings = [e for e in ex.entities if e.type == "Event" and e.event_type == "Meeting"]
     assert meetings and all(m.date is None or m.date.start != "2020" for m in meetings)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger and Burkina Faso formed the Alliance of Sahel States in September 2023.",
+     {("niger", "part_of", "alliance_of_sahel_states"), ("burkina_faso", "part_of", "alliance_of_sahel_states")}),
+    ("Finland joined NATO in April 2023.", {("finland", "part_of", "nato")}),
+])
+def test_a_state_that_forms_or_joins_an_organization_is_part_of_it(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected <= found
+    assert not any(p in ("related_to", "participant_in") and (s, o) in {(a, c) for a, _, c in expected}
+                   for s, p, o in found)
