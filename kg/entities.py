@@ -596,8 +596,10 @@ class KeyKinds:
 
     def is_organization(self, key: str) -> bool:
         """An organization proper (an alliance, a party, a bloc), not a state's body ("Russian army")."""
-        return "__" not in key and key in self.gaz.entries and self.gaz.entries[key].type == "Organization" or (
-            key.startswith("Organization:"))
+        if key.startswith("Organization:"):
+            return True
+        entry = self.gaz.entries.get(key)
+        return "__" not in key and entry is not None and entry.type == "Organization"
 
     def government_of(self, key: str, on: str | None = None) -> str | None:
         """The (de facto) government of a region on date ``on`` (ISO, any precision), when the gazetteer

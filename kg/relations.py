@@ -50,6 +50,8 @@ TITLES = {
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
 }
+#: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
+TITLE_HEADS = {title.split()[-1] for title in TITLES}
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
 GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
                      "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
@@ -79,7 +81,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx.is_event = is_event
     if is_region is not None:
         ctx.is_region = is_region
-    ctx.is_organization = is_organization or (lambda key: key.startswith("Organization:"))
+    if is_organization is not None:
+        ctx.is_organization = is_organization
     ctx.affiliation = {}
     roles = affiliations or {}
 
@@ -344,9 +347,15 @@ def _hyphen_relations(tok, ctx: Context, source, section):
                                           for g in p.children])), None)  # not "a US-backed route through X"
         if subj is None or obj is None:
             return
-    rel = _relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6,
-                    tok.text)
-    yield replace(rel, speaker=None, cue=None)  # "the Russian-led alliance": the writer's description
+    # "the Russian-led alliance": the writer's description
+    yield _writers(_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
+                             0.6, tok.text))
+
+
+def _writers(rel: Relation) -> Relation:
+    """A description in the writer's own words (a title, "X-led"), even inside a reported sentence; a negated one
+    keeps its voice (the negation is someone's)."""
+    return rel if rel.negated else replace(rel, speaker=None, cue=None)
 
 
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
@@ -435,13 +444,13 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             yield from _held_view(verb, ctx, source, section)
         return
     rule = "svo_passive" if patients else "svo"
+    own = predicates.for_verb(lemma, particle)
     # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
-    locative = predicates.for_verb(lemma, particle) in LOCATIVE_PREDICATES and not (
-        predicates.for_verb(lemma, particle) in HARM_PREDICATES
-        and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
+    locative = own in LOCATIVE_PREDICATES and not (
+        own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
-    if predicates.for_verb(lemma, particle) in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
+    if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
                   if g.dep_ == "pobj"]
@@ -461,7 +470,6 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield _relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         if joined and not any(ctx.is_person(k) for k in subjects):
             pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
-    own = predicates.for_verb(lemma, particle)
     if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
             and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
         for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
@@ -645,7 +653,7 @@ def _title_relations(tok, ctx: Context, source, section):
             j = i - 1
             while j > tok.sent.start and ctx.doc[j].lower_ in ("republic", "kingdom", "federation", "the", "of"):
                 j -= 1
-            if ctx.doc[j].lower_ in TITLES or ctx.doc[j].lower_ in {w.split()[-1] for w in TITLES}:
+            if ctx.doc[j].lower_ in TITLE_HEADS:
                 i = j
                 continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
@@ -673,9 +681,8 @@ def _title_relations(tok, ctx: Context, source, section):
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
     if pred == "spouse_of" and not ctx.is_person(org):
         return
-    rel = _relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title)
     # a title is how the writer names someone, also inside reported words ("..., a White House official said")
-    yield replace(rel, speaker=None, cue=None) if not rel.negated else rel
+    yield _writers(_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title))
 
 
 def _apposition(root, ctx: Context):

@@ -120,6 +120,7 @@ class Context:
         self.government_of = government_of or (lambda key: None)
         self.is_event = lambda key: key.startswith("Trig:")
         self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
+        self.is_organization = lambda key: key.startswith("Organization:")  # an alliance, a party, not a state's body
         self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
         for m in mentions:
             if m.reading == "dateline":
@@ -162,7 +163,7 @@ class Context:
             start = max(start, self.doc[previous].idx - 1)  # this sentence or the last
             for i, key in reversed(self.subjects):
                 if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
-                    continue  # "Russia and Azerbaijan share ... its exclave": "its" is neither of them
+                    continue  # "Iran and Turkey share ... its exclave": "its" is neither of them
                 if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
                     return key
         return None
@@ -191,7 +192,7 @@ class Context:
             key = self._misparsed_apposition(tok)  # "... in the CSTO, the Russian-led military alliance, accusing"
             if key is not None:
                 return key
-        if tok.pos_ == "NOUN":  # "the territory, which Armenians call Artsakh" is Artsakh
+        if tok.pos_ == "NOUN":  # "the province, which Albanians call Kosova" is Kosova
             for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in NAMING_VERBS):
                 named = [g for g in clause.children if g.dep_ in ("oprd", "dobj") and g.i in self.key_at]
                 if named and any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in clause.children):
@@ -230,8 +231,7 @@ class Context:
                         key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
-            if (pronouns and lemma in RULERS and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod",
-                                                                                             "compound", "poss")] == ["the"]):
+            if pronouns and lemma in RULERS and _bare_definite(tok):
                 return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
         if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
             for child in tok.children:
@@ -242,8 +242,7 @@ class Context:
             return self.antecedent(tok)
         if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
-        if (pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN"
-                and [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", "prep")] == ["the"]):
+        if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
             return self.last_region(tok)  # "the region": the territory named last before
         return None
 
@@ -341,6 +340,11 @@ class Context:
                 if key is not None and key not in out:
                     out.append(key)
         return out
+
+
+def _bare_definite(tok, *more: str) -> bool:
+    """"the junta", "the region": only "the" before the noun (no name, adjective or owner; nor ``more`` deps)."""
+    return [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", *more)] == ["the"]
 
 
 def subjects_of(verb) -> tuple[list, list]:
