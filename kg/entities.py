@@ -823,8 +823,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
     ``key`` for corpus-wide ones (see :func:`canonical`).
     """
     local = _suffix_map(mentions, gaz)
-    mentions = [Mention(**{**_asdict(m), "entity": local[(m.source, m.entity)]}) if (m.source, m.entity) in local else m
-                for m in mentions]
+    mentions = [_as(m, local[(m.source, m.entity)]) if (m.source, m.entity) in local else m for m in mentions]
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.entity].append(m)
@@ -852,7 +851,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str,
     entities = []
     for ent_id in sorted(grouped):
         ms = sorted(grouped[ent_id], key=lambda m: (m.source, m.section, m.start))
-        ms = [Mention(**{**_asdict(m), "entity": ent_id}) for m in ms]
+        ms = [m if m.entity == ent_id else _as(m, ent_id) for m in ms]
         entities.append(_make_entity(ent_id, ms, types[ent_id], gaz))
     return final, entities
 
@@ -862,8 +861,9 @@ def canonical(mapping: dict[str, str], source: str, key: str) -> str:
     return mapping.get(f"{source}\x1f{key}") or mapping.get(key, key)
 
 
-def _asdict(m: Mention) -> dict:
-    return {f: getattr(m, f) for f in Mention.__slots__}
+def _as(m: Mention, entity: str) -> Mention:
+    """``m`` as a mention of ``entity`` (``dataclasses.replace`` is ~5x slower, on 70,000 mentions)."""
+    return Mention(entity, m.text, m.start, m.end, m.source, m.section, m.reading, m.ner_label)
 
 
 def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gazetteer) -> Entity:

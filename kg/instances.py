@@ -144,7 +144,8 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
     their dates must agree to the month. Greedy, in article order, so the result is deterministic.
     """
     out: dict[str, str] = {}
-    named = [e for e in gaz.entries.values() if e.type == "Event" and e.date and e.curated]
+    known_events = _KnownEvents(gaz)
+    article_states: dict[str, frozenset] = {}
     groups: list[_Group] = []
     index: dict[tuple, set[int]] = {}  # participant / day / place / phrase -> groups that have it
     deferred: list[tuple[str, str]] = []  # (trigger key, the trigger key of the event mention it elaborates)
@@ -162,8 +163,11 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         agents = {mapping(m.source, p.entity) for p in fact.participants if p.role == "agent"}
         patients = {mapping(m.source, p.entity) for p in fact.participants if p.role == "patient"}
         place = mapping(m.source, fact.place) if fact.place else None
-        known = _known_event(fact, m.text, agents | patients, place, named, gaz,
-                             (named_in or {}).get(m.source, set()), targets=patients)
+        article = (named_in or {}).get(m.source, set())
+        if m.source not in article_states:
+            article_states[m.source] = known_events.states(article)
+        known = _known_event(fact, m.text, agents | patients, place, known_events, article, targets=patients,
+                             article_states=article_states[m.source])
         if known is not None:
             out[m.entity] = known
             continue
@@ -214,8 +218,54 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
 MAX_KNOWN_EVENT_YEARS = 10
 
 
-def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, named: list,
-                 gaz: Gazetteer, article: set[str] = frozenset(), targets: set[str] = frozenset()) -> str | None:
+@dataclass(frozen=True)
+class _Known:
+    """A curated, dated event of the gazetteer, with what matching a mention against it needs."""
+    id: str
+    span: tuple[str, str | None]
+    years: int
+    words: frozenset  # the words of its names, lower case
+    sides: frozenset  # its parties and its place
+    side_states: frozenset  # the states among them
+    place: str | None
+
+
+class _KnownEvents:
+    """The gazetteer's curated dated events by type, and the state each key stands for, worked out once per
+    resolution (matching each trigger mention against every known event was a third of it)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self._states: dict[str, frozenset] = {}
+        self.by_type: dict[str, list[_Known]] = defaultdict(list)
+        for e in gaz.entries.values():
+            if e.type == "Event" and e.date and e.curated:
+                sides = frozenset(e.parties) | ({e.place} if e.place else frozenset())
+                span = _span(e)
+                self.by_type[KIND_TYPES.get(e.kind, e.kind)].append(_Known(
+                    id=e.id, span=span, years=_years(span), place=e.place, sides=sides,
+                    side_states=self.states(sides),
+                    words=frozenset(w.lower() for name in e.names for w in re.split(r"[\s-]+", name))))
+
+    def states(self, keys) -> frozenset:
+        """The states among ``keys`` (see :func:`_states`), one key at a time, remembered."""
+        out = frozenset()
+        for key in keys:
+            found = self._states.get(key)
+            if found is None:
+                found = self._states[key] = frozenset(_states({key}, self.gaz))
+            out |= found
+        return out
+
+    def points_at(self, head: str, keys: set[str], known: _Known, states: frozenset | None = None) -> bool:
+        """Do a mention's head word or its keys point at ``known`` (see :func:`_points_at`)?"""
+        if head in known.words or keys & known.sides:
+            return True
+        return bool((self.states(keys) if states is None else states) & known.side_states)
+
+
+def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: _KnownEvents,
+                 article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None) -> str | None:
     """The known event a trigger mention names, if any.
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
@@ -225,23 +275,27 @@ def _known_event(fact: EventFact, text: str, parties: set[str], place: str | Non
     shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
     name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
     Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
-    ("the corridor, blocked by X" -> that blockade).
+    ("the corridor, blocked by X" -> that blockade). ``article_states``: the states among ``article``, if known.
     """
     at = parties | ({place} if place else set())
     head = text.split()[-1].lower() if text.split() else ""
-    fits = [e for e in named if KIND_TYPES.get(e.kind, e.kind) == fact.event_type and _states_fit(at, e, gaz)
-            and (not article or _points_at("", article, e, gaz))]
+    mine = known.states(at)
+    if article and article_states is None:
+        article_states = known.states(article)
+    fits = [e for e in known.by_type.get(fact.event_type, ())
+            if (not mine or not e.side_states or mine <= e.side_states)
+            and (not article or known.points_at("", article, e, article_states))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
-        match = [e for e in fits if _within(fact.date, _span(e)) and _years(_span(e)) <= MAX_KNOWN_EVENT_YEARS
-                 and (_years(_span(e)) == 0 or _points_at(head, at, e, gaz))]
-        spans = sorted((_years(_span(e)), e.id) for e in match)
+        match = [e for e in fits if _within(fact.date, e.span) and e.years <= MAX_KNOWN_EVENT_YEARS
+                 and (e.years == 0 or known.points_at(head, at, e, mine))]
+        spans = sorted((e.years, e.id) for e in match)
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
         return None
     # undated: the one event at the place the mention names ("the closure of the Lachin corridor", "the war on
     # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
     # attack the gazetteer places in Russia)
-    where = {place} | set(targets) | {k for k in parties if getattr(gaz.entries.get(k), "type", "") != "Country"}
+    where = {place} | set(targets) | {k for k in parties if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
     match = [e for e in fits if e.place and e.place in where]
     return match[0].id if len(match) == 1 else None
 
@@ -256,12 +310,6 @@ def _span(entry) -> tuple[str, str | None]:
     if end is None and KIND_TYPES.get(entry.kind, entry.kind) not in LASTING_KINDS:
         return start, start
     return start, end
-
-
-def _points_at(head: str, keys: set[str], entry, gaz: Gazetteer) -> bool:
-    words = {w.lower() for name in entry.names for w in re.split(r"[\s-]+", name)}
-    sides = set(entry.parties) | ({entry.place} if entry.place else set())
-    return head in words or bool(keys & sides) or bool(_states(keys, gaz) & _states(sides, gaz))
 
 
 def _side(key: str, gaz: Gazetteer) -> str:
@@ -286,13 +334,6 @@ def _states(keys: set[str], gaz: Gazetteer) -> set[str]:
                 break
             key = entry.part_of
     return out
-
-
-def _states_fit(keys: set[str], entry, gaz: Gazetteer) -> bool:
-    """No state of the mention is foreign to a known event's sides (when both name states)."""
-    mine = _states(keys, gaz)
-    sides = _states(set(entry.parties) | ({entry.place} if entry.place else set()), gaz)
-    return not mine or not sides or mine <= sides
 
 
 def _words(text: str) -> str:
