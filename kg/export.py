@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from .contested import claim_key, corroboration
+from .iris import statement_id
 from .model import Contested, Entity, Extraction, Relation
 
 
@@ -27,15 +28,29 @@ def _entity(e: Entity) -> dict:
     return out
 
 
-def _relation(r: Relation, support: dict) -> dict:
+def _relation(r: Relation, statement: dict) -> dict:
     p = r.provenance
     return {
         "subject": r.subject, "predicate": r.predicate, "object": r.object, "source": r.source,
         "evidence": p.sentence, "start": p.start, "end": p.end, "section": p.section,
         "speaker": r.speaker, "cue": r.cue, "negated": r.negated, "hedged": r.hedged,
         "confidence": round(p.confidence, 3), "rule": p.rule, "verb": r.verb,
-        "corroborated_by": support["sources"], "independent_outlets": support["independent"],
+        "statement": statement["id"], "source_count": len(statement["sources"]),
+        "outlet_count": len(statement["independent_outlets"]),
     }
+
+
+def _statements(extraction: Extraction) -> dict[tuple, dict]:
+    """Claim key -> its statement across sources: the articles that make it and their independent outlets.
+
+    Listed once in ``statements``, not on every relation: a claim made by n articles has n relations, and
+    repeating its sources on each made kg.json grow as n squared (30 of 46 MB on 1,000 articles)."""
+    out = {}
+    for key, support in corroboration(extraction).items():
+        s, p, o, negated = key
+        out[key] = {"id": statement_id(s, p, o, negated), "subject": s, "predicate": p, "object": o,
+                    "negated": negated, "sources": support["sources"], "independent_outlets": support["independent"]}
+    return out
 
 
 def _contested(c: Contested) -> dict:
@@ -45,7 +60,7 @@ def _contested(c: Contested) -> dict:
 
 
 def to_json_dict(extraction: Extraction) -> dict:
-    support = corroboration(extraction)
+    statements = _statements(extraction)
     return {
         "generator": {"name": "kg", "model": extraction.model},
         "sources": [
@@ -54,7 +69,8 @@ def to_json_dict(extraction: Extraction) -> dict:
             for a in extraction.articles
         ],
         "entities": [_entity(e) for e in extraction.entities],
-        "relations": [_relation(r, support[claim_key(r)]) for r in extraction.relations],
+        "relations": [_relation(r, statements[claim_key(r)]) for r in extraction.relations],
+        "statements": sorted(statements.values(), key=lambda st: st["id"]),
         "contested": [_contested(c) for c in extraction.contested],
     }
 

@@ -23,6 +23,11 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+def statement_id(subject: str, predicate: str, obj: str, negated: bool) -> str:
+    """The id of a statement across sources: the last segment of its IRI, and its ``id`` in kg.json."""
+    return _digest(subject, predicate, obj, negated)
+
+
 class IRIs:
     """IRI minting for one base. ``IRIs("https://example.org/kg/").entity("russia")``."""
 
@@ -74,7 +79,7 @@ class IRIs:
 
     def statement(self, subject: str, predicate: str, obj: str, negated: bool) -> URIRef:
         """A statement across sources (kg.summary): what any source says, once, however many say it."""
-        return URIRef(f"{self.base}statement/{_digest(subject, predicate, obj, negated)}")
+        return URIRef(f"{self.base}statement/{statement_id(subject, predicate, obj, negated)}")
 
     def page(self, listing: str, number: int, *, of: str | None = None) -> URIRef:
         """A page of a named query's precomputed answer (kg.summary); ``of``: the entity of an ``about`` page."""

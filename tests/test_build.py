@@ -58,6 +58,25 @@ def test_json_export_has_every_field_the_scorer_reads(seed_output):
             assert body[r["start"]:r["end"]] == r["evidence"]  # offsets count from the article body
 
 
+def test_json_relations_point_at_statements_listing_their_sources_once(seed_output):
+    from kg.iris import IRIs
+
+    data = json.loads((seed_output / "kg.json").read_text(encoding="utf-8"))
+    statements = {st["id"]: st for st in data["statements"]}
+    assert len(statements) == len(data["statements"])
+    made = {}
+    for r in data["relations"]:
+        st = statements[r["statement"]]
+        assert (st["subject"], st["predicate"], st["object"], st["negated"]) == \
+            (r["subject"], r["predicate"], r["object"], r["negated"])
+        assert r["source"] in st["sources"]
+        assert (r["source_count"], r["outlet_count"]) == (len(st["sources"]), len(st["independent_outlets"]))
+        assert str(IRIs().statement(r["subject"], r["predicate"], r["object"], r["negated"])).endswith("/" + st["id"])
+        made.setdefault(st["id"], set()).add(r["source"])
+    assert {k: sorted(v) for k, v in made.items()} == {k: st["sources"] for k, st in statements.items()}
+    assert any(len(st["sources"]) > 1 for st in statements.values())  # the seeds corroborate some claims
+
+
 def _body(source):
     from kg.sources import load_article
 
