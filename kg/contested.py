@@ -64,28 +64,30 @@ COMMON_SHINGLE = 20
 def find_reposts(articles: list[Article], *, threshold: float = REPOST_THRESHOLD) -> dict[str, str]:
     """``{repost id: original id}``: the shorter (or, at equal length, later) of two overlapping articles.
 
-    Candidate pairs come from an inverted index of shingles, so only articles that share text are compared.
+    Candidate pairs come from an inverted index of the shingles that can show copying: those in at least two
+    articles and at most COMMON_SHINGLE (most shingles are in one article only; counting them is done in C,
+    and only the rest are indexed), so only articles that share text are compared.
     """
     sh = {a.id: _shingle_strings(a.content) for a in articles}
     dates = {a.id: a.date or "" for a in articles}
+    counts = Counter(chain.from_iterable(sh.values()))
+    telling = {s for s, n in counts.items() if 2 <= n <= COMMON_SHINGLE}
+    mine = {a.id: sh[a.id] & telling for a in articles}
     postings: dict[str, list[str]] = defaultdict(list)
     for a in articles:
-        for s in sh[a.id]:
+        for s in mine[a.id]:
             postings[s].append(a.id)
-    by_id = {a.id: a for a in articles}
     out: dict[str, str] = {}
     for a in articles:
-        lists = (postings[s] for s in sh[a.id])
-        shared = Counter(chain.from_iterable(ids for ids in lists if len(ids) <= COMMON_SHINGLE))  # counted in C
+        shared = Counter(chain.from_iterable(postings[s] for s in mine[a.id]))  # counted in C
         best = None
         for bid in sorted(shared):
-            b = by_id[bid]
-            if a.id == b.id or not sh[a.id] or shared[bid] < threshold * len(sh[a.id]):
+            if a.id == bid or shared[bid] < threshold * len(sh[a.id]):
                 continue
-            score = containment(sh[a.id], sh[b.id])
-            shorter = (len(sh[a.id]), dates[b.id] <= dates[a.id], a.id) < (len(sh[b.id]), True, b.id)
+            score = containment(sh[a.id], sh[bid])
+            shorter = (len(sh[a.id]), dates[bid] <= dates[a.id], a.id) < (len(sh[bid]), True, bid)
             if score >= threshold and shorter and (best is None or score > best[0]):
-                best = (score, b.id)
+                best = (score, bid)
         if best is not None:
             out[a.id] = best[1]
     return out
