@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,29 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
     root.propagate = False
+
+
+#: set by :func:`run` (the ``kg`` command), not when ``main`` is called in-process (tests, notebooks)
+_FAST_EXIT = False
+
+
+def _leave(code: int) -> None:
+    """Exit with ``code``; from the ``kg`` command, without the interpreter freeing a finished build's objects one
+    by one (about a million on 1,000 articles: ~0.2 s). Every output is already written, flushed and renamed;
+    stdout, stderr and the log are flushed here."""
+    if _FAST_EXIT:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(code)
+    sys.exit(code)
+
+
+def run() -> None:
+    """The ``kg`` console command (``pyproject.toml``): :func:`main`, and a build that finishes exits at once."""
+    global _FAST_EXIT
+    _FAST_EXIT = True
+    main()
 
 
 def _fail(err: Exception) -> None:
@@ -110,7 +134,7 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
             + f"; wrote {', '.join(str(p) for p in written)}",
             err=True,
         )
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    _leave(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 @main.command()
@@ -301,4 +325,4 @@ def compare(source_a, source_b, out, fmt):
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

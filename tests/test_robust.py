@@ -320,3 +320,19 @@ def test_a_build_killed_early_changes_nothing(previous):
     out, src, before = previous
     _run_killed(["-q", "build", str(src), "-o", str(out), "--no-cache"], after=1.5)
     assert _outputs(out) == before
+
+
+def test_the_kg_command_exits_with_the_build_status_after_writing_everything(messy_build, tmp_path):
+    """``kg`` (kg.cli.run) leaves a finished build without tearing the interpreter down: the exit code, the
+    messages and every output must still all be there."""
+    src, _, bad, _ = messy_build
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(src), "-o", str(out), "--max-bytes", "2000000"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1, proc.stderr
+    assert len([line for line in proc.stderr.splitlines() if line.startswith("kg: error:")]) == len(bad)
+    assert proc.stderr.rstrip().splitlines()[-1].startswith("kg: 4 articles,")  # the summary, flushed
+    for name in ("kg.trig", "kg.json", "graph.html", "csv/mentions.csv"):
+        assert (out / name).stat().st_size > 0, name
+    assert not list(out.glob(".*.tmp"))
+    assert len(json.loads((out / "kg.json").read_text(encoding="utf-8"))["sources"]) == 4
