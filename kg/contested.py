@@ -229,6 +229,7 @@ def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Cont
 
     out = []
     ordered = sorted(accusations.items())
+    accusing: dict[tuple[str, str], tuple[Side, ...]] = {}
     for i, rel in enumerate(extraction.relations):
         if rel.predicate != "rejects" or rel.negated:
             continue
@@ -238,8 +239,10 @@ def _denials(extraction: Extraction, labels, party: dict[str, str]) -> list[Cont
             # by party only when the text says claims are rejected ("rejected claims from Armenia")
             if not (exact or (about_claims and same_side(accuser, rel.object) and same_side(accused, rel.subject))):
                 continue
-            sides = tuple(_side(extraction.relations[j], j, f"{labels(accuser)} accuses {labels(accused)}") for j in idx)
-            sides += (_side(rel, i, f"{labels(rel.subject)} rejects the accusation"),)
+            if (accuser, accused) not in accusing:  # the same for every denial of it
+                accusing[(accuser, accused)] = tuple(
+                    _side(extraction.relations[j], j, f"{labels(accuser)} accuses {labels(accused)}") for j in idx)
+            sides = accusing[(accuser, accused)] + (_side(rel, i, f"{labels(rel.subject)} rejects the accusation"),)
             out.append(Contested(id="", kind="denial",
                                  topic=f"{labels(accuser)} accuses {labels(accused)}, who denies it",
                                  subject=accused, sides=sides))

@@ -47,6 +47,7 @@ class _Group:
     topics: set = field(default_factory=set)
     published: str = ""  # the earliest publication date of an article that mentions it: it happened by then
     sources: set = field(default_factory=set)
+    months: set = field(default_factory=set)  # its dates to the month ("2023-09") or year: what _dates_agree compares
 
     def accepts(self, etype: str, agents: set, patients: set, place, date, phrase: frozenset = frozenset(),
                 topics: frozenset = frozenset(), published: str | None = None, source: str | None = None) -> bool:
@@ -80,9 +81,9 @@ class _Group:
         that is a discrepancy, reported as contested)."""
         if date is None:
             return True
-        for d in self.dates:
-            n = min(len(d.start), len(date.start), 7)
-            if d.start[:n] != date.start[:n]:
+        for month in self.months:
+            n = min(len(month), len(date.start))
+            if month[:n] != date.start[:n]:
                 return False
         return True
 
@@ -106,6 +107,7 @@ class _Group:
             self.places.add(place)
         if date is not None:
             self.dates.append(date)
+            self.months.add(date.start[:7])
         self.members.append(m)
 
 

@@ -36,7 +36,6 @@ from rdflib.namespace import SKOS as _SKOS
 from . import vocab
 from .iris import IRIs
 from .model import Entity, Extraction, Mention, Provenance, Relation
-from .summary import add_summary
 
 
 class _Terms:
@@ -250,6 +249,8 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
     if summary:
+        from .summary import add_summary  # it builds on this module's terms
+
         add_summary(default, extraction, iris)
     return ds
 

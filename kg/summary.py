@@ -18,22 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from rdflib import RDF, XSD, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib import URIRef
 
 from .contested import claim_key, corroboration
 from .iris import IRIs
 from .model import Extraction, Relation
-from .vocab import KG, KGR
+from .rdf import KG, KGR, PROV, RDF, lit
 
 PAGE_SIZE = 100
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Group"})
 
-Triple = tuple[URIRef, URIRef, object]
+#: subject (an IRI kg minted), predicate and object as kg/rdf.py takes them: terms as N-Triples text (a
+#: predicate, a literal) or ``URIRef``
+Triple = tuple[URIRef, str, object]
 
 
-def _int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+def _int(n: int) -> str:
+    return lit(n)
 
 
 def summary_triples(extraction: Extraction, iris: IRIs) -> Iterator[Triple]:
@@ -100,7 +101,7 @@ def _statements(extraction: Extraction, claim_iris: list[URIRef], labels: dict[s
         yield node, RDF.subject, iris.entity(s)
         yield node, RDF.predicate, KGR[p]
         yield node, RDF.object, iris.entity(o)
-        yield node, KG.negated, Literal(negated)
+        yield node, KG.negated, lit(negated)
         yield node, KG.sourceCount, _int(len(support[key]["sources"]))
         yield node, KG.outletCount, _int(len(support[key]["independent"]))
         yield node, KG.rank, _int(rank)
@@ -119,7 +120,7 @@ def _pages(iris: IRIs, listing: str, items: Sequence[URIRef], *, of: str | None 
         number = start // PAGE_SIZE + 1
         page = iris.page(listing, number, of=of)
         yield page, RDF.type, KG.Page
-        yield page, KG.listing, Literal(listing)
+        yield page, KG.listing, lit(listing)
         yield page, KG.pageNumber, _int(number)
         if of is not None:
             yield page, KG.pageOf, iris.entity(of)
