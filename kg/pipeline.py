@@ -290,7 +290,7 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     rdf = {"kg.trig": write_trig, "kg.nq": write_nquads, "kg.ttl": write_turtle, "kg.jsonld": write_jsonld}
     writers = {
         **{name: (lambda fh, name=name: _spliced(rdf[name], quads(), fh, splices[name])) for name in SPLICED_OUTPUTS},
-        "kg.json": lambda fh: fh.write(to_json(extraction).encode("utf-8")),
+        "kg.json": lambda fh: fh.write(to_json(extraction)),
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
         **{name: (lambda fh, name=name: fh.write(tables()[name.removeprefix("csv/")].encode("utf-8")))

@@ -156,17 +156,19 @@ def write_jsonld(quads: Quads, fh: BinaryIO, *, splice=None) -> None:
 
     Written from the sorted quads (not rdflib's serializer, whose order follows hashing), so it is byte-stable.
     Literals keep their datatype and language exactly; plain strings are plain JSON strings. One node a
-    line (json's C encoder; its pure-Python indenting encoder took most of the time on large corpora).
+    line (orjson; json's pure-Python indenting encoder took most of the time on large corpora).
     A named graph's object depends only on its quads: ``splice`` (kg.fragments.Splice) may copy it.
     """
+    import orjson
+
     compact = _compactor(quads.prefixes)
-    fh.write(f'{{"@context": {_json(dict(sorted(quads.prefixes.items())))},\n "@graph": ['.encode("utf-8"))
+    fh.write(b'{"@context": ' + orjson.dumps(dict(sorted(quads.prefixes.items()))) + b',\n "@graph": [')
     names = quads.names()
     first = True
     if names and not names[0]:
         for node in _nodes(_graph_nodes(quads.lines(""), compact)):
             fh.write(b"\n " if first else b",\n ")
-            fh.write(_json(node).encode("utf-8"))
+            fh.write(orjson.dumps(node))
             first = False
     _named_blocks(quads, fh, lambda name, lines: _jsonld_block(lines, name=name, compact=compact),
                   splice=splice, separator=b",\n ", first_separator=b"\n " if first else b",\n ")
@@ -175,8 +177,10 @@ def write_jsonld(quads: Quads, fh: BinaryIO, *, splice=None) -> None:
 
 def _jsonld_block(lines: list[str], *, name: str, compact) -> bytes:
     """A named graph's object: its IRI and its nodes, one a line."""
-    nodes = [_json(node) for node in _nodes(_graph_nodes(lines, compact))]
-    return (f'{{"@id": {_json(compact(name[1:-1]))}, "@graph": [\n  ' + ",\n  ".join(nodes) + "]}").encode("utf-8")
+    import orjson
+
+    nodes = map(orjson.dumps, _nodes(_graph_nodes(lines, compact)))
+    return b'{"@id": ' + orjson.dumps(compact(name[1:-1])) + b', "@graph": [\n  ' + b",\n  ".join(nodes) + b"]}"
 
 
 @functools.cache
@@ -185,10 +189,6 @@ def _encoders() -> tuple[Callable[[object], str], Callable[[object], str]]:
     encoder for each of the ~100,000 values of a large default graph."""
     return (json.JSONEncoder(ensure_ascii=False).encode,
             json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode)
-
-
-def _json(value) -> str:
-    return _encoders()[0](value)
 
 
 def _graph_nodes(lines: list[str], compact) -> dict[str, dict[str, list]]:

@@ -197,7 +197,9 @@ def _options(large: bool) -> str:
 
 
 def _json_for_script(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import orjson
+
+    text = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
