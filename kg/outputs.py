@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -30,18 +31,29 @@ def _temp_for(path: Path) -> Path:
     return Path(tmp)
 
 
-def _fill(tmp: Path, write: Writer) -> None:
-    """``write(fh)`` into ``tmp``, flushed to disk (before a rename makes it an output)."""
+def _fill(tmp: Path, write: Writer, sync: ThreadPoolExecutor) -> Future:
+    """``write(fh)`` into ``tmp``; ``sync`` (one thread) then flushes it to disk, before a rename may make it an
+    output, while this thread makes the next file."""
     with tmp.open("wb") as fh:
         write(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
     os.chmod(tmp, 0o644)
+    return sync.submit(_fsync, tmp)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fill_all(items: list[tuple[Path, Writer]]) -> None:
-    for tmp, write in items:
-        _fill(tmp, write)
+    """Every ``(tmp, write)``, each file on disk when this returns."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-fsync") as sync:
+        pending = [_fill(tmp, write, sync) for tmp, write in items]
+        for done in pending:
+            done.result()  # raises what fsync raised
 
 
 def remove_stale_temps(out_dir: Path, names: Iterable[str]) -> list[Path]:
