@@ -107,7 +107,9 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
       kg build -j 2                        # two worker processes
       kg build --force                     # read every article again
     """
+    from .errors import OutputError
     from .nlp import DEFAULT_MODEL
+    from .outputs import build_lock
     from .pipeline import build as run_build
     from .pipeline import write_outputs
 
@@ -120,11 +122,14 @@ def build(ctx, sources, out, model, base_iri, jobs, cache_dir, no_cache, force, 
     quiet = ctx.obj["quiet"]
     cache_dir = None if no_cache else (cache_dir or Path(out) / ".kg-cache")
     try:
-        extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error,
-                               jobs=jobs, cache_dir=cache_dir, force=force, max_bytes=max_bytes)
-        written = write_outputs(extraction, out, base=base_iri, jobs=jobs, cache_dir=cache_dir, force=force)
+        with build_lock(out):
+            extraction = run_build(sources, model=model or DEFAULT_MODEL, progress=not quiet, on_error=on_error,
+                                   jobs=jobs, cache_dir=cache_dir, force=force, max_bytes=max_bytes)
+            written = write_outputs(extraction, out, base=base_iri, jobs=jobs, cache_dir=cache_dir, force=force)
     except KGError as err:
         _fail(err)
+    except OSError as err:  # the output folder cannot be made or locked
+        _fail(OutputError(f"{err.filename or out}: {err.strerror or err}"))
     if not quiet:
         click.echo(
             f"kg: {len(extraction.articles)} articles, {len(extraction.entities)} entities, "

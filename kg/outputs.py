@@ -7,6 +7,8 @@ With ``jobs > 1`` a forked process writes some of the files while this one write
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import multiprocessing
 import os
@@ -98,3 +100,26 @@ def write_atomically(writers: dict[Path, Writer], *, jobs: int = 1, forked: Coll
             tmp.unlink(missing_ok=True)
         raise
     return list(temps)
+
+
+#: the lock file a build holds in its output folder (next to the outputs; never an output itself)
+LOCK_NAME = ".kg.lock"
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path):
+    """Hold the output folder for one build at a time: a second ``kg build`` into the same folder waits (saying
+    so) until the first is done, instead of removing its temporary files or mixing their caches. An advisory
+    ``flock``: released by the kernel when the process ends, however it ends."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / LOCK_NAME).open("a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another kg build is writing %s; waiting for it to finish", out_dir)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

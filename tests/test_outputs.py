@@ -46,3 +46,30 @@ def test_only_kgs_own_temporary_files_are_removed(tmp_path):
         path.write_text("x")
     assert sorted(remove_stale_temps(tmp_path, OUTPUT_NAMES)) == sorted(stale)
     assert all(p.exists() for p in kept) and not any(p.exists() for p in stale)
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path):
+    """Two builds into one folder: the second says it waits, and writes only once the first lets go."""
+    import fcntl
+    import subprocess
+    import sys
+
+    from kg.outputs import LOCK_NAME
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("Kosovo's prime minister met Serbia's president in Brussels on Monday.\n")
+    out.mkdir()
+    with (out / LOCK_NAME).open("a+b") as held:  # the first build, as far as the second can tell
+        fcntl.flock(held, fcntl.LOCK_EX)
+        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(src), "-o", str(out)],
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            first = proc.stderr.readline()
+            assert "another kg build is writing" in first and "waiting" in first, first
+            assert proc.poll() is None and not (out / "kg.json").exists()
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=600) == 0, rest
+    assert (out / "kg.json").stat().st_size > 0
