@@ -197,17 +197,25 @@ def main(argv=None) -> int:
         cli_wall = kg_wall  # the from-scratch build: every phase of `kg build`, in a fresh process
         print(f"kg build from scratch: {kg_wall:.1f} s, RSS {kg_rss:.2f} GB, PSS {kg_pss:.2f} GB", file=sys.stderr)
 
-        changed = sorted(src.glob("*.md"))[len(texts) // 2]
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nRussia accused Azerbaijan of breaking the truce.\n",
-                           encoding="utf-8")
+        # the one-article rebuild, three times (a different article each time: the middle, a third, two thirds
+        # in), each a fresh `kg build` after the last; the result is their median (one run is noisy)
+        files = sorted(src.glob("*.md"))
         loads["kg build"] += _load()
         loads["one-article rebuild"] = _load()
-        rebuild_log, rebuild_wall, rebuild_rss, rebuild_pss = run_measured(cmd[:3] + cmd[4:], env=env)  # not -q: the summary
+        rebuilds = []
+        for index in (len(files) // 2, len(files) // 3, 2 * len(files) // 3):
+            changed = files[index]
+            changed.write_text(changed.read_text(encoding="utf-8") + "\nRussia accused Azerbaijan of breaking the truce.\n",
+                               encoding="utf-8")
+            log, wall, rss, pss = run_measured(cmd[:3] + cmd[4:], env=env)  # not -q: the summary
+            counts = re.search(r"\((\d+) read, (\d+) cached\)", log)
+            rebuilds.append((wall, rss, pss, f"{counts.group(1)} read, {counts.group(2)} from the cache" if counts else "?"))
+            print(f"kg build after one article changed ({changed.name}): {rebuilds[-1][3]}, {wall:.1f} s", file=sys.stderr)
         loads["one-article rebuild"] += _load()
-        counts = re.search(r"\((\d+) read, (\d+) cached\)", rebuild_log)
-        reread = f"{counts.group(1)} read, {counts.group(2)} from the cache" if counts else "?"
-        print(f"kg build after one article changed: {reread}", file=sys.stderr)
-        print(f"kg build after one article changed: {rebuild_wall:.1f} s", file=sys.stderr)
+        walls = sorted(r[0] for r in rebuilds)
+        rebuild_wall = walls[len(walls) // 2]
+        rebuild_rss, rebuild_pss = max(r[1] for r in rebuilds), max(r[2] for r in rebuilds)
+        reread = "; ".join(sorted(set(r[3] for r in rebuilds)))
 
     phases = kg["phases"]
     reading = phases["read"] + phases["resolve"]
@@ -226,7 +234,7 @@ def main(argv=None) -> int:
          f"< {TARGETS['rss_gb']} GB", kg_pss < TARGETS["rss_gb"]),
         ("peak memory of that build: RSS of parent + workers, summed (shared pages counted per process)",
          f"{kg_rss:.2f} GB", f"< {TARGETS['rss_gb']} GB", kg_rss < TARGETS["rss_gb"]),
-        ("`kg build` after one article changed (wall, whole command)", f"{rebuild_wall:.1f} s",
+        ("`kg build` after one article changed (wall, whole command; median of 3)", f"{rebuild_wall:.1f} s",
          f"< {TARGETS['rebuild_s']:.0f} s", rebuild_wall < TARGETS["rebuild_s"]),
     ]
     detail = [
@@ -234,8 +242,9 @@ def main(argv=None) -> int:
         *((f"kg phase: {k}", f"{v:.1f} s") for k, v in phases.items()),
         ("kg output", f"{kg['entities']:,} entities, {kg['relations']:,} relations"),
         ("peak memory of bare nlp.pipe (PSS / RSS, summed over its processes)", f"{bare_pss:.2f} / {bare_rss:.2f} GB"),
-        ("articles the one-article rebuild read with spaCy", reread),
-        ("peak memory of the one-article rebuild (PSS / RSS)", f"{rebuild_pss:.2f} / {rebuild_rss:.2f} GB"),
+        ("one-article rebuilds (3 articles, in turn)", ", ".join(f"{r[0]:.1f} s" for r in rebuilds)),
+        ("articles each one-article rebuild read with spaCy", reread),
+        ("peak memory of a one-article rebuild, the largest of the 3 (PSS / RSS)", f"{rebuild_pss:.2f} / {rebuild_rss:.2f} GB"),
         *((f"load average (1 min) before / after: {name}", f"{a:.2f} / {b:.2f}") for name, (a, b) in loads.items()),
     ]
     write_results(args, rows, detail, chars)
