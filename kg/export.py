@@ -1,7 +1,7 @@
 """The plain JSON export (``kg.json``), documented in the README; deterministic."""
 from __future__ import annotations
 
-from .contested import claim_key, corroboration
+from .corroboration import claim_key, corroboration
 from .iris import statement_id
 from .model import Contested, Entity, Extraction, Relation
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import URIRef
 
-from .contested import claim_key, corroboration
+from .corroboration import claim_key, corroboration
 from .iris import IRIs
 from .model import Extraction, Relation
 from .rdf import KG, KGR, PROV, RDF, lit

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.contested import containment, find_reposts, shingles
+from kg.corroboration import containment, find_reposts, shingles
 from kg.model import Article
 
 ORIGINAL = (
@@ -65,7 +65,7 @@ def test_one_source_giving_two_days_means_two_events(extract_text):
 def test_agreeing_sources_are_not_contested(extract_text):
     ex = extract_text("Russia attacked Georgia in the night.", "Russia attacked Georgia before dawn, officials said.")
     assert not ex.contested
-    from kg.contested import corroboration
+    from kg.corroboration import corroboration
 
     support = corroboration(ex)
     assert support[("russia", "attacks", "georgia", False)]["sources"] == ["t0", "t1"]

@@ -7,7 +7,7 @@ from rdflib import RDF, Literal
 
 from kg import summary
 from kg.cli import main
-from kg.contested import claim_key, corroboration
+from kg.corroboration import claim_key, corroboration
 from kg.errors import KGError
 from kg.iris import IRIs
 from kg.pipeline import write_outputs
