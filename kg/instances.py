@@ -431,10 +431,10 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
                    published: dict[str, str] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Entities with event facts attached, plus new events from trigger mentions.
 
-    Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.entities.resolve_entities`
+    Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.resolution.resolve_entities`
     returned for the other mentions; ``published`` maps an article id to its publication date.
     """
-    from .entities import canonical
+    from .resolution import canonical
 
     anchored = [m for m in triggers if (m.source, m.section, m.start) in facts and m.reading != "anaphor"]
     owners = {e.id: e.part_of for e in entities if e.part_of}

@@ -10,7 +10,8 @@ from pathlib import Path
 from .dates import latest_date
 from .contested import find_contested, load_framing, neutral_event_labels
 from .corroboration import with_reposts
-from .entities import KeyKinds, canonical, read_mentions, resolve_entities
+from .entities import KeyKinds, read_mentions
+from .resolution import canonical, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
