@@ -1,0 +1,197 @@
+"""Links between the mentions of one text (per doc, after kg/entities.py has read them).
+
+The same name again (one sense per text), "the army" back to "the Sudanese army", "the Iran-backed group"
+back to the armed group named before, "X's foreign ministry" as a body of X, "Russian peacekeepers" as a
+group of Russia's, "X, also known as Y".
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, slug
+from .model import Mention
+from .nlp import text_of
+
+
+#: kinds of unknown names whose every occurrence in a text is the same entity (one sense per discourse)
+_PROPAGATED = ("Place:", "Person:", "Organization:")
+
+
+def same_name_again(doc, mentions: list[Mention]) -> list[Mention]:
+    """A name the NER found once is that name wherever else it stands in the same text as a proper noun:
+    "gunmen killed 26 tourists near Pahalgam" and "the Pahalgam attack" (which the NER left untagged)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity.startswith(_PROPAGATED) and m.reading == "name" and len(m.text) >= 3 and m.text[:1].isupper():
+            names.setdefault(m.text, set()).add(m.entity)
+    if not names:
+        return mentions
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for name, keys in sorted(names.items()):
+        if len(keys) != 1:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = hit.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end)
+            if span is None or not all(t.pos_ == "PROPN" for t in span) or span[0].is_sent_start:
+                continue
+            taken.append((start, end))
+            added.append(Mention(entity=next(iter(keys)), text=name, start=start, end=end, source=mentions[0].source,
+                                 section=mentions[0].section, reading="name", ner_label="PROPAGATED"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _merge_pairs(mentions: list[Mention], combine) -> list[Mention]:
+    """Mentions in order, each with the one after it replaced by ``combine(m, next)`` when that gives one."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        joined = combine(mentions[i], mentions[i + 1]) if i + 1 < len(mentions) else None
+        out.append(joined or mentions[i])
+        i += 2 if joined is not None else 1
+    return out
+
+
+def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Taiwan's Defense Ministry" (an organization kg does not know) is that state's ministry, as "the
+    Taiwanese Defense Ministry" would be: one mention of the body, part of the state."""
+    def combine(m: Mention, nxt: Mention) -> Mention | None:
+        entry = gaz.entries.get(m.entity)
+        if (entry is None or entry.type != "Country" or not nxt.entity.startswith("Organization:")
+                or text_of(doc)[m.end:nxt.start] not in ("'s ", "’s ") or nxt.text.split()[-1].lower() not in STATE_BODY_WORDS):
+            return None
+        return Mention(entity=f"{m.entity}__{slug(nxt.entity.split(':', 1)[1])}", text=text_of(doc)[m.start:nxt.end],
+                       start=m.start, end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+
+    mentions = _merge_pairs(mentions, combine)
+    text = text_of(doc)
+    out = []
+    for m in mentions:  # "Israel's military", "Russia's armed forces": the body, as "the Israeli military" would be
+        entry = gaz.entries.get(m.entity)
+        if entry is not None and entry.type == "Country" and text[m.end:m.end + 3] in ("'s ", "’s "):
+            rest = text[m.end + 3:m.end + 40].lower()
+            noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
+                         if rest.startswith(n) and not rest[len(n):len(n) + 1].isalpha()), None)
+            end = m.end + 3 + len(noun) if noun else None
+            last = doc.char_span(m.end + 3, end, alignment_mode="expand") if noun else None
+            if last is not None and last[-1].dep_ in ("amod", "compound"):
+                noun = None  # "Chad's military government": the government, not the military
+            if noun and not any(o is not m and o.start < end and m.start < o.end for o in mentions):
+                known = next((gaz.lookup(f"{d} {noun}") for d in entry.demonyms if gaz.lookup(f"{d} {noun}")), None)
+                key = known.id if known is not None else f"{m.entity}__{slug(noun)}"  # "Russian armed forces"
+                m = Mention(entity=key, text=text[m.start:end], start=m.start, end=end,
+                            source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+        out.append(m)
+    return out
+
+
+_KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)
+
+
+def known_as(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Mohamed Hamdan Dagalo, known as Hemedti" -> every "Hemedti" of this text is him."""
+    same: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if a.entity != b.entity and b.entity not in same and _KNOWN_AS.match(text_of(doc)[a.end:b.start]):
+            same[b.entity] = a.entity
+    if not same:
+        return mentions
+    return [Mention(entity=same[m.entity], text=m.text, start=m.start, end=m.end, source=m.source, section=m.section,
+                    reading="alias", ner_label=m.ner_label) if m.entity in same else m for m in mentions]
+
+
+#: bodies a bare "the <noun>" can point back to, once the text has named one ("the Sudanese army ... the army")
+ANAPHORIC_BODIES = ("armed forces", "army", "military", "peacekeepers", "government", "police", "navy")
+
+
+def body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
+    """"The army, led by ..." after "the Sudanese army" in the same text is that army: a bare definite body noun
+    is the nearest body of that name mentioned before it (none before: not a mention)."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in re.finditer(rf"\b[Tt]he ({'|'.join(ANAPHORIC_BODIES)})\b", text_of(doc)):
+        start, end = match.start(1), match.end(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        noun = match.group(1)
+        head = doc.char_span(start, end, alignment_mode="expand")
+        if head is None or head.root.dep_ in ("amod", "compound") or head.root.pos_ not in ("NOUN", "PROPN"):
+            continue  # "the military operation": an adjective, not the army
+        before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
+        if before:
+            ref = max(before, key=lambda m: m.start)
+            found.append(Mention(entity=ref.entity, text=text_of(doc)[start:end], start=start, end=end, source=ref.source,
+                                 section=ref.section, reading="anaphor", ner_label=ref.ner_label))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+#: what a bare "the group" / "the bloc" can stand for: a body of that kind the text named before ("the Houthis ...
+#: the Iran-backed group", "the CSTO ... accusing the bloc")
+GROUP_HEADS = {"group": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "faction": "ArmedGroup",
+               "bloc": "InternationalOrganization", "alliance": "InternationalOrganization"}
+_GROUP_ANAPHOR = re.compile(rf"\b[Tt]he ((?:[\w-]+ ){{0,2}}?)({'|'.join(GROUP_HEADS)})\b")
+
+
+def group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"The Iran-backed group", "the militant group" after the Houthis are named is the Houthis, "the bloc" after
+    the CSTO the CSTO: the nearest body of the head noun's kind (the gazetteer's) mentioned before, in this or the
+    previous paragraph."""
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    kinds = set(GROUP_HEADS.values())
+    bodies = [m for m in mentions if getattr(gaz.entries.get(m.entity), "kind", "") in kinds]
+    found = []
+    for match in _GROUP_ANAPHOR.finditer(text):
+        start, end = match.start(2), match.end(2)
+        if any(a < end and start < b for a, b in taken) or match.group(1).strip().lower() in ("same", "other"):
+            continue
+        head = doc.char_span(start, end, alignment_mode="expand")
+        if head is None or head.root.pos_ != "NOUN" or head.root.dep_ in ("amod", "compound"):
+            continue
+        window = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start))  # this paragraph and the one before
+        kind = GROUP_HEADS[match.group(2)]
+        before = [m for m in bodies if window < m.start and m.end <= start and gaz.entries[m.entity].kind == kind]
+        if before:
+            ref = max(before, key=lambda m: m.start)
+            found.append(Mention(entity=ref.entity, text=text[start:end], start=start, end=end, source=ref.source,
+                                 section=ref.section, reading="anaphor", ner_label=ref.ner_label))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """A demonym followed by a body noun ("Sudanese army", "Israeli troops") is that body of the state,
+    also for states whose demonyms the ruler does not know."""
+    out = []
+    for m in mentions:
+        if m.reading == "demonym" and "__" not in m.entity:
+            rest = text_of(doc)[m.end:m.end + 40].lower()
+            noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
+                         if re.match(rf"\s{re.escape(n)}\b", rest)), None)
+            if noun is not None:
+                end = m.end + 1 + len(noun)
+                m = Mention(entity=f"{m.entity}__{slug(noun)}", text=text_of(doc)[m.start:end], start=m.start, end=end,
+                            source=m.source, section=m.section, reading="demonym", ner_label="ORG")
+        out.append(m)
+    return out
+
+
+def compose_groups(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Armenians from Nagorno-Karabakh" -> the group the gazetteer knows as "Karabakh Armenians"."""
+    def combine(m: Mention, nxt: Mention) -> Mention | None:
+        between = text_of(doc)[m.end:nxt.start].strip().lower()
+        entry, place = gaz.entries.get(m.entity), gaz.entries.get(nxt.entity)
+        if not (entry and entry.type == "Group" and place and place.type in ("Place", "Country")
+                and between in ("of", "from", "in")):
+            return None
+        for name in place.names:
+            found = gaz.lookup(f"{name} {m.text}") or gaz.lookup(f"{m.text} {between} {name}")
+            if found is not None and found.type == "Group":
+                return Mention(entity=found.id, text=text_of(doc)[m.start:nxt.end], start=m.start, end=nxt.end,
+                               source=m.source, section=m.section, reading="alias", ner_label=m.ner_label)
+        return None
+
+    return _merge_pairs(mentions, combine)
