@@ -431,16 +431,8 @@ class KeyKinds:
         return entry is not None and entry.type == "Place" and entry.kind == "Region"
 
     def state_of(self, key: str) -> str | None:
-        """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None."""
+        """The state a key is, or is part of (a ministry, an army, "Russian peacekeepers"), else None; an
+        unknown body by the demonym its name opens with ("Organization:Eritrean Defense Ministry")."""
         if key.startswith(("Organization:", "Group:")):
             return self.gaz.owner_state(key.split(":", 1)[1])
-        for _ in range(3):
-            if "__" in key:
-                key = key.split("__", 1)[0]
-            if _key_type(key, self.gaz) == "Country":
-                return key
-            entry = self.gaz.entries.get(key)
-            if entry is None or not entry.part_of:
-                return None
-            key = entry.part_of
-        return None
+        return self.gaz.state_of(key)

@@ -189,6 +189,21 @@ class Gazetteer:
             state = self.guess_state(first) if norm(first).endswith(("an", "ese", "ish", "i", "ic")) else None
         return state
 
+    def state_of(self, key: str) -> str | None:
+        """The state an entry is, or belongs to through ``part_of`` (a ministry, an army, a capital), else None.
+        ``key`` is an entry id, or a body of one: "russia__peacekeepers" belongs to Russia."""
+        for _ in range(4):
+            key = key.split("__", 1)[0]
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry.type == "Country":
+                return key
+            if entry.part_of is None:
+                return None
+            key = entry.part_of
+        return None
+
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
         return self.entries[key] if key else None

@@ -250,12 +250,14 @@ class _KnownEvents:
                     words=frozenset(w.lower() for name in e.names for w in re.split(r"[\s-]+", name))))
 
     def states(self, keys) -> frozenset:
-        """The states among ``keys`` (see :func:`_states`), one key at a time, remembered."""
+        """The states among ``keys``, a body standing for its state ("russia__troops", a ministry, a capital):
+        :meth:`kg.gazetteer.Gazetteer.state_of` of each key, remembered."""
         out = frozenset()
         for key in keys:
             found = self._states.get(key)
             if found is None:
-                found = self._states[key] = frozenset(_states({key}, self.gaz))
+                state = self.gaz.state_of(key)
+                found = self._states[key] = frozenset({state} if state else ())
             out |= found
         return out
 
@@ -316,26 +318,7 @@ def _span(entry) -> tuple[str, str | None]:
 
 def _side(key: str, gaz: Gazetteer) -> str:
     """The state a participant acts for (a ministry, an army), else the participant itself."""
-    states = _states({key}, gaz)
-    return next(iter(states)) if states else key
-
-
-def _states(keys: set[str], gaz: Gazetteer) -> set[str]:
-    """The states among ``keys``, a body standing for its state ("russia__troops", a ministry, a capital)."""
-    out = set()
-    for key in keys:
-        for _ in range(4):
-            key = key.split("__", 1)[0]
-            entry = gaz.entries.get(key)
-            if entry is None:
-                break
-            if entry.type == "Country":
-                out.add(key)
-                break
-            if entry.part_of is None:
-                break
-            key = entry.part_of
-    return out
+    return gaz.state_of(key) or key
 
 
 def _words(text: str) -> str:
