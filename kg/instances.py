@@ -14,20 +14,10 @@ from collections import Counter, defaultdict
 from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
-from .events import KIND_TYPES, TRIGGER, EventTypes
+from .events import TRIGGER, EventTypes
 from .gazetteer import Gazetteer, slug
-from .model import DateValue, Entity, EventFact, Mention, Participant
-
-
-def _within(date: DateValue, span: tuple[str, str | None]) -> bool:
-    """Does a date (any precision) fall inside a (start, end) range (end None: ongoing), compared at the
-    coarser precision?"""
-    d, (start, end) = date.start, span
-    m1 = min(len(d), len(start))
-    if end is None:
-        return d[:m1] >= start[:m1]
-    m2 = min(len(d), len(end))
-    return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
+from .known_events import KnownEvents, known_date, known_event
+from .model import Entity, EventFact, Mention, Participant
 
 
 def _other_sides(mine: set, theirs: set) -> bool:
@@ -146,7 +136,7 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
     their dates must agree to the month. Greedy, in article order, so the result is deterministic.
     """
     out: dict[str, str] = {}
-    known_events = _KnownEvents(gaz)
+    known_events = KnownEvents(gaz)
     article_states: dict[str, frozenset] = {}
     groups: list[_Group] = []
     index: dict[tuple, set[int]] = {}  # participant / day / place / phrase -> groups that have it
@@ -168,7 +158,7 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         article = (named_in or {}).get(m.source, set())
         if m.source not in article_states:
             article_states[m.source] = known_events.states(article)
-        known = _known_event(fact, m.text, agents | patients, place, known_events, article, targets=patients,
+        known = known_event(fact, m.text, agents | patients, place, known_events, article, targets=patients,
                              article_states=article_states[m.source])
         if known is not None:
             out[m.entity] = known
@@ -216,106 +206,6 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
     return out
 
 
-#: a known event longer than this (a decades-long conflict) is not what a dated mention names ("the 2022 escalation")
-MAX_KNOWN_EVENT_YEARS = 10
-
-
-@dataclass(frozen=True)
-class _Known:
-    """A curated, dated event of the gazetteer, with what matching a mention against it needs."""
-    id: str
-    span: tuple[str, str | None]
-    years: int
-    words: frozenset  # the words of its names, lower case
-    sides: frozenset  # its parties and its place
-    side_states: frozenset  # the states among them
-    place: str | None
-
-
-class _KnownEvents:
-    """The gazetteer's curated dated events by type, and the state each key stands for, worked out once per
-    resolution (matching each trigger mention against every known event was a third of it)."""
-
-    def __init__(self, gaz: Gazetteer):
-        self.gaz = gaz
-        self._states: dict[str, frozenset] = {}
-        self.by_type: dict[str, list[_Known]] = defaultdict(list)
-        for e in gaz.entries.values():
-            if e.type == "Event" and e.date and e.curated:
-                sides = frozenset(e.parties) | ({e.place} if e.place else frozenset())
-                span = _span(e)
-                self.by_type[KIND_TYPES.get(e.kind, e.kind)].append(_Known(
-                    id=e.id, span=span, years=_years(span), place=e.place, sides=sides,
-                    side_states=self.states(sides),
-                    words=frozenset(w.lower() for name in e.names for w in re.split(r"[\s-]+", name))))
-
-    def states(self, keys) -> frozenset:
-        """The states among ``keys``, a body standing for its state ("russia__troops", a ministry, a capital):
-        :meth:`kg.gazetteer.Gazetteer.state_of` of each key, remembered."""
-        out = frozenset()
-        for key in keys:
-            found = self._states.get(key)
-            if found is None:
-                state = self.gaz.state_of(key)
-                found = self._states[key] = frozenset({state} if state else ())
-            out |= found
-        return out
-
-    def points_at(self, head: str, keys: set[str], known: _Known, states: frozenset | None = None) -> bool:
-        """Do a mention's head word or its keys point at ``known`` (see :func:`_points_at`)?"""
-        if head in known.words or keys & known.sides:
-            return True
-        return bool((self.states(keys) if states is None else states) & known.side_states)
-
-
-def _known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: _KnownEvents,
-                 article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None) -> str | None:
-    """The known event a trigger mention names, if any.
-
-    It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
-    Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
-    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
-    ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
-    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
-    name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
-    Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
-    ("the corridor, blocked by X" -> that blockade). ``article_states``: the states among ``article``, if known.
-    """
-    at = parties | ({place} if place else set())
-    head = text.split()[-1].lower() if text.split() else ""
-    mine = known.states(at)
-    if article and article_states is None:
-        article_states = known.states(article)
-    fits = [e for e in known.by_type.get(fact.event_type, ())
-            if (not mine or not e.side_states or mine <= e.side_states)
-            and (not article or known.points_at("", article, e, article_states))]
-    if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
-        match = [e for e in fits if _within(fact.date, e.span) and e.years <= MAX_KNOWN_EVENT_YEARS
-                 and (e.years == 0 or known.points_at(head, at, e, mine))]
-        spans = sorted((e.years, e.id) for e in match)
-        if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
-            return spans[0][1]
-        return None
-    # undated: the one event at the place the mention names ("the closure of the Lachin corridor", "the war on
-    # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
-    # attack the gazetteer places in Russia)
-    where = {place} | set(targets) | {k for k in parties if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
-    match = [e for e in fits if e.place and e.place in where]
-    return match[0].id if len(match) == 1 else None
-
-
-#: kinds of known event that last: one with a start and no end is still going on (a war); any other kind with
-#: only a start happened on that day (an attack, a signing)
-LASTING_KINDS = {"War", "Conflict", "Blockade", "Repression", "Sanctions", "Protest", "Mission", "Displacement"}
-
-
-def _span(entry) -> tuple[str, str | None]:
-    start, end = entry.date
-    if end is None and KIND_TYPES.get(entry.kind, entry.kind) not in LASTING_KINDS:
-        return start, start
-    return start, end
-
-
 def _side(key: str, gaz: Gazetteer) -> str:
     """The state a participant acts for (a ministry, an army), else the participant itself."""
     return gaz.state_of(key) or key
@@ -349,11 +239,6 @@ def _index_keys(etype: str, parties: set, place, date, phrase: frozenset, topics
     return keys
 
 
-def _years(span: tuple[str, str | None]) -> int:
-    """How many calendar years a known event spans (an ongoing one: unbounded)."""
-    return int(span[1][:4]) - int(span[0][:4]) if span[1] else 10_000
-
-
 def _split_same_source_days(members: list[Mention], facts: dict) -> list[list[Mention]]:
     """One source giving two different days for a group means two events; different days from
     different sources stay one event (a discrepancy between the sources, reported as contested)."""
@@ -380,13 +265,13 @@ def attach_facts(entity: Entity, facts: list[EventFact], gaz: Gazetteer, mapping
     if not facts:
         entry = gaz.entries.get(entity.id)
         if entry is not None and entry.date:
-            return replace(entity, date=_known_date(entry))
+            return replace(entity, date=known_date(entry))
         return entity
     entry = gaz.entries.get(entity.id)
     types = Counter(f.event_type for f in facts)
     etype = types.most_common(1)[0][0]
     if entry is not None and entry.date:
-        date = _known_date(entry)
+        date = known_date(entry)
     else:
         dated = [f.date for f in facts if f.date is not None]
         rank = {"day": 0, "month": 1, "year": 2}
@@ -401,12 +286,6 @@ def attach_facts(entity: Entity, facts: list[EventFact], gaz: Gazetteer, mapping
     return replace(entity, event_type=etype, date=date,
                    participants=tuple(Participant(k, r) for k, r in sorted(participants.items()) if k != entity.id),
                    place=place if place != entity.id else None)
-
-
-def _known_date(entry) -> DateValue:
-    start, end = entry.date
-    precision = {1: "year", 2: "month"}.get(len(start.split("-")), "day")
-    return DateValue(start=start, precision=precision, end=end, text="(gazetteer)")
 
 
 def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict, mapping: dict[str, str],

@@ -1,0 +1,135 @@
+"""The gazetteer's curated, dated events (the Second Karabakh War, a signing, a blockade), and which one an
+event mention names: of its type, with no state foreign to the event's sides, dated within the event's dates
+(a long event also needs the text to point at it), in an article that names one of its sides or its place.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .events import KIND_TYPES
+from .gazetteer import Gazetteer
+from .model import DateValue, EventFact
+
+
+def _within(date: DateValue, span: tuple[str, str | None]) -> bool:
+    """Does a date (any precision) fall inside a (start, end) range (end None: ongoing), compared at the
+    coarser precision?"""
+    d, (start, end) = date.start, span
+    m1 = min(len(d), len(start))
+    if end is None:
+        return d[:m1] >= start[:m1]
+    m2 = min(len(d), len(end))
+    return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
+
+
+#: a known event longer than this (a decades-long conflict) is not what a dated mention names ("the 2022 escalation")
+MAX_KNOWN_EVENT_YEARS = 10
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A curated, dated event of the gazetteer, with what matching a mention against it needs."""
+    id: str
+    span: tuple[str, str | None]
+    years: int
+    words: frozenset  # the words of its names, lower case
+    sides: frozenset  # its parties and its place
+    side_states: frozenset  # the states among them
+    place: str | None
+
+
+class KnownEvents:
+    """The gazetteer's curated dated events by type, and the state each key stands for, worked out once per
+    resolution (matching each trigger mention against every known event was a third of it)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self._states: dict[str, frozenset] = {}
+        self.by_type: dict[str, list[_Known]] = defaultdict(list)
+        for e in gaz.entries.values():
+            if e.type == "Event" and e.date and e.curated:
+                sides = frozenset(e.parties) | ({e.place} if e.place else frozenset())
+                span = _span(e)
+                self.by_type[KIND_TYPES.get(e.kind, e.kind)].append(_Known(
+                    id=e.id, span=span, years=_years(span), place=e.place, sides=sides,
+                    side_states=self.states(sides),
+                    words=frozenset(w.lower() for name in e.names for w in re.split(r"[\s-]+", name))))
+
+    def states(self, keys) -> frozenset:
+        """The states among ``keys``, a body standing for its state ("russia__troops", a ministry, a capital):
+        :meth:`kg.gazetteer.Gazetteer.state_of` of each key, remembered."""
+        out = frozenset()
+        for key in keys:
+            found = self._states.get(key)
+            if found is None:
+                state = self.gaz.state_of(key)
+                found = self._states[key] = frozenset({state} if state else ())
+            out |= found
+        return out
+
+    def points_at(self, head: str, keys: set[str], known: _Known, states: frozenset | None = None) -> bool:
+        """Do a mention's head word or its keys point at ``known`` (see :func:`_points_at`)?"""
+        if head in known.words or keys & known.sides:
+            return True
+        return bool((self.states(keys) if states is None else states) & known.side_states)
+
+
+def known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: KnownEvents,
+                 article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None) -> str | None:
+    """The known event a trigger mention names, if any.
+
+    It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
+    Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
+    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
+    ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
+    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
+    name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
+    Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
+    ("the corridor, blocked by X" -> that blockade). ``article_states``: the states among ``article``, if known.
+    """
+    at = parties | ({place} if place else set())
+    head = text.split()[-1].lower() if text.split() else ""
+    mine = known.states(at)
+    if article and article_states is None:
+        article_states = known.states(article)
+    fits = [e for e in known.by_type.get(fact.event_type, ())
+            if (not mine or not e.side_states or mine <= e.side_states)
+            and (not article or known.points_at("", article, e, article_states))]
+    if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
+        match = [e for e in fits if _within(fact.date, e.span) and e.years <= MAX_KNOWN_EVENT_YEARS
+                 and (e.years == 0 or known.points_at(head, at, e, mine))]
+        spans = sorted((e.years, e.id) for e in match)
+        if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
+            return spans[0][1]
+        return None
+    # undated: the one event at the place the mention names ("the closure of the Lachin corridor", "the war on
+    # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
+    # attack the gazetteer places in Russia)
+    where = {place} | set(targets) | {k for k in parties if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
+    match = [e for e in fits if e.place and e.place in where]
+    return match[0].id if len(match) == 1 else None
+
+
+#: kinds of known event that last: one with a start and no end is still going on (a war); any other kind with
+#: only a start happened on that day (an attack, a signing)
+LASTING_KINDS = {"War", "Conflict", "Blockade", "Repression", "Sanctions", "Protest", "Mission", "Displacement"}
+
+
+def _span(entry) -> tuple[str, str | None]:
+    start, end = entry.date
+    if end is None and KIND_TYPES.get(entry.kind, entry.kind) not in LASTING_KINDS:
+        return start, start
+    return start, end
+
+
+def _years(span: tuple[str, str | None]) -> int:
+    """How many calendar years a known event spans (an ongoing one: unbounded)."""
+    return int(span[1][:4]) - int(span[0][:4]) if span[1] else 10_000
+
+
+def known_date(entry) -> DateValue:
+    start, end = entry.date
+    precision = {1: "year", 2: "month"}.get(len(start.split("-")), "day")
+    return DateValue(start=start, precision=precision, end=end, text="(gazetteer)")
