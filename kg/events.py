@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .dates import find_dates, parse_anchor
+from .dates import parse_anchor
+from .event_dates import date_near
+from .event_spans import SUPPORT_VERBS, after_dash, surface_spans
 from .gazetteer import Gazetteer
-from .model import DateValue, EventFact, Mention, Participant
+from .model import EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
 from .speech import HEDGE_VERBS, REQUEST_VERBS
@@ -214,7 +216,7 @@ def _clause(verb) -> tuple[int, int]:
             toks.extend(child.subtree)
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = verb.doc
-    first = _after_dash(first, verb.i, doc)
+    first = after_dash(first, verb.i, doc)
     if last - first > 18:
         return verb.idx, verb.idx + len(verb.text)
     while first < verb.i and (doc[first].is_punct or doc[first].dep_ == "det"
@@ -311,7 +313,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             + [Participant(k, "mediator") for k in ctx.entities(mediators) if k not in own]
             + [Participant(k, "patient") for k in ctx.entities(patients) if k not in own]))
         place = next((k for k in ctx.entities(places) if k not in own and _is_place(k, gaz)), None)
-        date = _date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
+        date = date_near(span, m, anchor_date, others=[(o.start, o.end) for o in events if o is not m])
         if m.entity.startswith(TRIGGER) and root.dep_ == "compound" and root.head.pos_ == "NOUN":
             date = None  # "ceasefire violations recorded on Tuesday": the day is the violations', not the ceasefire's
         same_as = _named_event(m.text, etype, gaz) if m.entity.startswith(TRIGGER) else None
@@ -374,100 +376,10 @@ def _elaborated(verb, mentions: list[Mention], own: Mention) -> str | None:
     return next((m.entity for m in mentions if m is not own and m.start <= head.idx < m.end), None)
 
 
-#: the longest span kept as a name of an event (tokens)
-MAX_SPAN_TOKENS = 16
-_LEFT_DEPS = ("det", "predet", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "case")
-_RIGHT_DEPS = ("prep", "acl", "nummod", "npadvmod")
-_PLACE_PREPS = ("in", "at", "to", "on", "with", "between", "against")
-_BREAKS = (",", ";", ":", "(", ")", "—", "–", "[")
-#: verbs whose object noun is the event itself, so the clause names it too ("X launched an attack")
 #: verbs whose subject takes part in the event named after "to"/"in"/"on": "agreed to a ceasefire"
 PARTAKE_VERBS = {"agree", "commit", "adhere", "return", "participate", "engage", "join", "sign"}
-
 #: verbs with which one owns an act: "claimed responsibility for the attack"
 CLAIM_VERBS = {"claim", "take", "accept", "admit", "bear"}
-SUPPORT_VERBS = {"launch", "hold", "stage", "publish", "establish", "sign", "initial", "issue", "call", "conduct", "host",
-                 "organize", "organise", "carry", "start", "begin", "announce", "declare", "impose", "mount",
-                 "make", "leak", "set", "open", "close", "reach", "conclude", "convene"}
-
-
-def surface_spans(tok) -> tuple[str, ...]:
-    """The spans of text that denote an event, as written (GAF-style mentions of the event).
-
-    For a noun: its noun phrase with determiner and modifiers, then with each modifier to its right in turn
-    ("a meeting", "a meeting in Sofia", "a meeting in Sofia on Monday"); when the phrase is the object of a
-    verb with a subject, that clause too ("Meduza published a leak"). For a verb: the verb phrase ("visited
-    Yerevan") and the clause with its subject ("the ministers convened in Moscow"). Never past the sentence
-    or a line break, never a relative clause, at most MAX_SPAN_TOKENS tokens.
-    """
-    if tok.pos_ == "VERB":
-        spans = [_verb_phrase(tok, subject=False), _verb_phrase(tok, subject=True)]
-    else:
-        spans = _noun_phrases(tok)
-        head = tok.head
-        if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
-            subject = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
-            if subject:
-                first = min(t.i for t in subject[0].subtree)
-                spans += [(first, end) for _, end in spans[:1] + spans[-1:]]
-    doc = tok.doc
-    out = []
-    for first, last in spans:
-        if first is None or last - first + 1 > MAX_SPAN_TOKENS:
-            continue
-        while last > first and (doc[last].is_punct or doc[last].is_space):
-            last -= 1
-        text = text_of(doc)[doc[first].idx:doc[last].idx + len(doc[last].text)]
-        text = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", text)).strip()
-        if "\n" not in text_of(doc)[doc[first].idx:doc[last].idx] and text and text not in out:
-            out.append(text)
-    return tuple(out)
-
-
-def _cut(first: int, last: int, doc) -> int:
-    """The end of a span before the first comma, bracket or dash after its start (an apposition or aside)."""
-    for i in range(first + 1, last + 1):
-        if doc[i].text in _BREAKS:
-            return i - 1
-    return last
-
-
-def _noun_phrases(tok) -> list[tuple[int, int]]:
-    left = min([tok.i] + [t.i for c in tok.lefts if c.dep_ in _LEFT_DEPS for t in c.subtree])
-    spans, end = [(left, tok.i)], tok.i
-    for child in tok.rights:
-        if child.dep_ not in _RIGHT_DEPS or child.i != end + 1:
-            break  # a comma, a relative clause, an apposition: the phrase ends here
-        cut = _cut(end, max(t.i for t in child.subtree), tok.doc)
-        if cut == end or any(t.sent != tok.sent for t in child.subtree):
-            break
-        end = cut
-        spans.append((left, end))
-    return spans
-
-
-def _verb_phrase(verb, *, subject: bool) -> tuple[int | None, int]:
-    toks = [verb]
-    for child in verb.children:
-        dated = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
-        if dated:
-            continue
-        if child.dep_ in ("dobj", "prt", "neg", "attr") or (child.dep_ == "prep" and child.lower_ in _PLACE_PREPS) \
-                or (subject and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")):
-            toks.extend(child.subtree)
-    first, last = min(t.i for t in toks), max(t.i for t in toks)
-    if subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None, last
-    return _after_dash(first, verb.i, verb.doc), _cut(verb.i, last, verb.doc)
-
-
-def _after_dash(first: int, verb: int, doc) -> int:
-    """The start of a clause after a free-standing dash before its verb: a dateline ("CARACAS (Reuters) -
-    Officials met") or an aside is not part of what happened."""
-    for i in range(verb - 1, first, -1):
-        if doc[i].text in ("-", "—", "–") and (i == 0 or doc[i - 1].whitespace_):
-            return i + 1
-    return first
 
 
 NAMED_EVENT_SIMILARITY = 85
@@ -514,10 +426,6 @@ def _mention_type(m: Mention, root, gaz: Gazetteer, event_types: EventTypes) -> 
     return _trigger_type(root, event_types) or "Event"
 
 
-#: a date after these words bounds something else ("will stay until at least 2025"), it does not date the event
-_BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
-
-
 #: verbs that make their agent a facilitator of the event, not its doer: "a cleansing facilitated by X"
 FACILITATION = {"facilitate", "enable", "abet", "assist", "aid", "help", "encourage", "allow", "permit"}
 
@@ -543,76 +451,3 @@ def _facilitators(noun, m: Mention, events: list[Mention], doc, verbs=FACILITATI
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             out.extend(g for g in agent.children if g.dep_ == "pobj")
     return out
-
-
-def _date_owner(span, start: int, end: int, others) -> str | None:
-    """Whose date a date expression is, by the parse: "me" if its heads reach this event's word first, "other"
-    if they reach another event's ("the war, which ended with a deal signed in November 2022": the deal's)."""
-    doc = span.doc
-    date = doc.char_span(start, end, alignment_mode="expand")
-    if date is None:
-        return None
-    roots = set()
-    for a, b in others:
-        other = doc.char_span(a, b, alignment_mode="expand")
-        if other is not None:
-            roots.add(other.root.i)
-    clause = _clause_head(span.root)
-    if (clause is not None and date.root.i not in {t.i for t in clause.subtree}
-            and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
-        return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
-    tok = date.root
-    mine = {t.i for t in span.root.ancestors} | {span.root.i}
-    for _ in range(len(doc)):
-        if tok.i == span.root.i:
-            return "me"
-        if tok.i in roots:
-            return "other"
-        if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
-            return "other"  # "During the meeting, he stressed that ... in 2020": a date of what he said, not of the meeting
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _clause_head(tok):
-    """The verb of the relative clause ``tok`` stands in ("a ceasefire that would pause the war": pause), if any."""
-    for _ in range(len(tok.doc)):
-        if tok.dep_ == "relcl":
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-_SINCE = re.compile(r"\bsince\s+$", re.I)
-
-
-def _superlative(noun) -> bool:
-    """"the worst fighting", "the most serious escalation", "the first talks" (since ...)."""
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for c in noun.lefts for t in c.subtree)
-
-
-def _date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
-    """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
-    does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
-    sent = span.sent
-    base = sent.start_char
-    sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
-    found = [f for f in find_dates(sent_text, anchor_date) if not _BOUND.search(sent_text[:f[0]])
-             and not any(a <= base + f[0] < b for a, b in others)]
-    found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
-    if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
-        found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
-    if not found:
-        return None
-    rel = m.start - sent.start_char
-    inside = [f for f in found if rel <= f[0] < rel + (m.end - m.start)]
-    if inside:
-        return inside[0][2]
-    return min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))[2]
-
-
-# --- instances across articles ---------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""An event mention's date: the nearest date expression of its sentence that is the event's own, by the parse.
+
+Not a date that bounds something else ("will stay until 2025"), not one inside another event's name ("the
+2020 accord"), not the date of another event the clause stands in ("a deal signed in November 2022"), nor of
+what someone said ("he stressed that ... in 2020"), nor "since 2012" after a superlative.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import DateValue, Mention
+from .nlp import text_of
+
+
+#: a date after these words bounds something else ("will stay until at least 2025"), it does not date the event
+_BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
+
+
+
+def _date_owner(span, start: int, end: int, others) -> str | None:
+    """Whose date a date expression is, by the parse: "me" if its heads reach this event's word first, "other"
+    if they reach another event's ("the war, which ended with a deal signed in November 2022": the deal's)."""
+    doc = span.doc
+    date = doc.char_span(start, end, alignment_mode="expand")
+    if date is None:
+        return None
+    roots = set()
+    for a, b in others:
+        other = doc.char_span(a, b, alignment_mode="expand")
+        if other is not None:
+            roots.add(other.root.i)
+    clause = _clause_head(span.root)
+    if (clause is not None and date.root.i not in {t.i for t in clause.subtree}
+            and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
+        return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
+    tok = date.root
+    mine = {t.i for t in span.root.ancestors} | {span.root.i}
+    for _ in range(len(doc)):
+        if tok.i == span.root.i:
+            return "me"
+        if tok.i in roots:
+            return "other"
+        if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
+            return "other"  # "During the meeting, he stressed that ... in 2020": a date of what he said, not of the meeting
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_head(tok):
+    """The verb of the relative clause ``tok`` stands in ("a ceasefire that would pause the war": pause), if any."""
+    for _ in range(len(tok.doc)):
+        if tok.dep_ == "relcl":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _superlative(noun) -> bool:
+    """"the worst fighting", "the most serious escalation", "the first talks" (since ...)."""
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for c in noun.lefts for t in c.subtree)
+
+
+def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
+    """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
+    does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
+    sent = span.sent
+    base = sent.start_char
+    sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
+    found = [f for f in find_dates(sent_text, anchor_date) if not _BOUND.search(sent_text[:f[0]])
+             and not any(a <= base + f[0] < b for a, b in others)]
+    found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
+    if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
+        found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
+    if not found:
+        return None
+    rel = m.start - sent.start_char
+    inside = [f for f in found if rel <= f[0] < rel + (m.end - m.start)]
+    if inside:
+        return inside[0][2]
+    return min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))[2]
