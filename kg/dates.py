@@ -54,6 +54,13 @@ _RELATIVE = re.compile(
     re.I,
 )
 
+#: a time after the date the text gave last: "five days later", "two weeks afterwards", "the next day"
+_LATER = re.compile(
+    r"\b(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?:later|afterwards?)|the\s+(?:next|following)\s+(?P<next>day|morning|evening|night))\b",
+    re.I,
+)
+
 
 def _month_number(text: str) -> int:
     text = text.lower().rstrip(".")
@@ -80,8 +87,13 @@ def parse_anchor(value: str | None) -> dt.date | None:
     return dt.date(*parts) if _valid(*parts) else None
 
 
-def find_dates(text: str, anchor: dt.date | None = None) -> list[tuple[int, int, DateValue]]:
-    """Every date expression in ``text`` with its span, normalized; earlier patterns win overlaps."""
+def find_dates(text: str, anchor: dt.date | None = None,
+               previous: dt.date | None = None) -> list[tuple[int, int, DateValue]]:
+    """Every date expression in ``text`` with its span, normalized; earlier patterns win overlaps.
+
+    "five days later", "the next day" count from the last full date before them: one earlier in ``text``,
+    else ``previous`` (the last one before ``text``, when the caller knows it); without either, they are no date.
+    """
     found: list[tuple[int, int, DateValue]] = []
     taken: list[tuple[int, int]] = []
 
@@ -104,7 +116,32 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[tuple[int, int,
                     if value is not None:
                         found.append((m.start(), m.end(), value))
                         taken.append((m.start(), m.end()))
+    for m in _LATER.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        days = [(a, v.start) for a, _, v in found if a < m.start() and v.precision == "day" and v.end is None]
+        since = parse_anchor(max(days)[1]) if days else previous
+        if since is not None:
+            value = _later(m, since)
+            found.append((m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f[0])
+
+
+def counts_from_before(value: DateValue) -> bool:
+    """Is ``value`` a time after a date given before ("five days later", "the next day")?"""
+    return bool(_LATER.fullmatch(value.text))
+
+
+def _later(m: re.Match, since: dt.date) -> DateValue:
+    """"five days later" after September 19 -> September 24; "the next day" -> September 20."""
+    if m.group("next"):
+        n, unit = 1, "day"
+    else:
+        n_text = m.group("n").lower()
+        n, unit = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text], m.group("unit").lower().rstrip("s")
+    day = since + (dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n))
+    return DateValue(day.isoformat(), "day", text=m.group(0))
 
 
 def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:

@@ -6,9 +6,10 @@ what someone said ("he stressed that ... in 2020"), nor "since 2012" after a sup
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from .dates import find_dates
+from .dates import counts_from_before, find_dates, parse_anchor
 from .model import DateValue, Mention
 from .nlp import text_of
 
@@ -68,15 +69,23 @@ def _superlative(noun) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for c in noun.lefts for t in c.subtree)
 
 
+#: determiners of a noun that points back at an event named before ("the talks", "these strikes")
+_BACK = {"the", "this", "these", "that", "those"}
+
+
 def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ()) -> DateValue | None:
     """A date inside the mention ("the 2020 war") wins; else the nearest date expression in its sentence that
     does not bound something else ("until 2025") and is not inside another event's name ("the 2020 accord")."""
     sent = span.sent
     base = sent.start_char
     sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
-    found = [f for f in find_dates(sent_text, anchor_date) if not _BOUND.search(sent_text[:f[0]])
+    found = [f for f in find_dates(sent_text, anchor_date, previous=_last_day_before(span.doc, base, anchor_date))
+             if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
     found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
+    if span.root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK for c in span.root.children):
+        # "A week later, Eritrea walked out of the talks": when the walking out happened, not the talks (named before)
+        found = [f for f in found if not counts_from_before(f[2])]
     if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
         found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
     if not found:
@@ -86,3 +95,14 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     if inside:
         return inside[0][2]
     return min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))[2]
+
+
+def _last_day_before(doc, offset: int, anchor_date) -> dt.date | None:
+    """The last full date the text gives before character ``offset`` ("On September 19 ... Five days later"):
+    what "later" counts from. The text's dates are found once per doc."""
+    days = doc.user_data.get("kg_days")
+    if days is None:
+        days = doc.user_data["kg_days"] = [(a, v.start) for a, _, v in find_dates(text_of(doc), anchor_date)
+                                           if v.precision == "day" and v.end is None]
+    before = [day for a, day in days if a < offset]
+    return parse_anchor(before[-1]) if before else None

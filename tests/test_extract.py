@@ -212,6 +212,33 @@ def test_event_dates_against_the_publication_date(extract_text, text, start, pre
     assert {p.entity for p in events[0].participants} >= {"eritrea"}
 
 
+@pytest.mark.parametrize("text, start", [
+    ("On March 3, 2024, rebels seized the town of Goma. Two days later, the army attacked Goma.", "2024-03-05"),
+    ("Rebels captured Aleppo on 29 November 2024. The next day, Russian jets bombed Idlib.", "2024-11-30"),
+    ("Rebels took Bukavu on 14 February 2025, and a week later the army attacked Uvira.", "2025-02-21"),
+])
+def test_a_time_later_counts_from_the_date_given_before(extract_text, text, start):
+    ex = extract_text(text, date="2025-06-30")
+    attacks = [e for e in ex.entities if e.type == "Event" and e.event_type == "Attack"]
+    assert [e.date.start for e in attacks if e.date] == [start]
+
+
+def test_a_time_later_does_not_date_an_event_named_before(extract_text):
+    """"A week later, Eritrea walked out of the talks": when it walked out, not when the talks were held."""
+    ex = extract_text("Talks between Ethiopia and Eritrea opened in Nairobi on 10 June 2021. "
+                      "A week later, Eritrea walked out of the talks.", date="2021-06-30")
+    talks = [e for e in ex.entities if e.type == "Event" and e.event_type in ("Talks", "Meeting")]
+    assert len(talks) == 1 and talks[0].date.start == "2021-06-10"
+
+
+def test_a_time_later_with_no_date_before_is_no_date():
+    from kg.dates import find_dates
+
+    assert find_dates("Five days later, the army shelled Kharkiv.") == []
+    found = find_dates("On 2 May 2024 police raided the village; five days later they left.")
+    assert [v.start for _, _, v in found] == ["2024-05-02", "2024-05-07"]
+
+
 def test_one_event_across_articles(extract_text):
     ex = extract_text("On 3 March 2024, Eritrea launched an attack on Tigray.",
                       "Tigray was hit by an Eritrean offensive on March 3, 2024.")
