@@ -603,8 +603,10 @@ class KeyKinds:
 
     def government_of(self, key: str, on: str | None = None) -> str | None:
         """The (de facto) government of a region on date ``on`` (ISO, any precision), when the gazetteer
-        knows one: "the authorities in Nagorno-Karabakh" in 2023."""
+        knows one: "the authorities in Nagorno-Karabakh" in 2023; a capital's is its state's."""
         entry = self.gaz.entries.get(key)
+        if entry is not None and entry.governed_by is None and entry.type == "Place" and entry.metonym_of:
+            return entry.metonym_of  # "officials in Kinshasa": the state it is the capital of
         if entry is None or entry.governed_by is None:
             return None
         if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:

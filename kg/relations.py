@@ -370,12 +370,18 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
         hedged = True  # "Israel has never confirmed that it carried out the strike": not said either way
     if cue is not None and cue.lower() in DOUBT_CUES:
         hedged = True  # "analysts doubt that Venezuela will invade"
-    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and passive_cue(anchor, cue):
-        hedged = True  # "X has been accused of supplying weapons": someone's claim, not the source's
+    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and (
+            passive_cue(anchor, cue) or cue.lower() in ALLEGING_CUES):
+        hedged = True  # "X has been accused of supplying weapons", "Critics accuse X of ...": someone's claim
     return Relation(subject=subject, predicate=predicate, object=obj,
                     provenance=_provenance(sent, source, section, rule, confidence),
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
 
+
+#: cue words of an accusation: what they report is the accuser's claim, never the source's, even when kg cannot
+#: tell who the accuser is ("Critics accuse X of arming Y")
+ALLEGING_CUES = {"accuse", "accuses", "accused", "accusing", "allege", "alleges", "alleged", "alleging", "blame",
+                 "blames", "blamed", "blaming"}
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
 

@@ -103,9 +103,11 @@ def speech(tok, ctx: Context):
             break
         parent = child.head
         if is_verb(parent) and _reports(parent, child):
-            for subj in (c for c in parent.children if c.dep_ == "nsubj"):
-                key = ctx.entity(subj)
-                return key, parent.text
+            nsubjs = [c for c in parent.children if c.dep_ == "nsubj"]
+            if nsubjs:
+                # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
+                # that ..."): the one that names someone speaks
+                return next((key for key in map(ctx.entity, nsubjs) if key is not None), None), parent.text
             agents, _ = subjects_of(parent)
             for subj in agents:
                 key = ctx.entity(subj)

@@ -253,6 +253,8 @@ class Context:
             government = self.government_of(key)
             if government is not None:
                 return government
+        if lemma in STATE_NOUNS and lemma in GOVERNING_NOUNS and self.is_person(key):
+            return self.party(key)  # "Abiy's government", "Trump's administration": the state its head leads
         return self.state_of(key) if lemma in STATE_NOUNS else key
 
     def last_state(self, tok) -> str | None:

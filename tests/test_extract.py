@@ -978,3 +978,25 @@ def test_a_state_that_forms_or_joins_an_organization_is_part_of_it(extract_text,
     assert expected <= found
     assert not any(p in ("related_to", "participant_in") and (s, o) in {(a, c) for a, _, c in expected}
                    for s, p, o in found)
+
+
+def test_a_dateline_the_parser_makes_a_subject_does_not_hide_the_speaker(extract_text):
+    rel = only(extract_text("TBILISI, March 3 — Georgia's Interior Ministry said on Monday that Russian forces "
+                            "shelled Gori."), "russia__forces", "attacks", "gori")
+    assert rel.speaker == "georgia__interior_ministry"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ethiopian Prime Minister Abiy Ahmed spoke on Monday. Abiy's government accuses Eritrea of arming rebels.",
+     ("ethiopia", "accuses", "eritrea")),
+    ("Vladimir Putin's government accused Ukraine of shelling Belgorod.", ("russia", "accuses", "ukraine")),
+    ("Officials in Kinshasa accused Rwanda of arming the M23 rebels.", ("dr_congo", "accuses", "rwanda")),
+])
+def test_a_leaders_government_and_officials_in_a_capital_stand_for_the_state(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_what_an_unnamed_accuser_alleges_is_hedged_not_the_sources_word(extract_text):
+    rel = only(extract_text("Critics accuse Eritrea of backing Fano militias in the Amhara region."),
+               "eritrea", "supports", "fano")
+    assert rel.hedged and rel.speaker is None
