@@ -128,6 +128,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     key = norm(text)
     if key in COMMON_BODIES:
         return None  # "Junta spokesman ...", "Army chief ...": a common noun capitalized, not a name
+    if (label != "NORP" and len(span) == 1 and span[0].tag_ in ("JJ", "NNP") and gaz.lookup(text) is None
+            and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
+        label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -378,6 +381,10 @@ def _described_as_person(span) -> bool:
     return False
 
 
+#: nouns of a place that a name before them names: "the Zamzam camp", "the Jabrayil district"
+NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "crossing", "airport",
+                     "settlement", "neighborhood", "neighbourhood", "county", "governorate", "oblast", "municipality"}
+
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
 #: ... and after which even an organization's name is a place ("studied at Sciences Po" is an organization)
@@ -389,6 +396,11 @@ def _after_locative(span, key: str) -> bool:
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the town of Moura"
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head is not root and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_PLACE_NOUNS:
+        return True  # "the Zamzam displacement camp", "the Jabrayil district"
     return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
             or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))
 

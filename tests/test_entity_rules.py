@@ -421,3 +421,31 @@ def test_an_event_added_elsewhere_does_not_rename_the_others(nlp, gazetteer, pre
     before, after = ids(a, c), ids(a, b, c)
     assert len(before) == 2 and len(after) == 3
     assert all(after[label] == ent_id for label, ent_id in before.items()), (before, after)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Angolan President Joao Lourenco said the country would mediate.", ("joao_lourenco", "leader_of", "angola")),
+    ("Guatemalan President Bernardo Arevalo rejected the offer.", ("bernardo_arevalo", "leader_of", "guatemala")),
+    ("Kuwaiti Foreign Minister Abdullah Al-Yahya met the delegation.", ("abdullah_al_yahya", "affiliated_with", "kuwait")),
+])
+def test_a_nationality_the_ner_took_for_a_place_is_its_state(extract_text, text, expected):
+    ex = extract_text(text)
+    assert expected in {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert not any(e.type == "Place" and e.label.endswith(("an", "i")) for e in ex.entities), [e.label for e in ex.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aid workers said shelling hit the Kalma displacement camp on Sunday.", "Kalma"),
+    ("Gunmen attacked the Abu Shouk camp near the city overnight.", "Abu Shouk"),
+])
+def test_a_name_before_a_camp_or_district_is_a_place(extract_text, text, name):
+    found = labels(extract_text(text))
+    assert name in found and found[name].type == "Place", {k: v.type for k, v in found.items()}
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("The Sahrawi people would continue their struggle, the movement said.", "western_sahara"),
+    ("The convoy stopped at the Moldovan border on Tuesday.", "moldova"),
+])
+def test_demonyms_of_disputed_and_smaller_states(extract_text, text, entity):
+    assert entity in {e.id for e in extract_text(text).entities}
