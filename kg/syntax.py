@@ -51,6 +51,9 @@ SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "junta", "cabinet", "official",
                    "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
 
+#: verbs that move one's own forces: "its troops" on them are the mover's ("urged Russia to withdraw its troops")
+MOVING_VERBS = {"withdraw", "pull", "deploy", "redeploy", "send", "station", "move", "relocate", "bring"}
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 
 THING_PRONOUNS = {"it", "its"}
@@ -206,6 +209,8 @@ class Context:
             for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
                     key = self.key_at.get(child.i)
+                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in ("its", "their"):
+                        key = self._own_subject(tok)  # "urged Russia to withdraw its troops": Russia's
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
                     if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
@@ -245,6 +250,15 @@ class Context:
         if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
             return self.last_region(tok)  # "the region": the territory named last before
         return None
+
+    def _own_subject(self, tok) -> str | None:
+        """The one "its"/"their" on a verb's object refers to: the verb's own subject, inherited where the verb
+        has none ("urged Russia to withdraw its troops": Russia's troops, not the one urging)."""
+        if tok.dep_ != "dobj" or not is_verb(tok.head) or tok.head.lemma_.lower() not in MOVING_VERBS:
+            return None
+        agents = [a for a in subjects_of(tok.head)[0] if a.i != tok.i and a.lower_ not in THING_PRONOUNS]
+        keys = [k for k in self.entities([a for a in agents if a.lower_ not in PERSON_PRONOUNS]) if k is not None]
+        return keys[0] if len(keys) == 1 and not self.is_person(keys[0]) else None  # "A and B ... their": both
 
     def _for_owner(self, key: str, lemma: str) -> str | None:
         """Who a stand-in noun owned by ``key`` stands for: "the authorities in Nagorno-Karabakh" are its (de

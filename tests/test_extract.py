@@ -1000,3 +1000,14 @@ def test_what_an_unnamed_accuser_alleges_is_hedged_not_the_sources_word(extract_
     rel = only(extract_text("Critics accuse Eritrea of backing Fano militias in the Amhara region."),
                "eritrea", "supports", "fano")
     assert rel.hedged and rel.speaker is None
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("The European Union urged Russia to withdraw its troops from the occupied regions of Georgia.",
+     ("russia", "withdraws_from", "european_union"), None),
+    ("NATO urged Belarus to withdraw its troops from Ukraine.", ("belarus", "withdraws_from", "nato"),
+     ("belarus", "withdraws_from", "ukraine")),
+])
+def test_its_troops_on_a_moving_verb_are_the_movers_not_the_urgers(extract_text, text, wrong, right):
+    found = rels(extract_text(text))
+    assert wrong not in found and (right is None or right in found), sorted(found)
