@@ -18,6 +18,10 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
                "resume", "step"}
 
+#: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
+QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
+                  "wave", "waves", "barrage", "spate", "string", "round", "rounds", "salvo", "volley", "flurry"}
+
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
@@ -434,7 +438,14 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
     agents, patients, places = [], [], []
-    for prep in (c for c in noun.children if c.dep_ == "prep"):
+    outer = noun  # "carried out hundreds of strikes in Syria": the count stands in the clause for the strikes
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+            and noun.head.head.lemma_.lower() in QUANTITY_NOUNS):
+        outer = noun.head.head
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if outer is not noun:
+        preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
+    for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
                                    and predicates.is_symmetric(pred)):
@@ -461,8 +472,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
         elif (child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents
               and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"
-    head = noun.head
-    if noun.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+    head = outer.head
+    if outer.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")

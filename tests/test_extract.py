@@ -1011,3 +1011,13 @@ def test_what_an_unnamed_accuser_alleges_is_hedged_not_the_sources_word(extract_
 def test_its_troops_on_a_moving_verb_are_the_movers_not_the_urgers(extract_text, text, wrong, right):
     found = rels(extract_text(text))
     assert wrong not in found and (right is None or right in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel has carried out hundreds of strikes in Syria since December.", ("israel", "attacks", "syria")),
+    ("Russia launched a wave of drone attacks on Ukraine overnight.", ("russia", "attacks", "ukraine")),
+    ("The Congolese army conducted a series of airstrikes against the M23 in North Kivu.",
+     ("dr_congo__army", "attacks", "m23")),
+])
+def test_a_count_or_run_of_attacks_is_attacks_by_the_one_who_carries_them_out(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
