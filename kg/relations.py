@@ -49,6 +49,8 @@ TITLES = {
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
+    # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
+    "counterpart": "affiliated_with",
 }
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}

@@ -1021,3 +1021,14 @@ def test_its_troops_on_a_moving_verb_are_the_movers_not_the_urgers(extract_text,
 ])
 def test_a_count_or_run_of_attacks_is_attacks_by_the_one_who_carries_them_out(extract_text, text, expected):
     assert expected in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Russian Foreign Minister Sergei Lavrov spoke by telephone with his Armenian counterpart Zohrab Mnatsakanyan.",
+     ("zohrab_mnatsakanyan", "affiliated_with", "armenia"), ("zohrab_mnatsakanyan", "affiliated_with", "russia")),
+    ("Lavrov met his Turkish counterpart, Hakan Fidan, in Antalya.", ("hakan_fidan", "affiliated_with", "turkey"),
+     ("hakan_fidan", "affiliated_with", "russia")),
+])
+def test_a_counterpart_serves_the_state_named_with_the_word_not_the_other_side(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert expected in found and absent not in found, sorted(found)
