@@ -178,6 +178,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from _territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in SETTLEMENT_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
+            yield from _settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
             yield from _small_clause(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
@@ -255,6 +257,34 @@ def _territory_relations(noun, ctx: Context, source, section):
             if part != owner and ctx.state_of(part) != part:
                 yield _relation(part, "part_of", owner, noun.sent, ctx, noun, source, section, "territory", 0.6,
                                 noun.text)
+
+
+#: nouns of a settlement that a state's adjective places in that state: "the Algerian city of Tindouf"
+SETTLEMENT_NOUNS = {"city", "town", "village", "port"}
+
+
+def _settlement_relations(noun, ctx: Context, source, section):
+    """(place, located_in, state) from "the Algerian city of Tindouf" / "Tindouf, an Algerian town": the
+    state's own adjective, not a hyphened holder ("the Russian-held town of X" says who holds it)."""
+    owners = []
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound") or child.i not in ctx.key_at:
+            continue
+        if child.i + 1 < len(ctx.doc) and ctx.doc[child.i + 1].text in ("-", "–"):
+            continue
+        key = ctx.key_at[child.i]
+        if ctx.state_of(key) == key and key not in owners:
+            owners.append(key)
+    if len(owners) != 1:
+        return
+    places = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"])
+    if noun.dep_ == "appos":
+        places += ctx.entities([noun.head])
+    for place in places:
+        if place != owners[0] and ctx.state_of(place) != place and not ctx.is_person(place) and not ctx.is_event(place):
+            yield _relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
+                            noun.text)
 
 
 def _anti_relations(anti, ctx: Context, source, section):

@@ -1032,3 +1032,13 @@ def test_a_count_or_run_of_attacks_is_attacks_by_the_one_who_carries_them_out(ex
 def test_a_counterpart_serves_the_state_named_with_the_word_not_the_other_side(extract_text, text, expected, absent):
     found = rels(extract_text(text))
     assert expected in found and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("The movement is based in the Algerian city of Tindouf.", ("tindouf", "located_in", "algeria"), None),
+    ("Fighting reached Kupiansk, a Ukrainian town near the border.", ("kupiansk", "located_in", "ukraine"), None),
+    ("Russian forces shelled the Russian-held town of Horlivka.", None, ("horlivka_ua", "located_in", "russia")),
+])
+def test_a_states_city_of_x_places_x_in_that_state_but_not_a_holders(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert (expected is None or expected in found) and (absent is None or absent not in found), sorted(found)
