@@ -568,7 +568,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if subj == obj:
                     continue
                 this = pred
-                if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
+                if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj) and lemma not in OUTSIDE_VERBS:
                     this = "participant_in"  # "launched an offensive", "fought a long war"
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
                         and not ctx.is_event(subj)):
@@ -595,6 +595,10 @@ JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}
+
+#: verbs whose subject acts on an event from outside it: "urged the council to stop the attacks" is no part in them
+OUTSIDE_VERBS = {"stop", "halt", "end", "prevent", "avert", "investigate", "monitor", "observe", "document", "discuss",
+                 "witness", "survive", "ignore", "mourn", "commemorate", "mark", "cover", "study", "probe"}
 
 #: verbs that, with an event for object, endorse it ("welcomed the deal") rather than their own sense
 ENDORSE_VERBS = {"welcome", "hail", "applaud", "salute"}

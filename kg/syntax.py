@@ -398,7 +398,13 @@ def subjects_of(verb) -> tuple[list, list]:
                 return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
             return agents, patients
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
-        return subjects_of(head)
+        agents, patients = subjects_of(head)
+        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and agents and all(a.dep_ == "csubj" for a in agents)
+                and is_verb(head.head)):
+            # "X said that protecting them was a priority and accused Y of ...": a clause accuses no one; the
+            # parser hung the second verb on the reported clause instead of on "said"
+            return subjects_of(head.head)
+        return agents, patients
     if verb.dep_ == "xcomp" and is_verb(head):
         objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
         objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")

@@ -1042,3 +1042,20 @@ def test_a_counterpart_serves_the_state_named_with_the_word_not_the_other_side(e
 def test_a_states_city_of_x_places_x_in_that_state_but_not_a_holders(extract_text, text, expected, absent):
     found = rels(extract_text(text))
     assert (expected is None or expected in found) and (absent is None or absent not in found), sorted(found)
+
+
+def test_a_second_verb_hung_on_the_reported_clause_keeps_the_speakers_subject(extract_text):
+    found = rels(extract_text("Russia's Foreign Ministry said that protecting the residents was a priority and "
+                              "accused Moldova of applying economic pressure on the region."))
+    assert ("russia__foreign_ministry", "accuses", "moldova") in found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Ankara will always stand with Baku, the minister said.", ("turkey", "supports", "azerbaijan"), None),
+    ("The ministry condemned the raid and called on the international community to stop Israeli attacks.", None,
+     ("international_community", "participant_in")),
+])
+def test_standing_with_is_support_and_stopping_an_event_is_no_part_in_it(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert expected is None or expected in found, sorted(found)
+    assert absent is None or not any((s, p) == absent for s, p, _ in found), sorted(found)
