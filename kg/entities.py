@@ -81,10 +81,14 @@ _TITLE_HEADS = {"secretary", "minister", "undersecretary", "ministry", "departme
 
 
 def _is_portfolio(span) -> bool:
-    """"State" in "US Secretary of State Marco Rubio" (the NER's ORG) names no organization."""
+    """"State" in "US Secretary of State Marco Rubio", "Defence" in "Defence Minister X" (the NER's ORG) name no
+    organization."""
     root = span.root
-    return (norm(span.text) in PORTFOLIOS and root.dep_ == "pobj" and root.head.lower_ == "of"
-            and root.head.head.lemma_.lower() in _TITLE_HEADS)
+    if norm(span.text) not in PORTFOLIOS:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in ("minister", "secretary"):
+        return True  # "Defence Minister Israel Katz": a portfolio before its title
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TITLE_HEADS
 
 
 def _demonym_body(span, gaz: Gazetteer) -> str | None:
@@ -339,7 +343,11 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         start, end, text = cleaned
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
-            if nxt.is_upper and nxt.is_alpha and len(nxt) >= 3 and not span.doc[span.end - 1].whitespace_.count("\n"):
+            # ... or a surname the NER cut off a name it tagged ("Prime Minister Raila | Odinga"): a capitalized
+            # proper noun in the same name, which names nothing else
+            cut = (nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and len(nxt) >= 3
+                   and span.root.dep_ == "compound" and span.root.head.i == nxt.i and nxt.lower_ not in TITLE_WORDS)
+            if (cut or (nxt.is_upper and nxt.is_alpha and len(nxt) >= 3)) and not span.doc[span.end - 1].whitespace_.count("\n"):
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"

@@ -52,6 +52,13 @@ TITLES = {
     # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
     "counterpart": "affiliated_with",
 }
+#: titles of a state's leaders and ministers: before a name with no state named ("Prime Minister X"), the state
+#: is the one the text or the gazetteer's dated roles tie the person to
+STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", "minister", "foreign minister",
+                "defense minister"}
+#: words that put a title in the past or the future: "former President X" no longer leads
+PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
+
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
@@ -713,6 +720,10 @@ def _title_relations(tok, ctx: Context, source, section):
         gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
         if gov is not None:
             orgs.append(gov)
+    if title is not None and not orgs and title in STATE_TITLES and not set(words) & PAST_WORDS:
+        state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
+        if state is not None and state != person and ctx.state_of(state) == state:
+            orgs.append(state)
     if title is None:
         title, orgs, words = _apposition(root, ctx)
     if title is None or not orgs:

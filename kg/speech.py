@@ -55,8 +55,8 @@ def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
     negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
     if is_verb(tok):  # "Neither the CSTO nor Russia came ..."
-        negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
-                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)
+        negated = negated or any((g.dep_ == "preconj" and g.lower_ == "neither") or (g.dep_ == "det" and g.lower_ == "no")
+                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)  # "No state has ..."
     hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
                  or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) for c in tok.children)
     head = tok.head

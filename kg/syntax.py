@@ -290,6 +290,8 @@ class Context:
                 if self._topic(self.doc[i]):
                     return key
                 last = last or key
+        if last is None and tok.lemma_.lower() in RULERS:
+            last = self._last_named_ruler(tok)  # "the new Syrian government ... the government": Syria's
         if last is None:  # none in the paragraph: the state the text has named most so far
             counts: dict[str, int] = {}
             latest: dict[str, int] = {}
@@ -300,6 +302,23 @@ class Context:
                     latest[state] = max(latest.get(state, -1), i)
             last = max(counts, key=lambda k: (counts[k], latest[k]), default=None)
         return last
+
+    def _last_named_ruler(self, tok) -> str | None:
+        """The state of the last "<state> government" (or "X's government", "the government of X") the text
+        named before ``tok``, a bare "the government" with the same noun."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _bare_definite(t):
+                continue
+            owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
+            owners += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                       if g.dep_ == "pobj"]
+            for owner in owners:
+                key = self.key_at.get(owner.i)
+                if key is not None and self.state_of(key) == key:
+                    return key
+        return None
 
     def _misparsed_apposition(self, tok) -> str | None:
         """The name a "the ..." phrase set off by commas right after it renames, where the parser made the phrase

@@ -1059,3 +1059,36 @@ def test_standing_with_is_support_and_stopping_an_event_is_no_part_in_it(extract
     found = rels(extract_text(text))
     assert expected is None or expected in found, sorted(found)
     assert absent is None or not any((s, p) == absent for s, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Defence Minister Israel Katz said the troops would stay in the buffer zone.", "2025-05-03",
+     ("israel_katz", "affiliated_with", "israel")),
+    ("President Maia Sandu said the country would not be intimidated.", "2024-02-29",
+     ("maia_sandu", "leader_of", "moldova")),
+    ("Kenyan Prime Minister Raila Odinga spoke first. Later, Prime Minister Odinga met the envoys.", "2010-05-01",
+     ("raila_odinga", "leader_of", "kenya")),
+])
+def test_a_title_with_no_state_is_the_state_the_person_serves(extract_text, text, date, expected):
+    ex = extract_text(text, date=date)
+    assert expected in rels(ex)
+    assert not any(e.label in ("Defence", "Defense") for e in ex.entities)
+
+
+def test_a_former_title_with_no_state_gives_no_office(extract_text):
+    found = rels(extract_text("Former President Salome Zourabichvili joined the protest.", date="2025-03-01"))
+    assert ("salome_zourabichvili", "leader_of", "georgia") not in found
+
+
+def test_a_subject_with_no_negates_what_it_does(extract_text):
+    rel = only(extract_text("The separatists declared independence in 1992. No government in Chisinau would accept "
+                            "losing Transnistria, and no Moldovan government has recognized Transnistria."),
+               "moldova", "recognizes_sovereignty_of", "transnistria")
+    assert rel.negated
+
+
+def test_a_surname_the_ner_cut_off_a_tagged_name_stays_in_it(extract_text):
+    ex = extract_text("Kenyan Prime Minister Raila Odinga spoke first. Later, Prime Minister Odinga met the envoys.",
+                      date="2010-05-01")
+    assert "raila_odinga" in {e.id for e in ex.entities}
+    assert not {"raila", "odinga"} & {e.id for e in ex.entities}
