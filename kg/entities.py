@@ -279,8 +279,9 @@ def _group_nouns(doc, taken: set[int]) -> list:
 
 
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
-#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —"
-_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]{1,2}\s")
+#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
+#: "ISLAMABAD:"
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:[—–-]{1,2}|:)\s")
 
 
 def _datelines(doc, gaz: Gazetteer) -> list:

@@ -49,6 +49,7 @@ TITLES = {
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
+    "secretary general": "leader_of",
     # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
     "counterpart": "affiliated_with",
 }
@@ -495,6 +496,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
+        pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
+                  and not ctx.entities([t]) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
@@ -705,6 +710,9 @@ def _title_relations(tok, ctx: Context, source, section):
             if ctx.doc[j].lower_ in TITLE_HEADS:
                 i = j
                 continue
+        if t.tag_ == "HYPH" and words:  # "Secretary-General"
+            i -= 1
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
         key = ctx.key_at.get(i)

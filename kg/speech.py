@@ -28,6 +28,10 @@ HEDGE_VERBS = {"appear", "seem", "imply",
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
                "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
 
+#: nouns whose infinitive names an act not (yet) done: "a proposal to resume talks", "plans to build a base"
+UNDONE_NOUNS = {"proposal", "offer", "plan", "request", "demand", "call", "bid", "attempt", "threat", "effort",
+                "intention", "proposition", "invitation", "appeal", "ultimatum", "readiness", "willingness"}
+
 #: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
 MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
 
@@ -60,6 +64,8 @@ def flags(tok) -> tuple[bool, bool]:
     hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
                  or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) for c in tok.children)
     head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "relcl", "advcl") and head.pos_ == "NOUN" and head.lemma_.lower() in UNDONE_NOUNS:
+        hedged = True  # "a proposal to resume talks", "a plan to invade": proposed or planned, not done
     if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = flags(head)
         if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS | REQUEST_VERBS:
@@ -107,7 +113,10 @@ def speech(tok, ctx: Context):
             if nsubjs:
                 # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
                 # that ..."): the one that names someone speaks
-                return next((key for key in map(ctx.entity, nsubjs) if key is not None), None), parent.text
+                key = next((key for key in map(ctx.entity, nsubjs) if key is not None), None)
+                if key is None:
+                    key = _titled_person(nsubjs, ctx)
+                return key, parent.text
             agents, _ = subjects_of(parent)
             for subj in agents:
                 key = ctx.entity(subj)
@@ -128,6 +137,23 @@ def speech(tok, ctx: Context):
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _quoted_by(tok, ctx)
+
+
+#: title words the parser may make the subject of a long "Title of Body Rank Name" phrase
+SUBJECT_TITLES = {"general", "director", "minister", "secretary", "president", "chief", "head", "commander",
+                  "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "governor"}
+
+
+def _titled_person(subjects, ctx: Context) -> str | None:
+    """The one person a title the parser made the subject names: "Director General of ISPR Lieutenant General
+    Ahmed Sharif Chaudhry said" (the subject is "General")."""
+    for subj in subjects:
+        if subj.lower_ not in SUBJECT_TITLES:
+            continue
+        people = {ctx.key_at[t.i] for t in subj.subtree if t.i in ctx.key_at and ctx.is_person(ctx.key_at[t.i])}
+        if len(people) == 1:
+            return people.pop()
+    return None
 
 
 def _reports(verb, child) -> bool:

@@ -16,7 +16,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
-               "resume", "step"}
+               "resume", "step", "take", "gain", "assume", "wrest"}
 
 #: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
@@ -41,10 +41,13 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
                                "base", "helicopter", "submarine", "tank", "force", "airfield", "airbase", "refinery",
-                               "depot",
+                               "depot", "missile", "rocket", "artillery", "bomber",
                                # what a strike hits stands for its owner: "struck Houthi targets", "Hamas positions"
                                "target", "site", "facility", "stronghold", "hideout", "camp", "installation",
                                "launcher", "infrastructure", "troop", "soldier", "army", "military"}
+
+#: stand-ins whose author a "by" phrase names: "rejected a proposal by the UN envoy"
+AUTHORED_NOUNS = {"proposal", "offer", "request", "demand", "claim", "statement", "plan", "initiative", "decision"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -173,6 +176,14 @@ class Context:
                     continue  # "Iran and Turkey share ... its exclave": "its" is neither of them
                 if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
                     return key
+            for i in range(tok.i - 1, -1, -1):  # a subject named by a stand-in: "The Congolese government said it"
+                t = self.doc[i]
+                if t.idx <= start:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in STATE_NOUNS and i not in self.key_at:
+                    key = self.entity(t, pronouns=False)
+                    if key is not None and not self.is_person(key):
+                        return key
         return None
 
     def entity(self, tok, *, pronouns: bool = True) -> str | None:
@@ -233,7 +244,7 @@ class Context:
                    if c.dep_ in ("amod", "compound")):
                 return None  # "opposition leaders in Yerevan" do not speak for Armenia
             for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
-                    c.lower_ == "in" and lemma in GOVERNING_NOUNS))):
+                    c.lower_ == "in" and lemma in GOVERNING_NOUNS) or (c.lower_ == "by" and lemma in AUTHORED_NOUNS))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
                     if key is not None:
@@ -516,6 +527,13 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     agents = [t for t in agents if t.ent_type_ not in dated]
     patients = [t for t in patients if t.ent_type_ not in dated]
     places = [t for t in places if t.ent_type_ not in dated]
+    if patients and pred in ("attacks", "occupies", "controls", "blocks") and not ctx.entities(patients):
+        # "strikes on six locations in Pakistan": a target kg cannot name is where it is
+        inner = [g for t in patients if t.pos_ == "NOUN" for p in t.children if p.dep_ == "prep"
+                 and p.lower_ in ("in", "inside", "across") for g in p.children if g.dep_ == "pobj"
+                 and g.ent_type_ not in dated]
+        if ctx.entities(inner):
+            patients = inner
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
     hedged = False

@@ -449,3 +449,9 @@ def test_a_name_before_a_camp_or_district_is_a_place(extract_text, text, name):
 ])
 def test_demonyms_of_disputed_and_smaller_states(extract_text, text, entity):
     assert entity in {e.id for e in extract_text(text).entities}
+
+
+def test_a_dateline_with_a_colon_is_the_city_it_was_filed_from(extract_text):
+    ex = extract_text("Strikes\n\nISLAMABAD: Officials said the strikes hit six sites on Wednesday.")
+    mention = next(m for e in ex.entities for m in e.mentions if m.text == "ISLAMABAD")
+    assert (mention.entity, mention.reading) == ("islamabad_pk", "dateline")

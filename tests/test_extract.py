@@ -1092,3 +1092,49 @@ def test_a_surname_the_ner_cut_off_a_tagged_name_stays_in_it(extract_text):
                       date="2010-05-01")
     assert "raila_odinga" in {e.id for e in ex.entities}
     assert not {"raila", "odinga"} & {e.id for e in ex.entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India launched missile strikes on six locations in Pakistan early on Wednesday.", ("india", "attacks", "pakistan")),
+    ("Azerbaijani forces shelled villages inside Armenia.", ("azerbaijani_armed_forces", "attacks", "armenia")),
+    ("Israeli warplanes struck near the presidential palace in Damascus.", ("israel", "attacks", "damascus_sy")),
+])
+def test_a_target_kg_cannot_name_is_where_it_is(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_a_named_target_is_still_the_target_not_its_country(extract_text):
+    found = rels(extract_text("The US struck Houthi targets in Yemen."))
+    assert ("united_states", "attacks", "houthis") in found and ("united_states", "attacks", "yemen") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NICOSIA - The Greek Cypriot leader rejected a proposal by United Nations envoy Maria Angela Holguin.",
+     "maria_angela_holguin"),
+    ("Armenia rejected a plan by Azerbaijan to open the road.", "azerbaijan"),
+])
+def test_a_proposal_by_x_is_xs(extract_text, text, expected):
+    ex = extract_text(text)
+    assert any(r.predicate == "rejects" and r.object == expected for r in ex.relations), sorted(rels(ex))
+
+
+def test_what_a_proposal_or_plan_is_to_do_is_not_done(extract_text):
+    rel = only(extract_text("The envoy presented a plan for Russia to withdraw its troops from Moldova."),
+               "russia", "withdraws_from", "moldova")
+    assert rel.hedged
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UN Secretary-General Antonio Guterres is expected to host the meeting.",
+     ("antonio_guterres", "leader_of", "united_nations")),
+    ("Turkish Cypriot leader Ersin Tatar rejected the proposal.", ("ersin_tatar", "leader_of", "turkish_cypriots")),
+])
+def test_hyphened_titles_and_communities_named_like_states(extract_text, text, expected):
+    found = rels(extract_text(text, date="2024-10-16"))
+    assert expected in found and ("ersin_tatar", "leader_of", "turkey") not in found
+
+
+def test_a_title_the_parser_made_the_subject_still_names_the_speaker(extract_text):
+    rel = only(extract_text("Director General of ISPR Lieutenant General Ahmed Sharif Chaudhry said Pakistani jets "
+                            "had shot down five Indian aircraft."), "pakistan", "attacks", "india")
+    assert rel.speaker == "ahmed_sharif_chaudhry"
