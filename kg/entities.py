@@ -91,6 +91,18 @@ def _is_portfolio(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TITLE_HEADS
 
 
+#: kinds of weapons a model name stands before: "Bayraktar TB2 drones", "Shahed drones", "HIMARS launchers"
+WEAPON_NOUNS = {"drone", "missile", "jet", "aircraft", "tank", "rocket", "launcher", "helicopter", "howitzer", "rifle",
+                "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle"}
+
+
+def _is_model_name(span) -> bool:
+    """A name the NER found that modifies a kind of weapon names a model, not an actor ("Bayraktar TB2 drones")."""
+    root = span.root
+    return (root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in WEAPON_NOUNS)
+
+
 def _demonym_body(span, gaz: Gazetteer) -> str | None:
     """``"the Armenian government"`` -> ``armenia`` (a body standing for the state)."""
     words = span.text.split()
@@ -121,7 +133,7 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if _is_portfolio(span):
+    if _is_portfolio(span) or _is_model_name(span):
         return None
     cleaned = _clean(span)
     if label == GROUP_LABEL and cleaned is not None:

@@ -370,6 +370,8 @@ def _party_leader(tok, ctx: Context, source, section):
         start -= 1
     for t in ctx.doc[start:tok.i + 1].root.children:
         person = ctx.key_at.get(t.i)
+        if person is None and t.dep_ == "poss" and t.lower_ in ("his", "her"):
+            person = ctx.antecedent(t)  # "Pashinyan ... his Civil Contract party"
         if t.dep_ == "poss" and person is not None and ctx.is_person(person):
             yield _relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
@@ -491,11 +493,15 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         return
     rule = "svo_passive" if patients else "svo"
     own = predicates.for_verb(lemma, particle)
+    materiel = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS for c in verb.children)
     # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
     locative = own in LOCATIVE_PREDICATES and not (
         own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if materiel:  # "sent weapons to X", parsed with "to" as a dative
+        pairs += [(g, "to") for c in verb.children if c.dep_ == "dative" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
     if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
         pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
                   and not ctx.entities([t]) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
@@ -555,6 +561,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if materiel and pred == "deploys_to" and prep in ("to", "into"):
+            pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
             pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
@@ -570,6 +578,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = subjects  # "Yerevan and Moscow blamed each other"
         else:
             objects = ctx.entities([obj_tok])
+        if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
+            objects = [ctx.government_of(k) or k if not ctx.is_person(k) else k for k in objects]
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
             if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
@@ -589,6 +599,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
+                if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
+                                                      or ctx.is_organization(obj)):
+                    this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if lemma in ENDORSE_VERBS and ctx.is_event(obj):
@@ -600,6 +613,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: what is sent or delivered to arm someone: "sent weapons to X" provides aid to X
+MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone", "tank", "rocket", "shell",
+                  "equipment", "aid", "supply", "artillery", "jet", "aircraft", "helicopter", "rifle", "launcher",
+                  "system"}
 
 #: verbs whose subject becomes a member of the organization they have for object: "formed the Alliance of Sahel
 #: States", "joined NATO" (a person who joins is not thereby a part of it)

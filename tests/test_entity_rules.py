@@ -455,3 +455,11 @@ def test_a_dateline_with_a_colon_is_the_city_it_was_filed_from(extract_text):
     ex = extract_text("Strikes\n\nISLAMABAD: Officials said the strikes hit six sites on Wednesday.")
     mention = next(m for e in ex.entities for m in e.mentions if m.text == "ISLAMABAD")
     assert (mention.entity, mention.reading) == ("islamabad_pk", "dateline")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Turkey provided Baku with Bayraktar TB2 drones, which proved decisive.", "Bayraktar TB2"),
+    ("The US sent HIMARS launchers to Ukraine last year.", "HIMARS"),
+])
+def test_a_weapons_model_name_is_no_actor(extract_text, text, name):
+    assert name not in labels(extract_text(text))

@@ -1138,3 +1138,26 @@ def test_a_title_the_parser_made_the_subject_still_names_the_speaker(extract_tex
     rel = only(extract_text("Director General of ISPR Lieutenant General Ahmed Sharif Chaudhry said Pakistani jets "
                             "had shot down five Indian aircraft."), "pakistan", "attacks", "india")
     assert rel.speaker == "ahmed_sharif_chaudhry"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Egypt sent weapons to Mogadishu in August.", ("egypt", "provides_aid_to", "somalia"),
+     ("egypt", "deploys_to", "mogadishu_so")),
+    ("The US sent HIMARS launchers and Patriot missiles to Ukraine.", ("united_states", "provides_aid_to", "ukraine"),
+     ("united_states", "deploys_to", "ukraine")),
+    ("Russia sent troops to Mali.", ("russia", "deploys_to", "mali"), None),
+])
+def test_weapons_sent_arm_the_receiver_and_troops_sent_are_deployed(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert expected in found and (absent is None or absent not in found), sorted(found)
+
+
+def test_expelling_a_states_troops_is_no_ethnic_cleansing(extract_text):
+    found = rels(extract_text("Somalia threatened to expel Ethiopian troops serving with the African Union mission."))
+    assert not any(p == "ethnically_cleanses" for _, p, _ in found), sorted(found)
+
+
+def test_his_party_is_led_by_the_one_his_refers_to(extract_text):
+    found = rels(extract_text("Pashinyan was re-elected in June. Critics demanded his resignation, but his Civil "
+                              "Contract party won the vote."))
+    assert ("nikol_pashinyan", "leader_of", "civil_contract") in found
