@@ -463,3 +463,11 @@ def test_a_dateline_with_a_colon_is_the_city_it_was_filed_from(extract_text):
 ])
 def test_a_weapons_model_name_is_no_actor(extract_text, text, name):
     assert name not in labels(extract_text(text))
+
+
+def test_the_deal_after_a_newly_named_agreement_is_that_one_not_the_known_one(extract_text):
+    ex = extract_text("Ties have soured since the 2022 Pretoria agreement. Eritrea was not a party to the deal.\n\n"
+                      "In January 2024, Ethiopia signed a memorandum of understanding with Somaliland. Somalia "
+                      "condemned the deal as a violation of its sovereignty.", date="2024-03-01")
+    criticized = {r.object for r in ex.relations if r.subject == "somalia" and r.predicate == "criticizes"}
+    assert criticized and "pretoria_agreement" not in criticized
