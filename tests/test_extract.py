@@ -1161,3 +1161,9 @@ def test_his_party_is_led_by_the_one_his_refers_to(extract_text):
     found = rels(extract_text("Pashinyan was re-elected in June. Critics demanded his resignation, but his Civil "
                               "Contract party won the vote."))
     assert ("nikol_pashinyan", "leader_of", "civil_contract") in found
+
+
+def test_the_rebels_are_the_armed_group_named_before(extract_text):
+    found = rels(extract_text("Rwanda-backed M23 rebels took Goma on Tuesday.\n\nThe minister said that Rwandan "
+                              "troops were fighting alongside the rebels."))
+    assert ("rwanda__troops", "allied_with", "m23") in found
