@@ -290,6 +290,9 @@ def _group_nouns(doc, taken: set[int]) -> list:
     return out
 
 
+#: compass words that open a region's name: "West Darfur", "North Kivu" (when the gazetteer lacks the name)
+COMPASS_WORDS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"}
+
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 #: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
 #: "ISLAMABAD:"
@@ -328,6 +331,12 @@ def _spans(doc, gaz: Gazetteer) -> list:
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         if end is not None:
             span, skip_to = Span(doc, span.start, end, label="ORG"), end
+        elif len(span) == 1 and span[0].lower_ in COMPASS_WORDS and not span[0].whitespace_.count("\n"):
+            end = span.end  # "West Darfur", "East Kordofan": a region's name, not "the West"
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end - 1].whitespace_.count("\n"):
+                end += 1
+            if end > span.end:
+                span, skip_to = Span(doc, span.start, end, label="GPE"), end
         first = _name_before(doc, span)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:
@@ -366,6 +375,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 key = f"Person:{norm(text)}"
         if key.startswith("Organization:") and _described_as_person(span):
             key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
+        if key.startswith(("Organization:", "Person:")) and _described_as_place(span):
+            key = "Place:" + key.split(":", 1)[1]  # "Amdjarass, a town in eastern Chad"
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
         if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
@@ -389,6 +400,12 @@ PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman"
                 "mayor", "lawmaker", "senator", "politician", "businessman", "businesswoman", "journalist", "activist",
                 "analyst", "professor", "researcher", "lawyer", "judge", "prosecutor", "priest", "cleric", "son",
                 "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
+
+
+def _described_as_place(span) -> bool:
+    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad")?"""
+    return any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
+               for child in span.root.children)
 
 
 def _described_as_person(span) -> bool:

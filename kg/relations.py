@@ -283,6 +283,9 @@ def _settlement_relations(noun, ctx: Context, source, section):
         key = ctx.key_at[child.i]
         if ctx.state_of(key) == key and key not in owners:
             owners.append(key)
+    if not owners and noun.dep_ == "appos":  # "Amdjarass, a town in eastern Chad"
+        owners = [k for k in ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+                                           for g in p.children if g.dep_ == "pobj"]) if ctx.state_of(k) == k]
     if len(owners) != 1:
         return
     places = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -53,7 +53,7 @@ DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned
 
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
-               "dismissed"}
+               "dismissed", "reject", "rejects", "rejected", "rejecting"}
 
 def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""

@@ -471,3 +471,24 @@ def test_the_deal_after_a_newly_named_agreement_is_that_one_not_the_known_one(ex
                       "condemned the deal as a violation of its sovereignty.", date="2024-03-01")
     criticized = {r.object for r in ex.relations if r.subject == "somalia" and r.predicate == "criticizes"}
     assert criticized and "pretoria_agreement" not in criticized
+
+
+def test_a_name_a_town_is_said_to_be_is_a_place_in_its_state(extract_text):
+    ex = extract_text("Flights landed in Amdjarass, a town in eastern Chad, several times a week.")
+    assert labels(ex).get("Amdjarass") is not None and labels(ex)["Amdjarass"].type == "Place"
+    assert ("amdjarass", "located_in", "chad") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Fighting spread to West Kordofan on Sunday.", "West Kordofan", "the West"),
+    ("The West imposed new sanctions on Moscow.", "the West", None),
+])
+def test_a_compass_word_before_a_name_is_part_of_a_regions_name(extract_text, text, present, absent):
+    found = labels(extract_text(text))
+    assert present in found and (absent is None or absent not in found), sorted(found)
+
+
+def test_breakaway_regions_demonyms(extract_text):
+    found = {(r.subject, r.predicate, r.object) for r in extract_text(
+        "South Ossetian leader Alan Gagloev thanked Moscow for its protection.").relations}
+    assert ("alan_gagloev", "leader_of", "south_ossetia") in found

@@ -1167,3 +1167,10 @@ def test_the_rebels_are_the_armed_group_named_before(extract_text):
     found = rels(extract_text("Rwanda-backed M23 rebels took Goma on Tuesday.\n\nThe minister said that Rwandan "
                               "troops were fighting alongside the rebels."))
     assert ("rwanda__troops", "allied_with", "m23") in found
+
+
+def test_what_a_party_rejects_accusations_of_is_negated_in_its_words(extract_text):
+    rel = only(extract_text("The United Arab Emirates has rejected accusations that it supplied weapons to the Rapid "
+                            "Support Forces."),
+               "united_arab_emirates", "provides_aid_to", "rapid_support_forces")
+    assert rel.negated and rel.speaker == "united_arab_emirates"
