@@ -502,6 +502,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if not pairs and not patients:  # "had armed and trained the army": the coordinated verb's object
+        pairs = [(g, "") for c in verb.children if c.dep_ == "conj" and is_verb(c)
+                 and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                 for g in c.children if g.dep_ == "dobj"][:1]
     if materiel:  # "sent weapons to X", parsed with "to" as a dative
         pairs += [(g, "to") for c in verb.children if c.dep_ == "dative" and c.lower_ == "to" for g in c.children
                   if g.dep_ == "pobj"]

@@ -133,6 +133,12 @@ def speech(tok, ctx: Context):
         if child.dep_ == "conj" and is_verb(child) and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             child = parent  # "said X and that Russia would continue": the second that-clause is said too
             continue
+        if (child.dep_ == "conj" and is_verb(child) and child.head.dep_ == "ccomp" and is_verb(child.head)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                and child.lemma_.lower() not in CUE_VERBS):
+            child = parent  # "She said the US had armed and trained the army": both acts are said
+            continue
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent

@@ -1174,3 +1174,16 @@ def test_what_a_party_rejects_accusations_of_is_negated_in_its_words(extract_tex
                             "Support Forces."),
                "united_arab_emirates", "provides_aid_to", "rapid_support_forces")
     assert rel.negated and rel.speaker == "united_arab_emirates"
+
+
+def test_coordinated_verbs_share_the_object_and_the_reporting_speaker(extract_text):
+    ex = extract_text("Zakharova told a briefing that the war was planned. She said the United States had armed and "
+                      "trained the Georgian army.")
+    rel = only(ex, "united_states", "provides_aid_to", "georgia__army")
+    assert rel.speaker == "maria_zakharova"
+
+
+def test_a_second_act_of_the_reporter_is_not_reported_speech(extract_text):
+    rel = only(extract_text("The Congolese government said it had severed relations with Rwanda and accused Kigali "
+                            "of aggression."), "dr_congo", "accuses", "rwanda")
+    assert rel.speaker is None
