@@ -16,7 +16,7 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
              "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
-             "doubt", "question"}
+             "doubt", "question", "conclude"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -116,6 +116,8 @@ def speech(tok, ctx: Context):
                 key = next((key for key in map(ctx.entity, nsubjs) if key is not None), None)
                 if key is None:
                     key = _titled_person(nsubjs, ctx)
+                if key is None or ctx.is_event(key):
+                    key = _author(nsubjs, ctx) or key  # "A report commissioned by the EU concluded that ..."
                 return key, parent.text
             agents, _ = subjects_of(parent)
             for subj in agents:
@@ -159,6 +161,24 @@ def _titled_person(subjects, ctx: Context) -> str | None:
         people = {ctx.key_at[t.i] for t in subj.subtree if t.i in ctx.key_at and ctx.is_person(ctx.key_at[t.i])}
         if len(people) == 1:
             return people.pop()
+    return None
+
+
+def _author(subjects, ctx: Context) -> str | None:
+    """Who a report, study or statement that speaks is from: "a report by Amnesty", "a report commissioned by the
+    EU", "a UN report", "Amnesty's report"."""
+    for subj in subjects:
+        if subj.lemma_.lower() not in SOURCE_NOUNS:
+            continue
+        owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod")]
+        owners += [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
+                   if g.dep_ == "pobj"]
+        owners += [g for v in subj.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children
+                   if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for owner in owners:
+            key = ctx.entity(owner)
+            if key is not None and not ctx.is_event(key):
+                return key
     return None
 
 

@@ -1187,3 +1187,9 @@ def test_a_second_act_of_the_reporter_is_not_reported_speech(extract_text):
     rel = only(extract_text("The Congolese government said it had severed relations with Rwanda and accused Kigali "
                             "of aggression."), "dr_congo", "accuses", "rwanda")
     assert rel.speaker is None
+
+
+def test_what_a_report_concludes_is_in_the_words_of_whoever_commissioned_it(extract_text):
+    rel = only(extract_text("A report commissioned by the European Union in 2009 concluded that Georgia had attacked "
+                            "South Ossetia."), "georgia", "attacks", "south_ossetia")
+    assert rel.speaker == "european_union"
