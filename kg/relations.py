@@ -502,7 +502,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
-    if not pairs and not patients:  # "had armed and trained the army": the coordinated verb's object
+    if not pairs and not patients and not any(c.dep_ in ("xcomp", "ccomp", "agent", "auxpass", "acomp")
+                                              for c in verb.children) and verb.dep_ not in ("acl", "relcl"):
+        # "had armed and trained the army": the coordinated verb's object (not "denies losing jets, blames X",
+        # nor "ruled by juntas, formed X")
         pairs = [(g, "") for c in verb.children if c.dep_ == "conj" and is_verb(c)
                  and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
                  for g in c.children if g.dep_ == "dobj"][:1]

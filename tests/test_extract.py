@@ -1193,3 +1193,12 @@ def test_what_a_report_concludes_is_in_the_words_of_whoever_commissioned_it(extr
     rel = only(extract_text("A report commissioned by the European Union in 2009 concluded that Georgia had attacked "
                             "South Ossetia."), "georgia", "attacks", "south_ossetia")
     assert rel.speaker == "european_union"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("India denies losing jets, blames Pakistan for shelling", ("india", "rejects", "pakistan")),
+    ("Niger and Burkina Faso, also ruled by military juntas, formed the Alliance of Sahel States in 2023.",
+     ("niger", "leader_of", "alliance_of_sahel_states")),
+])
+def test_a_verb_with_a_clause_or_an_agent_does_not_borrow_its_coordinated_verbs_object(extract_text, text, absent):
+    assert absent not in rels(extract_text(text))
