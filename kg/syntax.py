@@ -26,7 +26,7 @@ SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
 STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
-               "territory", "soil"}
+               "territory", "soil", "presidency"}
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",

@@ -492,3 +492,17 @@ def test_breakaway_regions_demonyms(extract_text):
     found = {(r.subject, r.predicate, r.object) for r in extract_text(
         "South Ossetian leader Alan Gagloev thanked Moscow for its protection.").relations}
     assert ("alan_gagloev", "leader_of", "south_ossetia") in found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Algerian foreign ministry condemned the decision on Tuesday.", "algeria__foreign_ministry"),
+    ('"We supply no arms," the Emirati foreign ministry said in a statement.', "united_arab_emirates__foreign_ministry"),
+])
+def test_a_demonym_and_a_lowercase_ministry_are_that_states_ministry(extract_text, text, body):
+    assert body in {e.id for e in extract_text(text).entities}
+
+
+def test_a_states_presidency_stands_for_the_state(extract_text):
+    found = {(r.subject, r.predicate, r.object) for r in extract_text(
+        "The Syrian presidency condemned the strike and called on Israel to stop.").relations}
+    assert ("syria", "calls_for", "israel") in found
