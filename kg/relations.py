@@ -20,7 +20,8 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
+from .speech import (CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, denial_reaches, flags,
+                     passive_cue, speech, view_holder)
 from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -406,7 +407,8 @@ def _writers(rel: Relation) -> Relation:
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
     negated, hedged = flags(anchor)
     speaker, cue = speech(anchor, ctx)
-    if cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses"):
+    if (cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses")
+            and denial_reaches(anchor, cue)):
         if cue_negated(anchor, cue):
             hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
         else:

@@ -16,7 +16,7 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
              "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
-             "doubt", "question", "conclude"}
+             "doubt", "question", "conclude", "dismiss", "refute"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -54,6 +54,26 @@ DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
                "dismissed", "reject", "rejects", "rejected", "rejecting"}
+#: cue words that deny only what an allegation or a that-clause says ("rejected accusations that it armed X"), not
+#: what they take for object ("rejected the appeal to Moscow" does not say there was no appeal)
+REJECT_CUES = {"reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed"}
+#: nouns of what someone alleges
+ALLEGED_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion", "rumour", "rumor"}
+
+
+def denial_reaches(tok, cue: str) -> bool:
+    """Does the denial cue over ``tok`` deny it? "denied arming X" yes; "rejected the appeal to X" only when
+    what is rejected is an allegation or a that-clause ("rejected claims that ...")."""
+    if cue.lower() not in REJECT_CUES:
+        return True
+    child = tok
+    for parent in tok.ancestors:
+        if parent.text == cue:
+            return child.dep_ == "ccomp"
+        if parent.pos_ == "NOUN" and parent.lemma_.lower() in ALLEGED_NOUNS:
+            return True
+        child = parent
+    return False
 
 def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
@@ -136,6 +156,7 @@ def speech(tok, ctx: Context):
             child = parent  # "said X and that Russia would continue": the second that-clause is said too
             continue
         if (child.dep_ == "conj" and is_verb(child) and child.head.dep_ == "ccomp" and is_verb(child.head)
+                and child.tag_ == child.head.tag_  # "said it supports X and urged Y": "urged" goes with "said"
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
                 and child.lemma_.lower() not in CUE_VERBS):

@@ -1202,3 +1202,19 @@ def test_what_a_report_concludes_is_in_the_words_of_whoever_commissioned_it(extr
 ])
 def test_a_verb_with_a_clause_or_an_agent_does_not_borrow_its_coordinated_verbs_object(extract_text, text, absent):
     assert absent not in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, triple, negated, speaker", [
+    ("Moldova rejects Transnistria appeal to Moscow", ("transnistria", "calls_for", "moscow"), False, None),
+    ("Moldova dismissed claims that it had attacked Transnistria.", ("moldova", "attacks", "transnistria"), True,
+     "moldova"),
+])
+def test_rejecting_an_appeal_does_not_deny_it_but_dismissing_claims_does(extract_text, text, triple, negated, speaker):
+    rel = only(extract_text(text), *triple)
+    assert rel.negated == negated and (speaker is None or rel.speaker == speaker)
+
+
+def test_a_verb_coordinated_with_the_saying_is_not_reported(extract_text):
+    rel = only(extract_text("The European Union said it supports Georgia and urged Russia to withdraw its troops."),
+               "european_union", "calls_for", "russia")
+    assert rel.speaker is None
