@@ -132,6 +132,7 @@ def body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
 #: what a bare "the group" / "the bloc" can stand for: a body of that kind the text named before ("the Houthis ...
 #: the Iran-backed group", "the CSTO ... accusing the bloc")
 GROUP_HEADS = {"group": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "faction": "ArmedGroup",
+               "rebels": "ArmedGroup", "insurgents": "ArmedGroup", "militants": "ArmedGroup",
                "bloc": "InternationalOrganization", "alliance": "InternationalOrganization"}
 _GROUP_ANAPHOR = re.compile(rf"\b[Tt]he ((?:[\w-]+ ){{0,2}}?)({'|'.join(GROUP_HEADS)})\b")
 

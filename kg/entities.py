@@ -77,10 +77,26 @@ _TITLE_HEADS = {"secretary", "minister", "undersecretary", "ministry", "departme
 
 
 def _is_portfolio(span) -> bool:
-    """"State" in "US Secretary of State Marco Rubio" (the NER's ORG) names no organization."""
+    """"State" in "US Secretary of State Marco Rubio", "Defence" in "Defence Minister X" (the NER's ORG) name no
+    organization."""
     root = span.root
-    return (norm(span.text) in PORTFOLIOS and root.dep_ == "pobj" and root.head.lower_ == "of"
-            and root.head.head.lemma_.lower() in _TITLE_HEADS)
+    if norm(span.text) not in PORTFOLIOS:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in ("minister", "secretary"):
+        return True  # "Defence Minister Israel Katz": a portfolio before its title
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TITLE_HEADS
+
+
+#: kinds of weapons a model name stands before: "Bayraktar TB2 drones", "Shahed drones", "HIMARS launchers"
+WEAPON_NOUNS = {"drone", "missile", "jet", "aircraft", "tank", "rocket", "launcher", "helicopter", "howitzer", "rifle",
+                "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle"}
+
+
+def _is_model_name(span) -> bool:
+    """A name the NER found that modifies a kind of weapon names a model, not an actor ("Bayraktar TB2 drones")."""
+    root = span.root
+    return (root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in WEAPON_NOUNS)
 
 
 def _demonym_body(span, gaz: Gazetteer) -> str | None:
@@ -113,7 +129,7 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if _is_portfolio(span):
+    if _is_portfolio(span) or _is_model_name(span):
         return None
     cleaned = _clean(span)
     if label == GROUP_LABEL and cleaned is not None:
@@ -124,6 +140,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     key = norm(text)
     if key in COMMON_BODIES:
         return None  # "Junta spokesman ...", "Army chief ...": a common noun capitalized, not a name
+    if (label != "NORP" and len(span) == 1 and span[0].tag_ in ("JJ", "NNP") and gaz.lookup(text) is None
+            and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
+        label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -267,9 +286,13 @@ def _group_nouns(doc, taken: set[int]) -> list:
     return out
 
 
+#: compass words that open a region's name: "West Darfur", "North Kivu" (when the gazetteer lacks the name)
+COMPASS_WORDS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"}
+
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
-#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —"
-_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]{1,2}\s")
+#: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
+#: "ISLAMABAD:"
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:[—–-]{1,2}|:)\s")
 
 
 def _datelines(doc, gaz: Gazetteer) -> list:
@@ -304,6 +327,12 @@ def _spans(doc, gaz: Gazetteer) -> list:
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         if end is not None:
             span, skip_to = Span(doc, span.start, end, label="ORG"), end
+        elif len(span) == 1 and span[0].lower_ in COMPASS_WORDS and not span[0].whitespace_.count("\n"):
+            end = span.end  # "West Darfur", "East Kordofan": a region's name, not "the West"
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end - 1].whitespace_.count("\n"):
+                end += 1
+            if end > span.end:
+                span, skip_to = Span(doc, span.start, end, label="GPE"), end
         first = _name_before(doc, span)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:
@@ -332,12 +361,18 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         start, end, text = cleaned
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
-            if nxt.is_upper and nxt.is_alpha and len(nxt) >= 3 and not span.doc[span.end - 1].whitespace_.count("\n"):
+            # ... or a surname the NER cut off a name it tagged ("Prime Minister Raila | Odinga"): a capitalized
+            # proper noun in the same name, which names nothing else
+            cut = (nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and len(nxt) >= 3
+                   and span.root.dep_ == "compound" and span.root.head.i == nxt.i and nxt.lower_ not in TITLE_WORDS)
+            if (cut or (nxt.is_upper and nxt.is_alpha and len(nxt) >= 3)) and not span.doc[span.end - 1].whitespace_.count("\n"):
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
         if key.startswith("Organization:") and _described_as_person(span):
             key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
+        if key.startswith(("Organization:", "Person:")) and _described_as_place(span):
+            key = "Place:" + key.split(":", 1)[1]  # "Amdjarass, a town in eastern Chad"
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
         if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
@@ -363,6 +398,12 @@ PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman"
                 "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
 
 
+def _described_as_place(span) -> bool:
+    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad")?"""
+    return any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
+               for child in span.root.children)
+
+
 def _described_as_person(span) -> bool:
     """Does an apposition right after an unknown name say it is a person ("X, a vice-president of ...")?"""
     root = span.root
@@ -373,6 +414,10 @@ def _described_as_person(span) -> bool:
             return True
     return False
 
+
+#: nouns of a place that a name before them names: "the Zamzam camp", "the Jabrayil district"
+NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "crossing", "airport",
+                     "settlement", "neighborhood", "neighbourhood", "county", "governorate", "oblast", "municipality"}
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
@@ -385,6 +430,11 @@ def _after_locative(span, key: str) -> bool:
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the town of Moura"
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head is not root and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_PLACE_NOUNS:
+        return True  # "the Zamzam displacement camp", "the Jabrayil district"
     return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
             or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))
 
@@ -415,8 +465,10 @@ class KeyKinds:
 
     def government_of(self, key: str, on: str | None = None) -> str | None:
         """The (de facto) government of a region on date ``on`` (ISO, any precision), when the gazetteer
-        knows one: "the authorities in Nagorno-Karabakh" in 2023."""
+        knows one: "the authorities in Nagorno-Karabakh" in 2023; a capital's is its state's."""
         entry = self.gaz.entries.get(key)
+        if entry is not None and entry.governed_by is None and entry.type == "Place" and entry.metonym_of:
+            return entry.metonym_of  # "officials in Kinshasa": the state it is the capital of
         if entry is None or entry.governed_by is None:
             return None
         if on and entry.governed_until and on[:len(entry.governed_until)] > entry.governed_until:

@@ -70,13 +70,21 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
             known.setdefault(KIND_TYPES.get(entry.kind, entry.kind), set()).add(m.entity)
     out = []
     before: dict[str, list[tuple]] = {}  # event type -> (key, lemma, POS, start) of anchored triggers so far
+    last_known: dict[str, int] = {}  # event type -> where a known event of it was last named
     for m in found:
         anchored = (m.source, m.section, m.start) in facts
         root = _root(doc, m) if doc is not None and m.entity.startswith(TRIGGER) else None
+        entry = gaz.entries.get(m.entity)
+        if entry is not None and entry.type == "Event" and entry.kind:
+            last_known[KIND_TYPES.get(entry.kind, entry.kind)] = m.start
         if m.entity.startswith(TRIGGER) and not anchored:
             etype = _trigger_key_type(m.entity)
             events = known.get(etype, set())
-            if len(events) == 1 and not (root is not None and _another(root)):
+            # "the deal" right after "signed a memorandum with X": the event named since the known one, not it
+            since = root is not None and _definite(root) and any(
+                x[3] > last_known.get(etype, len(text_of(doc)) if doc is not None else 0) and x[2] == "NOUN"
+                for t in REFERS_TO.get(etype, (etype,)) for x in before.get(t, ()))
+            if len(events) == 1 and not (root is not None and _another(root)) and not since:
                 m = replace(m, entity=next(iter(events)), reading="anaphor")
             elif root is not None and _definite(root):
                 # the last one with the same word ("the offensive" after "a lightning offensive"), else the last

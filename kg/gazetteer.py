@@ -50,9 +50,12 @@ BODY_NOUNS = {
     "border guards": "Organization", "forces": "Group", "nationalists": "Group", "protesters": "Group",
     "propagandists": "Group", "state media": "Group", "opposition": "Group", "diplomats": "Group",
     "officials": "Group", "soldiers": "Group", "refugees": "Group", "separatists": "Group",
+    "foreign ministry": "Organization", "defence ministry": "Organization", "defense ministry": "Organization",
+    "interior ministry": "Organization",
 }
 #: nouns that, after a demonym, stand for the state itself ("the Armenian government")
-STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime", "junta")
+STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime", "junta",
+               "presidency")
 
 
 def slug(text: str) -> str:

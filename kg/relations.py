@@ -20,7 +20,8 @@ from dataclasses import replace
 from .model import Mention, Provenance, Relation
 from .nlp import text_of
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, flags, passive_cue, speech, view_holder
+from .speech import (CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, denial_reaches, flags,
+                     passive_cue, speech, view_holder)
 from .gazetteer import PORTFOLIOS
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
@@ -49,7 +50,17 @@ TITLES = {
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
+    "secretary general": "leader_of",
+    # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
+    "counterpart": "affiliated_with",
 }
+#: titles of a state's leaders and ministers: before a name with no state named ("Prime Minister X"), the state
+#: is the one the text or the gazetteer's dated roles tie the person to
+STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", "minister", "foreign minister",
+                "defense minister"}
+#: words that put a title in the past or the future: "former President X" no longer leads
+PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
+
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
@@ -176,6 +187,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from _party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from _territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in SETTLEMENT_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
+            yield from _settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
             yield from _small_clause(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
@@ -255,6 +268,37 @@ def _territory_relations(noun, ctx: Context, source, section):
                                 noun.text)
 
 
+#: nouns of a settlement that a state's adjective places in that state: "the Algerian city of Tindouf"
+SETTLEMENT_NOUNS = {"city", "town", "village", "port"}
+
+
+def _settlement_relations(noun, ctx: Context, source, section):
+    """(place, located_in, state) from "the Algerian city of Tindouf" / "Tindouf, an Algerian town": the
+    state's own adjective, not a hyphened holder ("the Russian-held town of X" says who holds it)."""
+    owners = []
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound") or child.i not in ctx.key_at:
+            continue
+        if child.i + 1 < len(ctx.doc) and ctx.doc[child.i + 1].text in ("-", "–"):
+            continue
+        key = ctx.key_at[child.i]
+        if ctx.state_of(key) == key and key not in owners:
+            owners.append(key)
+    if not owners and noun.dep_ == "appos":  # "Amdjarass, a town in eastern Chad"
+        owners = [k for k in ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+                                           for g in p.children if g.dep_ == "pobj"]) if ctx.state_of(k) == k]
+    if len(owners) != 1:
+        return
+    places = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"])
+    if noun.dep_ == "appos":
+        places += ctx.entities([noun.head])
+    for place in places:
+        if place != owners[0] and ctx.state_of(place) != place and not ctx.is_person(place) and not ctx.is_event(place):
+            yield _relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
+                            noun.text)
+
+
 def _anti_relations(anti, ctx: Context, source, section):
     """"anti-Russian sentiment among the Karabakh Armenians" -> (karabakh_armenians, opposes, russia)."""
     target = ctx.key_at.get(anti.i + 2)
@@ -330,6 +374,8 @@ def _party_leader(tok, ctx: Context, source, section):
         start -= 1
     for t in ctx.doc[start:tok.i + 1].root.children:
         person = ctx.key_at.get(t.i)
+        if person is None and t.dep_ == "poss" and t.lower_ in ("his", "her"):
+            person = ctx.antecedent(t)  # "Pashinyan ... his Civil Contract party"
         if t.dep_ == "poss" and person is not None and ctx.is_person(person):
             yield _relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
@@ -361,7 +407,8 @@ def _writers(rel: Relation) -> Relation:
 def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
     negated, hedged = flags(anchor)
     speaker, cue = speech(anchor, ctx)
-    if cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses"):
+    if (cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses")
+            and denial_reaches(anchor, cue)):
         if cue_negated(anchor, cue):
             hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
         else:
@@ -370,12 +417,18 @@ def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule,
         hedged = True  # "Israel has never confirmed that it carried out the strike": not said either way
     if cue is not None and cue.lower() in DOUBT_CUES:
         hedged = True  # "analysts doubt that Venezuela will invade"
-    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and passive_cue(anchor, cue):
-        hedged = True  # "X has been accused of supplying weapons": someone's claim, not the source's
+    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and (
+            passive_cue(anchor, cue) or cue.lower() in ALLEGING_CUES):
+        hedged = True  # "X has been accused of supplying weapons", "Critics accuse X of ...": someone's claim
     return Relation(subject=subject, predicate=predicate, object=obj,
                     provenance=_provenance(sent, source, section, rule, confidence),
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
 
+
+#: cue words of an accusation: what they report is the accuser's claim, never the source's, even when kg cannot
+#: tell who the accuser is ("Critics accuse X of arming Y")
+ALLEGING_CUES = {"accuse", "accuses", "accused", "accusing", "allege", "alleges", "alleged", "alleging", "blame",
+                 "blames", "blamed", "blaming"}
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
 
@@ -445,11 +498,26 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         return
     rule = "svo_passive" if patients else "svo"
     own = predicates.for_verb(lemma, particle)
+    materiel = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS for c in verb.children)
     # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
     locative = own in LOCATIVE_PREDICATES and not (
         own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if not pairs and not patients and not any(c.dep_ in ("xcomp", "ccomp", "agent", "auxpass", "acomp")
+                                              for c in verb.children) and verb.dep_ not in ("acl", "relcl"):
+        # "had armed and trained the army": the coordinated verb's object (not "denies losing jets, blames X",
+        # nor "ruled by juntas, formed X")
+        pairs = [(g, "") for c in verb.children if c.dep_ == "conj" and is_verb(c)
+                 and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                 for g in c.children if g.dep_ == "dobj"][:1]
+    if materiel:  # "sent weapons to X", parsed with "to" as a dative
+        pairs += [(g, "to") for c in verb.children if c.dep_ == "dative" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
+    if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
+        pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
+                  and not ctx.entities([t]) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
@@ -505,6 +573,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if materiel and pred == "deploys_to" and prep in ("to", "into"):
+            pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
             pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
@@ -520,6 +590,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = subjects  # "Yerevan and Moscow blamed each other"
         else:
             objects = ctx.entities([obj_tok])
+        if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
+            objects = [ctx.government_of(k) or k if not ctx.is_person(k) else k for k in objects]
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
             if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
@@ -530,7 +602,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if subj == obj:
                     continue
                 this = pred
-                if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj):
+                if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj) and lemma not in OUTSIDE_VERBS:
                     this = "participant_in"  # "launched an offensive", "fought a long war"
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
                         and not ctx.is_event(subj)):
@@ -539,6 +611,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
+                if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
+                                                      or ctx.is_organization(obj)):
+                    this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if lemma in ENDORSE_VERBS and ctx.is_event(obj):
@@ -551,12 +626,21 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 yield _aid_refused(rel, lemma)
 
 
+#: what is sent or delivered to arm someone: "sent weapons to X" provides aid to X
+MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone", "tank", "rocket", "shell",
+                  "equipment", "aid", "supply", "artillery", "jet", "aircraft", "helicopter", "rifle", "launcher",
+                  "system"}
+
 #: verbs whose subject becomes a member of the organization they have for object: "formed the Alliance of Sahel
 #: States", "joined NATO" (a person who joins is not thereby a part of it)
 JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}
+
+#: verbs whose subject acts on an event from outside it: "urged the council to stop the attacks" is no part in them
+OUTSIDE_VERBS = {"stop", "halt", "end", "prevent", "avert", "investigate", "monitor", "observe", "document", "discuss",
+                 "witness", "survive", "ignore", "mourn", "commemorate", "mark", "cover", "study", "probe"}
 
 #: verbs that, with an event for object, endorse it ("welcomed the deal") rather than their own sense
 ENDORSE_VERBS = {"welcome", "hail", "applaud", "salute"}
@@ -656,6 +740,9 @@ def _title_relations(tok, ctx: Context, source, section):
             if ctx.doc[j].lower_ in TITLE_HEADS:
                 i = j
                 continue
+        if t.tag_ == "HYPH" and words:  # "Secretary-General"
+            i -= 1
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
         key = ctx.key_at.get(i)
@@ -671,6 +758,10 @@ def _title_relations(tok, ctx: Context, source, section):
         gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
         if gov is not None:
             orgs.append(gov)
+    if title is not None and not orgs and title in STATE_TITLES and not set(words) & PAST_WORDS:
+        state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
+        if state is not None and state != person and ctx.state_of(state) == state:
+            orgs.append(state)
     if title is None:
         title, orgs, words = _apposition(root, ctx)
     if title is None or not orgs:

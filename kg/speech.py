@@ -16,7 +16,7 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
              "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
-             "doubt", "question"}
+             "doubt", "question", "conclude", "dismiss", "refute"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -27,6 +27,10 @@ HEDGE_VERBS = {"appear", "seem", "imply",
                # an act only threatened, planned or attempted is not said to have happened
                "threaten", "plan", "intend", "vow", "pledge", "promise", "want", "seek", "try", "attempt", "prepare",
                "consider", "propose", "offer", "hope", "aim", "expect", "wish", "plot"}
+
+#: nouns whose infinitive names an act not (yet) done: "a proposal to resume talks", "plans to build a base"
+UNDONE_NOUNS = {"proposal", "offer", "plan", "request", "demand", "call", "bid", "attempt", "threat", "effort",
+                "intention", "proposition", "invitation", "appeal", "ultimatum", "readiness", "willingness"}
 
 #: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
 MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
@@ -49,17 +53,39 @@ DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned
 
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
-               "dismissed"}
+               "dismissed", "reject", "rejects", "rejected", "rejecting"}
+#: cue words that deny only what an allegation or a that-clause says ("rejected accusations that it armed X"), not
+#: what they take for object ("rejected the appeal to Moscow" does not say there was no appeal)
+REJECT_CUES = {"reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed"}
+#: nouns of what someone alleges
+ALLEGED_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion", "rumour", "rumor"}
+
+
+def denial_reaches(tok, cue: str) -> bool:
+    """Does the denial cue over ``tok`` deny it? "denied arming X" yes; "rejected the appeal to X" only when
+    what is rejected is an allegation or a that-clause ("rejected claims that ...")."""
+    if cue.lower() not in REJECT_CUES:
+        return True
+    child = tok
+    for parent in tok.ancestors:
+        if parent.text == cue:
+            return child.dep_ == "ccomp"
+        if parent.pos_ == "NOUN" and parent.lemma_.lower() in ALLEGED_NOUNS:
+            return True
+        child = parent
+    return False
 
 def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
     negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
     if is_verb(tok):  # "Neither the CSTO nor Russia came ..."
-        negated = negated or any(g.dep_ == "preconj" and g.lower_ == "neither"
-                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)
+        negated = negated or any((g.dep_ == "preconj" and g.lower_ == "neither") or (g.dep_ == "det" and g.lower_ == "no")
+                                 for c in tok.children if c.dep_ == "nsubj" for g in c.children)  # "No state has ..."
     hedged = any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "advmod" and c.lower_ in HEDGES)
                  or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")) for c in tok.children)
     head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "relcl", "advcl") and head.pos_ == "NOUN" and head.lemma_.lower() in UNDONE_NOUNS:
+        hedged = True  # "a proposal to resume talks", "a plan to invade": proposed or planned, not done
     if head.i != tok.i and tok.dep_ in ("xcomp", "conj", "pcomp", "dobj", "pobj") and is_verb(head):
         h_neg, h_hedge = flags(head)
         if tok.dep_ == "xcomp" and head.lemma_ in HEDGE_VERBS | REQUEST_VERBS:
@@ -103,8 +129,15 @@ def speech(tok, ctx: Context):
             break
         parent = child.head
         if is_verb(parent) and _reports(parent, child):
-            for subj in (c for c in parent.children if c.dep_ == "nsubj"):
-                key = ctx.entity(subj)
+            nsubjs = [c for c in parent.children if c.dep_ == "nsubj"]
+            if nsubjs:
+                # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
+                # that ..."): the one that names someone speaks
+                key = next((key for key in map(ctx.entity, nsubjs) if key is not None), None)
+                if key is None:
+                    key = _titled_person(nsubjs, ctx)
+                if key is None or ctx.is_event(key):
+                    key = _author(nsubjs, ctx) or key  # "A report commissioned by the EU concluded that ..."
                 return key, parent.text
             agents, _ = subjects_of(parent)
             for subj in agents:
@@ -122,10 +155,52 @@ def speech(tok, ctx: Context):
         if child.dep_ == "conj" and is_verb(child) and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             child = parent  # "said X and that Russia would continue": the second that-clause is said too
             continue
+        if (child.dep_ == "conj" and is_verb(child) and child.head.dep_ == "ccomp" and is_verb(child.head)
+                and child.tag_ == child.head.tag_  # "said it supports X and urged Y": "urged" goes with "said"
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                and child.lemma_.lower() not in CUE_VERBS):
+            child = parent  # "She said the US had armed and trained the army": both acts are said
+            continue
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _quoted_by(tok, ctx)
+
+
+#: title words the parser may make the subject of a long "Title of Body Rank Name" phrase
+SUBJECT_TITLES = {"general", "director", "minister", "secretary", "president", "chief", "head", "commander",
+                  "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "governor"}
+
+
+def _titled_person(subjects, ctx: Context) -> str | None:
+    """The one person a title the parser made the subject names: "Director General of ISPR Lieutenant General
+    Ahmed Sharif Chaudhry said" (the subject is "General")."""
+    for subj in subjects:
+        if subj.lower_ not in SUBJECT_TITLES:
+            continue
+        people = {ctx.key_at[t.i] for t in subj.subtree if t.i in ctx.key_at and ctx.is_person(ctx.key_at[t.i])}
+        if len(people) == 1:
+            return people.pop()
+    return None
+
+
+def _author(subjects, ctx: Context) -> str | None:
+    """Who a report, study or statement that speaks is from: "a report by Amnesty", "a report commissioned by the
+    EU", "a UN report", "Amnesty's report"."""
+    for subj in subjects:
+        if subj.lemma_.lower() not in SOURCE_NOUNS:
+            continue
+        owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod")]
+        owners += [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
+                   if g.dep_ == "pobj"]
+        owners += [g for v in subj.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children
+                   if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for owner in owners:
+            key = ctx.entity(owner)
+            if key is not None and not ctx.is_event(key):
+                return key
+    return None
 
 
 def _reports(verb, child) -> bool:

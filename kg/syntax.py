@@ -16,13 +16,17 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
-               "resume", "step"}
+               "resume", "step", "take", "gain", "assume", "wrest"}
+
+#: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
+QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
+                  "wave", "waves", "barrage", "spate", "string", "round", "rounds", "salvo", "volley", "flurry"}
 
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
 STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
-               "territory", "soil"}
+               "territory", "soil", "presidency"}
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
@@ -37,10 +41,13 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                # what a state's forces field: "shot down a Russian jet", "Iranian drones hit X"
                                "jet", "plane", "aircraft", "warplane", "drone", "ship", "warship", "vessel", "convoy",
                                "base", "helicopter", "submarine", "tank", "force", "airfield", "airbase", "refinery",
-                               "depot",
+                               "depot", "missile", "rocket", "artillery", "bomber",
                                # what a strike hits stands for its owner: "struck Houthi targets", "Hamas positions"
                                "target", "site", "facility", "stronghold", "hideout", "camp", "installation",
                                "launcher", "infrastructure", "troop", "soldier", "army", "military"}
+
+#: stand-ins whose author a "by" phrase names: "rejected a proposal by the UN envoy"
+AUTHORED_NOUNS = {"proposal", "offer", "request", "demand", "claim", "statement", "plan", "initiative", "decision"}
 
 #: nouns that, after "as", name what the object belongs to: "recognized X as part of Y / as Azerbaijani territory"
 TERRITORY_WORDS = {"part", "territory", "land", "soil"}
@@ -50,6 +57,9 @@ SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 #: stand-ins that speak or act for whoever governs a place: "the authorities in X", "X's leaders", "an X official"
 GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "junta", "cabinet", "official",
                    "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
+
+#: verbs that move one's own forces: "its troops" on them are the mover's ("urged Russia to withdraw its troops")
+MOVING_VERBS = {"withdraw", "pull", "deploy", "redeploy", "send", "station", "move", "relocate", "bring"}
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 
@@ -166,6 +176,14 @@ class Context:
                     continue  # "Iran and Turkey share ... its exclave": "its" is neither of them
                 if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
                     return key
+            for i in range(tok.i - 1, -1, -1):  # a subject named by a stand-in: "The Congolese government said it"
+                t = self.doc[i]
+                if t.idx <= start:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in STATE_NOUNS and i not in self.key_at:
+                    key = self.entity(t, pronouns=False)
+                    if key is not None and not self.is_person(key):
+                        return key
         return None
 
     def entity(self, tok, *, pronouns: bool = True) -> str | None:
@@ -206,6 +224,8 @@ class Context:
             for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
                 if child.dep_ in ("amod", "compound", "poss", "nmod"):
                     key = self.key_at.get(child.i)
+                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in ("its", "their"):
+                        key = self._own_subject(tok)  # "urged Russia to withdraw its troops": Russia's
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
                     if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
@@ -224,7 +244,7 @@ class Context:
                    if c.dep_ in ("amod", "compound")):
                 return None  # "opposition leaders in Yerevan" do not speak for Armenia
             for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
-                    c.lower_ == "in" and lemma in GOVERNING_NOUNS))):
+                    c.lower_ == "in" and lemma in GOVERNING_NOUNS) or (c.lower_ == "by" and lemma in AUTHORED_NOUNS))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
                     if key is not None:
@@ -246,6 +266,15 @@ class Context:
             return self.last_region(tok)  # "the region": the territory named last before
         return None
 
+    def _own_subject(self, tok) -> str | None:
+        """The one "its"/"their" on a verb's object refers to: the verb's own subject, inherited where the verb
+        has none ("urged Russia to withdraw its troops": Russia's troops, not the one urging)."""
+        if tok.dep_ != "dobj" or not is_verb(tok.head) or tok.head.lemma_.lower() not in MOVING_VERBS:
+            return None
+        agents = [a for a in subjects_of(tok.head)[0] if a.i != tok.i and a.lower_ not in THING_PRONOUNS]
+        keys = [k for k in self.entities([a for a in agents if a.lower_ not in PERSON_PRONOUNS]) if k is not None]
+        return keys[0] if len(keys) == 1 and not self.is_person(keys[0]) else None  # "A and B ... their": both
+
     def _for_owner(self, key: str, lemma: str) -> str | None:
         """Who a stand-in noun owned by ``key`` stands for: "the authorities in Nagorno-Karabakh" are its (de
         facto) government while it had one; "the Armenian government" is Armenia."""
@@ -253,6 +282,8 @@ class Context:
             government = self.government_of(key)
             if government is not None:
                 return government
+        if lemma in STATE_NOUNS and lemma in GOVERNING_NOUNS and self.is_person(key):
+            return self.party(key)  # "Abiy's government", "Trump's administration": the state its head leads
         return self.state_of(key) if lemma in STATE_NOUNS else key
 
     def last_state(self, tok) -> str | None:
@@ -270,6 +301,8 @@ class Context:
                 if self._topic(self.doc[i]):
                     return key
                 last = last or key
+        if last is None and tok.lemma_.lower() in RULERS:
+            last = self._last_named_ruler(tok)  # "the new Syrian government ... the government": Syria's
         if last is None:  # none in the paragraph: the state the text has named most so far
             counts: dict[str, int] = {}
             latest: dict[str, int] = {}
@@ -280,6 +313,23 @@ class Context:
                     latest[state] = max(latest.get(state, -1), i)
             last = max(counts, key=lambda k: (counts[k], latest[k]), default=None)
         return last
+
+    def _last_named_ruler(self, tok) -> str | None:
+        """The state of the last "<state> government" (or "X's government", "the government of X") the text
+        named before ``tok``, a bare "the government" with the same noun."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _bare_definite(t):
+                continue
+            owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
+            owners += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                       if g.dep_ == "pobj"]
+            for owner in owners:
+                key = self.key_at.get(owner.i)
+                if key is not None and self.state_of(key) == key:
+                    return key
+        return None
 
     def _misparsed_apposition(self, tok) -> str | None:
         """The name a "the ..." phrase set off by commas right after it renames, where the parser made the phrase
@@ -378,7 +428,13 @@ def subjects_of(verb) -> tuple[list, list]:
                 return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
             return agents, patients
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
-        return subjects_of(head)
+        agents, patients = subjects_of(head)
+        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and agents and all(a.dep_ == "csubj" for a in agents)
+                and is_verb(head.head)):
+            # "X said that protecting them was a priority and accused Y of ...": a clause accuses no one; the
+            # parser hung the second verb on the reported clause instead of on "said"
+            return subjects_of(head.head)
+        return agents, patients
     if verb.dep_ == "xcomp" and is_verb(head):
         objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
         objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
@@ -418,7 +474,14 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
     agents, patients, places = [], [], []
-    for prep in (c for c in noun.children if c.dep_ == "prep"):
+    outer = noun  # "carried out hundreds of strikes in Syria": the count stands in the clause for the strikes
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+            and noun.head.head.lemma_.lower() in QUANTITY_NOUNS):
+        outer = noun.head.head
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if outer is not noun:
+        preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
+    for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
                                    and predicates.is_symmetric(pred)):
@@ -445,8 +508,8 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
         elif (child.dep_ in ("amod", "compound") and child.i in ctx.key_at and not agents
               and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"
-    head = noun.head
-    if noun.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+    head = outer.head
+    if outer.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
@@ -464,6 +527,13 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     agents = [t for t in agents if t.ent_type_ not in dated]
     patients = [t for t in patients if t.ent_type_ not in dated]
     places = [t for t in places if t.ent_type_ not in dated]
+    if patients and pred in ("attacks", "occupies", "controls", "blocks") and not ctx.entities(patients):
+        # "strikes on six locations in Pakistan": a target kg cannot name is where it is
+        inner = [g for t in patients if t.pos_ == "NOUN" for p in t.children if p.dep_ == "prep"
+                 and p.lower_ in ("in", "inside", "across") for g in p.children if g.dep_ == "pobj"
+                 and g.ent_type_ not in dated]
+        if ctx.entities(inner):
+            patients = inner
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
     hedged = False
