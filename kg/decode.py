@@ -15,7 +15,7 @@ import codecs
 import logging
 import re
 
-from .errors import SourceError
+from .errors import SourceError, warn
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def decode_bytes(raw: bytes, path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text, encoding = _guess(raw, path)
-        log.warning("%s: not UTF-8; decoded as %s", path, encoding)
+        warn(log, "%s: not UTF-8; decoded as %s", path, encoding)
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise SourceError(path, "binary file, not text (mostly control characters)")

@@ -7,7 +7,9 @@ HTML pages are reduced to their main text (see kg/decode.py).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import pickle
 import re
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import yaml
 
 from .dates import find_publication_date
 from .decode import decode_bytes, html_to_text, looks_like_html, normalize_breaks
-from .errors import SourceError
+from .errors import SourceError, noting, warn
 from .furniture import find_furniture
 from .model import Article
 
@@ -61,7 +63,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     except yaml.YAMLError as err:
         plain = _plain_fields(match.group(1))  # "title: Analysis: Iran's proxies" (an unquoted colon)
         if plain is not None and "mapping values are not allowed" in str(getattr(err, "problem", "")):
-            log.warning("%s: front matter is not valid YAML (an unquoted ':' in a value); read as plain "
+            warn(log, "%s: front matter is not valid YAML (an unquoted ':' in a value); read as plain "
                         "'field: value' lines", path)
             meta = plain
             return _checked(meta, path), text[match.end():]
@@ -97,7 +99,7 @@ def _checked(meta, path) -> dict:
         raise SourceError(path, "front matter is not a mapping of fields")
     unknown = sorted(set(meta) - set(FIELDS))
     if unknown:
-        log.warning("%s: ignoring unknown front-matter fields: %s", path, ", ".join(map(str, unknown)))
+        warn(log, "%s: ignoring unknown front-matter fields: %s", path, ", ".join(map(str, unknown)))
     return meta
 
 
@@ -133,7 +135,7 @@ def _as_text(value, path=None, field: str = "") -> str | None:
     if hasattr(value, "isoformat"):  # YAML turns 2023-09-21 into a date
         return value.isoformat()
     if isinstance(value, (dict, list, tuple, set)):
-        log.warning("%s: front-matter field %r is not text; ignored", path, field)
+        warn(log, "%s: front-matter field %r is not text; ignored", path, field)
         return None
     return normalize_breaks(str(value)).strip() or None  # YAML escapes can bring back U+2028 & co.
 
@@ -152,7 +154,7 @@ def _as_date(value, path) -> str | None:
             return iso
         except ValueError:
             pass
-    log.warning("%s: date %r is not an ISO date (YYYY-MM-DD); ignored", path, text[:40])
+    warn(log, "%s: date %r is not an ISO date (YYYY-MM-DD); ignored", path, text[:40])
     return None
 
 
@@ -161,7 +163,7 @@ def _as_url(value, path) -> str | None:
     if text is None:
         return None
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) or _IRI_BAD.search(text):
-        log.warning("%s: url %r is not a valid absolute URL; ignored", path, text[:80])
+        warn(log, "%s: url %r is not a valid absolute URL; ignored", path, text[:80])
         return None
     return text
 
@@ -218,17 +220,22 @@ def load_article(path: Path, *, root: Path | None = None, max_bytes: int = MAX_B
     )
 
 
-def load_articles(folder: Path, *, on_error=None, max_bytes: int = MAX_BYTES) -> list[Article]:
+def load_articles(folder: Path, *, on_error=None, max_bytes: int = MAX_BYTES,
+                  memo: LoadedArticles | None = None) -> list[Article]:
     """Every readable article in ``folder``. Problems go to ``on_error(SourceError)`` (default: raise).
 
-    Two files with the same id: the first (by path) is kept, the second is an error naming both.
+    Two files with the same id: the first (by path) is kept, the second is an error naming both. ``memo``: the
+    articles the last build loaded, by file and content: an unchanged file is not parsed again.
     """
     folder = Path(folder)
     articles: list[Article] = []
     seen: dict[str, Path] = {}
     for path in find_sources(folder):
         try:
-            article = load_article(path, root=folder, max_bytes=max_bytes)
+            if memo is None:
+                article = load_article(path, root=folder, max_bytes=max_bytes)
+            else:
+                article = memo.load(path, root=folder, max_bytes=max_bytes)
             if article.id in seen:
                 raise SourceError(path, f"duplicate article id {article.id!r} (also in {seen[article.id].relative_to(folder)})")
         except SourceError as err:
@@ -239,3 +246,55 @@ def load_articles(folder: Path, *, on_error=None, max_bytes: int = MAX_BYTES) ->
         seen[article.id] = path
         articles.append(article)
     return articles
+
+
+class LoadedArticles:
+    """The articles a build loaded, kept for the next one (``OUT/.kg-cache/articles.pickle``), by file path and
+    a hash of the file's bytes: an unchanged file is not decoded, split and searched for furniture again
+    (~0.5 s on 1,000 articles, on the path of every rebuild). The warnings its loading gave are kept with it and
+    given again. ``salt`` covers kg's code; a file whose salt differs is ignored.
+    """
+
+    FORMAT = 1
+
+    def __init__(self, path: Path, *, salt: str, force: bool = False):
+        self.path = Path(path)
+        self.salt = salt
+        self._old: dict[tuple, tuple[Article, list]] = {}
+        self._new: dict[tuple, tuple[Article, list]] = {}
+        if not force:
+            try:
+                with self.path.open("rb") as fh:
+                    fmt, salt, old = pickle.load(fh)
+                if (fmt, salt) == (self.FORMAT, self.salt):
+                    self._old = old
+            except FileNotFoundError:
+                pass
+            except Exception as err:  # noqa: BLE001 - an unreadable file only means every article is loaded
+                log.warning("%s: unreadable (%s); loading every article", self.path, type(err).__name__)
+
+    def load(self, path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Article:
+        """:func:`load_article`, or what it gave the last build for the same file and bytes (its warnings again)."""
+        try:
+            with path.open("rb") as fh:
+                raw = fh.read(max_bytes + 1)
+        except OSError:
+            return load_article(path, root=root, max_bytes=max_bytes)  # the usual error
+        key = (str(path.relative_to(root)), max_bytes, hashlib.sha1(raw).hexdigest())
+        found = self._old.get(key)
+        if found is None:
+            with noting() as noted:
+                article = load_article(path, root=root, max_bytes=max_bytes)
+            found = (article, list(noted))
+        else:
+            for name, text in found[1]:
+                logging.getLogger(name).warning("%s", text)
+        self._new[key] = found
+        return found[0]
+
+    def save(self) -> None:
+        """Keep the articles this build loaded (only those: the file stays the size of the corpus)."""
+        from .cache import _write_pickle
+
+        if self._new != self._old:
+            _write_pickle(self.path, (self.FORMAT, self.salt, self._new), prefix=f".{self.path.stem}.")

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from kg.cache import ArticleCache, code_fingerprint, fingerprint, model_meta
 from kg.cli import main
 from kg.pipeline import extract, ontology_path
+from kg.sources import load_article as _load_article
 from kg.sources import load_articles
 from tests.conftest import SOURCES
 
@@ -120,3 +121,37 @@ def test_cli_rebuild_reads_nothing_when_nothing_changed(corpus, tmp_path):
     second = runner.invoke(main, ["build", str(corpus), "-o", str(out)])
     assert second.exit_code == 0 and "(0 read, 2 cached)" in second.output
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_loaded_articles_are_kept_by_content_and_say_their_warnings_again(tmp_path, caplog, monkeypatch):
+    import logging
+
+    import kg.sources as sources
+    from kg.sources import LoadedArticles
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text("---\ndate: next Tuesday\n---\nKosovo and Serbia met in Brussels.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Armenia and Azerbaijan met in Geneva.\n", encoding="utf-8")
+    memo_path = tmp_path / "cache" / "articles.pickle"
+
+    def load(salt="s1"):
+        memo = LoadedArticles(memo_path, salt=salt)
+        with caplog.at_level(logging.WARNING, logger="kg"):
+            caplog.clear()
+            articles = load_articles(src, memo=memo)
+        memo.save()
+        return articles, [r.getMessage() for r in caplog.records if "not an ISO date" in r.getMessage()]
+
+    first, warned = load()
+    assert first == load_articles(src) and len(warned) == 1 and "a.md" in warned[0]
+    parsed = []
+    monkeypatch.setattr(sources, "load_article", lambda path, **kw: parsed.append(path.name) or _load_article(path, **kw))
+    again, warned_again = load()
+    assert again == first and parsed == [] and warned_again == warned  # nothing parsed, the warning given again
+    (src / "b.txt").write_text("Armenia and Azerbaijan met in Geneva on Monday.\n", encoding="utf-8")
+    changed, _ = load()
+    assert parsed == ["b.txt"] and changed[1].body.endswith("on Monday.\n") and changed[0] == first[0]
+    parsed.clear()
+    load(salt="other code")
+    assert parsed == ["a.md", "b.txt"]  # kept under another salt: everything loaded again
