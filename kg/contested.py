@@ -10,6 +10,7 @@ different sides for one act), ``role`` (the doer of an event in one source, its 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -216,8 +217,33 @@ def _number(text: str) -> int | None:
     return total
 
 
+@functools.lru_cache(maxsize=4096)  # one sentence is the evidence of many mentions (and reposts repeat it)
+def _figures(text: str, evidence: str, trigger: str) -> tuple[str, ...]:
+    """The durations said of an event mention ("forty-four-day Second Karabakh War" -> "44 days")."""
+    near = re.search(rf"(\S+\s+)?{re.escape(text)}", evidence)
+    out = []
+    for match in _DURATION.finditer(" ".join([near.group(0) if near else text, trigger])):
+        n = _number(match.group(1))
+        if n is not None:
+            out.append(f"{n} {match.group(2).lower()}s")
+    return tuple(out)
+
+
+def _frames(evidence: str, framing: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(stance, term) for each stance of ``framing`` whose first term the evidence uses."""
+    low = evidence.lower()
+    out = []
+    for stance, terms in framing.items():
+        for term in terms:
+            if term in low and re.search(rf"\b{re.escape(term)}\b", low):  # most terms are not even a substring
+                out.append((stance, term))
+                break
+    return out
+
+
 def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[str]], labels) -> list[Contested]:
     out = []
+    framed: dict[str, list[tuple[str, str]]] = {}
     for ent in extraction.entities:
         if ent.type != "Event":
             continue
@@ -229,18 +255,12 @@ def _event_sides(extraction: Extraction, facts: dict, framing: dict[str, list[st
             evidence = fact.evidence if fact is not None and fact.evidence else m.text
             if fact is not None and fact.date is not None and fact.date.precision == "day":
                 days[fact.date.start].append(Side(stance=f"on {fact.date.start}", source=m.source, evidence=evidence))
-            near = re.search(rf"(\S+\s+)?{re.escape(m.text)}", evidence)  # "forty-four-day Second Karabakh War"
-            for match in _DURATION.finditer(" ".join([near.group(0) if near else m.text, fact.trigger if fact else ""])):
-                n = _number(match.group(1))
-                if n is not None:
-                    unit = match.group(2).lower()
-                    numbers[f"{n} {unit}s"].append(Side(stance=f"{n} {unit}s", source=m.source, evidence=evidence))
-            low = evidence.lower()
-            for stance, terms in framing.items():
-                for term in terms:
-                    if term in low and re.search(rf"\b{re.escape(term)}\b", low):  # most terms are not even a substring
-                        frames[stance].append(Side(stance=f"{stance}: {term}", source=m.source, evidence=evidence))
-                        break
+            for figure in _figures(m.text, evidence, fact.trigger if fact else ""):
+                numbers[figure].append(Side(stance=figure, source=m.source, evidence=evidence))
+            if evidence not in framed:  # one sentence is the evidence of many mentions
+                framed[evidence] = _frames(evidence, framing)
+            for stance, term in framed[evidence]:
+                frames[stance].append(Side(stance=f"{stance}: {term}", source=m.source, evidence=evidence))
         for kind, found, topic in (("date", days, "date"), ("number", numbers, "figures"), ("framing", frames, "framing")):
             sources = {s.source for sides in found.values() for s in sides}
             if len(found) >= 2 and len(sources) >= 2:
