@@ -138,6 +138,6 @@ def to_csv_tables(extraction: Extraction, *, base: str | None = None) -> dict[st
         (m.source, m.section, m.start, m.end, e.id, m.text, m.reading)
         for e in extraction.entities for m in e.mentions)
     mentions = _table(["mention", "entity", "article", "section", "start", "end", "text", "reading"],
-                      ([str(iris.mention(src, sec, start, end)), ent, src, sec, start, end, text, reading]
+                      ([iris.mention_text(src, sec, start, end), ent, src, sec, start, end, text, reading]
                        for src, sec, start, end, ent, text, reading in mention_rows))
     return {"nodes.csv": nodes, "edges.csv": edges, "claims.csv": claims, "mentions.csv": mentions}
