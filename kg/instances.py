@@ -315,13 +315,13 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
     phrases: dict[str, list[str]] = defaultdict(list)
     spans: dict[str, set[str]] = defaultdict(set)
     for m in anchored:
-        new_mentions[trig_map[m.entity]].append(replace(m, entity=trig_map[m.entity]))
+        new_mentions[trig_map[m.entity]].append(m.of(trig_map[m.entity]))
         fact = facts[(m.source, m.section, m.start)]
         phrases[trig_map[m.entity]].append(fact.trigger)
         spans[trig_map[m.entity]].update(fact.spans)
     for m in triggers:  # "the strikes" after "India launched missile strikes": a mention of that event
         if m.reading == "anaphor" and m.entity in trig_map:
-            new_mentions[trig_map[m.entity]].append(replace(m, entity=trig_map[m.entity]))
+            new_mentions[trig_map[m.entity]].append(m.of(trig_map[m.entity]))
     for ent_id, ms in new_mentions.items():
         if ent_id in by_id:
             old = by_id[ent_id]

