@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import marshal
 import operator
 from collections.abc import Callable
 
@@ -191,7 +192,9 @@ class Quads:
         found = self._keys.get(name)
         if found is None:
             parts = self._parts[name]() if name in self._parts else tuple(self.lines(name))
-            found = self._keys[name] = hashlib.sha1(repr((name, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+            # marshal's version 0 writes values only (no references, no interning flags): equal parts, equal
+            # bytes, twice as fast as repr; another Python may write them otherwise, and then every block is made
+            found = self._keys[name] = hashlib.sha1(marshal.dumps((name, parts), 0)).hexdigest()
         return found
 
     def lines(self, name: str) -> list[str]:
