@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Mention, Provenance, Relation
-from .nlp import text_of
+from .claims import make_relation, writers_voice
+from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
-from .speech import (CUE_VERBS, DENIAL_CUES, DOUBT_CUES, VIEW_VERBS, cue_negated, denial_reaches, flags,
-                     passive_cue, speech, view_holder)
-from .gazetteer import PORTFOLIOS
+from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
+from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
 
@@ -36,45 +35,6 @@ HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "med
                       "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
 
 LOCATIVE_PREDICATES = {"deploys_to", "attacks", "occupies", "controls", "withdraws_from", "visits", "flees_to"}
-
-TITLES = {
-    "president": "leader_of", "prime minister": "leader_of", "premier": "leader_of", "leader": "leader_of",
-    "head": "leader_of", "chairman": "leader_of", "chair": "leader_of", "king": "leader_of",
-    "chancellor": "leader_of", "speaker": "leader_of", "commander": "leader_of", "minister": "affiliated_with",
-    "foreign minister": "affiliated_with", "defense minister": "affiliated_with", "ambassador": "affiliated_with",
-    "spokesperson": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesman": "spokesperson_of",
-    "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of",
-    "secretary": "affiliated_with", "official": "affiliated_with", "envoy": "affiliated_with",
-    "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of",
-    "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
-    "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
-    "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
-    "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
-    "secretary general": "leader_of",
-    # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
-    "counterpart": "affiliated_with",
-}
-#: titles of a state's leaders and ministers: before a name with no state named ("Prime Minister X"), the state
-#: is the one the text or the gazetteer's dated roles tie the person to
-STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", "minister", "foreign minister",
-                "defense minister"}
-#: words that put a title in the past or the future: "former President X" no longer leads
-PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
-
-#: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
-TITLE_HEADS = {title.split()[-1] for title in TITLES}
-#: posts in a government: "his defence minister" serves the state of the one "his" refers to
-GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
-                     "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
-
-
-def _provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
-    text = text_of(sent.doc)[sent.start_char:sent.end_char]
-    stripped = text.strip()
-    lead = len(text) - len(text.lstrip())
-    return Provenance(source=source, sentence=stripped, start=sent.start_char + lead,
-                      end=sent.start_char + lead + len(stripped), rule=rule, confidence=confidence, section=section)
-
 
 def extract_relations(doc, mentions: list[Mention], *, source: str, section: str, predicates: Predicates,
                       is_person=None, state_of=None, is_event=None, government_of=None, affiliations=None,
@@ -180,7 +140,7 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
                 yield from _involvement(tok, ctx, source, section)
         key = ctx.key_at.get(tok.i)
         if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
-            yield from _title_relations(tok, ctx, source, section)
+            yield from title_relations(tok, ctx, source, section)
         if tok.lower_ in HYPHEN_PARTICIPLES and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
             yield from _hyphen_relations(tok, ctx, source, section)
         if tok.lower_ in PARTY_WORDS and tok.i in ctx.key_at:
@@ -214,7 +174,7 @@ def _impact_relations(verb, ctx: Context, source, section):
         for doer in doers:
             for target in targets:
                 if doer != target:
-                    yield _relation(doer, pred, target, verb.sent, ctx, verb, source, section, "impact", 0.5, verb.text)
+                    yield make_relation(doer, pred, target, verb.sent, ctx, verb, source, section, "impact", 0.5, verb.text)
 
 
 def _event_setting(verb, ctx: Context, source, section, is_event):
@@ -230,7 +190,7 @@ def _event_setting(verb, ctx: Context, source, section, is_event):
     for subj in ctx.entities(subjects_of(verb)[0]):
         for event in events:
             if subj != event and not is_event(subj):
-                yield _relation(subj, "participant_in", event, verb.sent, ctx, verb, source, section, "setting", 0.5,
+                yield make_relation(subj, "participant_in", event, verb.sent, ctx, verb, source, section, "setting", 0.5,
                                 verb.text)
 
 
@@ -264,7 +224,7 @@ def _territory_relations(noun, ctx: Context, source, section):
     for part in parts:
         for owner in owners:
             if part != owner and ctx.state_of(part) != part:
-                yield _relation(part, "part_of", owner, noun.sent, ctx, noun, source, section, "territory", 0.6,
+                yield make_relation(part, "part_of", owner, noun.sent, ctx, noun, source, section, "territory", 0.6,
                                 noun.text)
 
 
@@ -295,7 +255,7 @@ def _settlement_relations(noun, ctx: Context, source, section):
         places += ctx.entities([noun.head])
     for place in places:
         if place != owners[0] and ctx.state_of(place) != place and not ctx.is_person(place) and not ctx.is_event(place):
-            yield _relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
+            yield make_relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
                             noun.text)
 
 
@@ -313,7 +273,7 @@ def _anti_relations(anti, ctx: Context, source, section):
         node = node.head
     for holder in holders:
         if holder != target:
-            yield _relation(holder, "opposes", target, anti.sent, ctx, anti.nbor(2).head, source, section, "anti", 0.5,
+            yield make_relation(holder, "opposes", target, anti.sent, ctx, anti.nbor(2).head, source, section, "anti", 0.5,
                             "anti-")
 
 
@@ -337,7 +297,7 @@ def _involvement(noun, ctx: Context, source, section):
     for subj in ctx.entities(subjects_of(noun.head)[0]):
         for event in events:
             if not ctx.is_event(subj):
-                yield _relation(subj, "participant_in", event, noun.sent, ctx, noun, source, section, "involvement",
+                yield make_relation(subj, "participant_in", event, noun.sent, ctx, noun, source, section, "involvement",
                                 0.6, noun.text)
 
 
@@ -362,7 +322,7 @@ def _role_relations(noun, ctx: Context, source, section):
     for subj in ctx.entities(holders):
         for obj in ctx.entities(others):
             if subj != obj:
-                yield _relation(subj, ROLE_NOUNS[noun.lemma_.lower()], obj, noun.sent, ctx, noun, source, section,
+                yield make_relation(subj, ROLE_NOUNS[noun.lemma_.lower()], obj, noun.sent, ctx, noun, source, section,
                                 "role", 0.6, noun.text)
 
 
@@ -377,7 +337,7 @@ def _party_leader(tok, ctx: Context, source, section):
         if person is None and t.dep_ == "poss" and t.lower_ in ("his", "her"):
             person = ctx.antecedent(t)  # "Pashinyan ... his Civil Contract party"
         if t.dep_ == "poss" and person is not None and ctx.is_person(person):
-            yield _relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
+            yield make_relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
 
 def _hyphen_relations(tok, ctx: Context, source, section):
@@ -394,41 +354,9 @@ def _hyphen_relations(tok, ctx: Context, source, section):
         if subj is None or obj is None:
             return
     # "the Russian-led alliance": the writer's description
-    yield _writers(_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
+    yield writers_voice(make_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
                              0.6, tok.text))
 
-
-def _writers(rel: Relation) -> Relation:
-    """A description in the writer's own words (a title, "X-led"), even inside a reported sentence; a negated one
-    keeps its voice (the negation is someone's)."""
-    return rel if rel.negated else replace(rel, speaker=None, cue=None)
-
-
-def _relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
-    negated, hedged = flags(anchor)
-    speaker, cue = speech(anchor, ctx)
-    if (cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses")
-            and denial_reaches(anchor, cue)):
-        if cue_negated(anchor, cue):
-            hedged = True  # "Israel neither confirmed nor denied striking Iran": said neither way
-        else:
-            negated = not negated  # "Tehran denies arming the Houthis": in Iran's words, Iran does not arm them
-    elif cue is not None and cue_negated(anchor, cue):
-        hedged = True  # "Israel has never confirmed that it carried out the strike": not said either way
-    if cue is not None and cue.lower() in DOUBT_CUES:
-        hedged = True  # "analysts doubt that Venezuela will invade"
-    if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and (
-            passive_cue(anchor, cue) or cue.lower() in ALLEGING_CUES):
-        hedged = True  # "X has been accused of supplying weapons", "Critics accuse X of ...": someone's claim
-    return Relation(subject=subject, predicate=predicate, object=obj,
-                    provenance=_provenance(sent, source, section, rule, confidence),
-                    speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)
-
-
-#: cue words of an accusation: what they report is the accuser's claim, never the source's, even when kg cannot
-#: tell who the accuser is ("Critics accuse X of arming Y")
-ALLEGING_CUES = {"accuse", "accuses", "accused", "accusing", "allege", "alleges", "alleged", "alleging", "blame",
-                 "blames", "blamed", "blaming"}
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
 
@@ -461,7 +389,7 @@ def _small_clause(noun, ctx: Context, source, section):
     for part in parts:
         for whole in _wholes(noun, ctx):
             if part != whole:
-                yield _relation(part, "part_of", whole, noun.sent, ctx, noun, source, section, "svo", 0.6, noun.text)
+                yield make_relation(part, "part_of", whole, noun.sent, ctx, noun, source, section, "svo", 0.6, noun.text)
 
 
 def _held_view(verb, ctx: Context, source, section):
@@ -476,7 +404,7 @@ def _held_view(verb, ctx: Context, source, section):
     for part in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]):
         for whole in wholes:
             if part != whole:
-                rel = _relation(part, "part_of", whole, verb.sent, ctx, verb, source, section, "held_view", 0.5,
+                rel = make_relation(part, "part_of", whole, verb.sent, ctx, verb, source, section, "held_view", 0.5,
                                 verb.text)
                 yield replace(rel, speaker=holder, cue=verb.text)
 
@@ -528,21 +456,21 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         for obj in ctx.entities([t for t, prep in pairs if not prep]):
             for subj in subjects:
                 if obj != subj and not ctx.is_event(obj) and not ctx.is_person(subj):
-                    yield _relation(obj, "part_of", subj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+                    yield make_relation(obj, "part_of", subj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         return
     if lemma in JOIN_VERBS:  # "Niger and Burkina Faso formed the Alliance of Sahel States", "Finland joined NATO"
         joined = [t for t, prep in pairs if not prep and any(ctx.is_organization(k) for k in ctx.entities([t]))]
         for obj in ctx.entities(joined):
             for subj in subjects:
                 if subj != obj and not ctx.is_person(subj):
-                    yield _relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+                    yield make_relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         if joined and not any(ctx.is_person(k) for k in subjects):
             pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
     if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
             and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
         for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
             for b in subjects[i + 1:]:
-                yield _relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
+                yield make_relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
     copula = lemma == "be"
     framed = [(t, _wholes(t, ctx)) for t, prep in pairs if prep == "as" or (copula and t.dep_ == "attr")]
     framed += [(g, _wholes(g, ctx)) for t, prep in pairs if t.dep_ == "dobj"  # "acknowledges X as a concern of Y"
@@ -555,13 +483,13 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         for part in parts:
             for whole in wholes:
                 if part != whole:  # "Eritrea was not part of the talks": taking part, not being a piece
-                    yield _relation(part, "participant_in" if ctx.is_event(whole) else "part_of", whole, verb.sent,
+                    yield make_relation(part, "participant_in" if ctx.is_event(whole) else "part_of", whole, verb.sent,
                                     ctx, verb if copula else obj_tok, source, section, "svo", 0.6, obj_tok.text)
         if not copula and predicates.for_verb(lemma, particle) == "recognizes_sovereignty_of":
             for subj in subjects:  # "A recognized X as part of B": A recognizes B's sovereignty (not X's)
                 for whole in wholes:
                     if subj != whole:
-                        yield _relation(subj, "recognizes_sovereignty_of", whole, verb.sent, ctx, verb, source,
+                        yield make_relation(subj, "recognizes_sovereignty_of", whole, verb.sent, ctx, verb, source,
                                         section, "svo", 0.6, verb.text)
     framed_toks = {t.i for t, _ in framed}
     # "China holds drills around Taiwan": a support verb's event object takes the rest of the clause
@@ -621,7 +549,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if (copula and obj_tok.dep_ == "attr" and ctx.state_of(obj) == obj and ctx.state_of(subj) != subj
                         and not ctx.is_person(subj)):
                     this = "part_of"  # "Artsakh is Armenia"
-                rel = _relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
+                rel = make_relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
@@ -679,13 +607,13 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
         for i, a in enumerate(sides):
             for b in sides[i + 1:]:
                 if a != b and not ctx.is_event(a) and not ctx.is_event(b):
-                    rel = _relation(a, pred, b, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+                    rel = make_relation(a, pred, b, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
                     yield replace(rel, hedged=True) if hedged else rel
     for subj in subjects:
         for obj in objects:
             if subj == obj or (pred in TARGET_PREDICATES and ctx.is_event(obj)):
                 continue
-            rel = _relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+            rel = make_relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
             yield replace(rel, hedged=True) if hedged else rel
     # "a cleansing carried out by Y and facilitated by the inaction of Z": Z failed to protect the victims
     idle = ctx.entities([g for a in agents if a.lemma_.lower() in INACTION_NOUNS and a.pos_ == "NOUN"
@@ -695,7 +623,7 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
         for subj in idle:
             for obj in objects:
                 if subj != obj:
-                    yield _relation(subj, "fails_to_aid", obj, noun.sent, ctx, noun, source, section, "inaction", 0.5,
+                    yield make_relation(subj, "fails_to_aid", obj, noun.sent, ctx, noun, source, section, "inaction", 0.5,
                                     noun.text)
 
 
@@ -706,101 +634,3 @@ TARGET_PREDICATES = {"attacks", "occupies", "controls", "blocks", "kills", "ethn
                      "withdraws_from", "visits", "flees_to", "evacuates"}
 #: predicates of harm to a patient, which someone's inaction can let happen
 HARM_PREDICATES = {"attacks", "ethnically_cleanses", "commits_genocide_against", "kills", "blocks", "occupies"}
-
-
-def _title_word(words: list[str]) -> str | None:
-    text = " ".join(words)
-    for title in sorted(TITLES, key=len, reverse=True):
-        if text == title or text.endswith(" " + title) or text.startswith(title + " ") or f" {title} " in f" {text} ":
-            return title
-    return None
-
-
-def _title_relations(tok, ctx: Context, source, section):
-    """"Russian Foreign Minister Sergey Lavrov" -> (lavrov, affiliated_with, russia); appositions too."""
-    person = ctx.key_at[tok.i]
-    start = tok.i
-    while start > tok.sent.start and ctx.key_at.get(start - 1) == person:
-        start -= 1
-    words, orgs = [], []
-    i = start - 1
-    while i >= tok.sent.start and start - i <= 6:
-        t = ctx.doc[i]
-        if (t.lower_ == "of" and i > tok.sent.start and ctx.doc[i - 1].lower_ in ("secretary", "minister")
-                and " ".join(words) in PORTFOLIOS):
-            words.insert(0, t.lower_)  # "Secretary of State", "Minister of Defence": one title
-            i -= 1
-            continue
-        if t.lower_ == "of" and orgs and not words and i > tok.sent.start:
-            # "President of the Republic of Azerbaijan Ilham Aliyev", "Prime Minister of Armenia X": the title
-            # is before "of" (and "the Republic of" is part of the state's name)
-            j = i - 1
-            while j > tok.sent.start and ctx.doc[j].lower_ in ("republic", "kingdom", "federation", "the", "of"):
-                j -= 1
-            if ctx.doc[j].lower_ in TITLE_HEADS:
-                i = j
-                continue
-        if t.tag_ == "HYPH" and words:  # "Secretary-General"
-            i -= 1
-            continue
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
-            break
-        key = ctx.key_at.get(i)
-        if key is not None and key != person:
-            if key not in orgs:
-                orgs.append(key)
-        elif key is None:
-            words.insert(0, t.lower_)
-        i -= 1
-    title = _title_word(words)
-    root = ctx.doc[start:tok.i + 1].root
-    if title is not None and not orgs and root.dep_ == "pobj" and root.head.lower_ in ("under", "by"):
-        gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
-        if gov is not None:
-            orgs.append(gov)
-    if title is not None and not orgs and title in STATE_TITLES and not set(words) & PAST_WORDS:
-        state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
-        if state is not None and state != person and ctx.state_of(state) == state:
-            orgs.append(state)
-    if title is None:
-        title, orgs, words = _apposition(root, ctx)
-    if title is None or not orgs:
-        return
-    pred = TITLES[title]
-    if pred == "leader_of" and title in ("chief", "head") and len(words) > 1 and words[-1] == title:
-        pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
-    org = orgs[-1] if pred != "spouse_of" else orgs[0]
-    if pred == "spouse_of" and not ctx.is_person(org):
-        return
-    # a title is how the writer names someone, also inside reported words ("..., a White House official said")
-    yield _writers(_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title))
-
-
-def _apposition(root, ctx: Context):
-    """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org])."""
-    candidates = []
-    if root.dep_ == "appos":
-        candidates.append(root.head)
-    candidates.extend(c for c in root.children if c.dep_ == "appos")
-    for noun in candidates:
-        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
-        words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "chief of staff"
-                  for g in p.children if g.dep_ == "pobj" and g.i not in ctx.key_at and g.pos_ == "NOUN"
-                  for w in ("of", g.lower_)]
-        title = _title_word(words)
-        if title is None:
-            continue
-        orgs = []
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
-                orgs.append(ctx.key_at[child.i])
-            elif child.dep_ == "poss" and child.lower_ in ("his", "her") and title in GOVERNMENT_TITLES:
-                boss = ctx.antecedent(child)  # "Sharif ... His defence minister, Khawaja Asif": Sharif's state
-                state = boss and ctx.party(boss)
-                if state is not None and state != boss:
-                    orgs.append(state)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
-                orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
-        if orgs:
-            return title, orgs, words
-    return None, [], []

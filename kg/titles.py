@@ -1,0 +1,138 @@
+"""Titles and appositions that tie a person to a state, a body or another person: "Russian Foreign Minister
+Sergey Lavrov", "Pashinyan's wife, Anna Hakobyan", "President of the Republic of X NAME", "his Armenian
+counterpart X". A title is the writer's description, even inside a reported sentence.
+"""
+from __future__ import annotations
+
+from .claims import make_relation, writers_voice
+from .gazetteer import PORTFOLIOS
+from .syntax import Context
+
+
+TITLES = {
+    "president": "leader_of", "prime minister": "leader_of", "premier": "leader_of", "leader": "leader_of",
+    "head": "leader_of", "chairman": "leader_of", "chair": "leader_of", "king": "leader_of",
+    "chancellor": "leader_of", "speaker": "leader_of", "commander": "leader_of", "minister": "affiliated_with",
+    "foreign minister": "affiliated_with", "defense minister": "affiliated_with", "ambassador": "affiliated_with",
+    "spokesperson": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesman": "spokesperson_of",
+    "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of",
+    "secretary": "affiliated_with", "official": "affiliated_with", "envoy": "affiliated_with",
+    "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of",
+    "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
+    "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
+    "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
+    "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
+    "secretary general": "leader_of",
+    # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
+    "counterpart": "affiliated_with",
+}
+#: titles of a state's leaders and ministers: before a name with no state named ("Prime Minister X"), the state
+#: is the one the text or the gazetteer's dated roles tie the person to
+STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", "minister", "foreign minister",
+                "defense minister"}
+#: words that put a title in the past or the future: "former President X" no longer leads
+PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
+
+#: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
+TITLE_HEADS = {title.split()[-1] for title in TITLES}
+#: posts in a government: "his defence minister" serves the state of the one "his" refers to
+GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
+                     "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
+
+
+def _title_word(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for title in sorted(TITLES, key=len, reverse=True):
+        if text == title or text.endswith(" " + title) or text.startswith(title + " ") or f" {title} " in f" {text} ":
+            return title
+    return None
+
+
+def title_relations(tok, ctx: Context, source, section):
+    """"Russian Foreign Minister Sergey Lavrov" -> (lavrov, affiliated_with, russia); appositions too."""
+    person = ctx.key_at[tok.i]
+    start = tok.i
+    while start > tok.sent.start and ctx.key_at.get(start - 1) == person:
+        start -= 1
+    words, orgs = [], []
+    i = start - 1
+    while i >= tok.sent.start and start - i <= 6:
+        t = ctx.doc[i]
+        if (t.lower_ == "of" and i > tok.sent.start and ctx.doc[i - 1].lower_ in ("secretary", "minister")
+                and " ".join(words) in PORTFOLIOS):
+            words.insert(0, t.lower_)  # "Secretary of State", "Minister of Defence": one title
+            i -= 1
+            continue
+        if t.lower_ == "of" and orgs and not words and i > tok.sent.start:
+            # "President of the Republic of Azerbaijan Ilham Aliyev", "Prime Minister of Armenia X": the title
+            # is before "of" (and "the Republic of" is part of the state's name)
+            j = i - 1
+            while j > tok.sent.start and ctx.doc[j].lower_ in ("republic", "kingdom", "federation", "the", "of"):
+                j -= 1
+            if ctx.doc[j].lower_ in TITLE_HEADS:
+                i = j
+                continue
+        if t.tag_ == "HYPH" and words:  # "Secretary-General"
+            i -= 1
+            continue
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
+            break
+        key = ctx.key_at.get(i)
+        if key is not None and key != person:
+            if key not in orgs:
+                orgs.append(key)
+        elif key is None:
+            words.insert(0, t.lower_)
+        i -= 1
+    title = _title_word(words)
+    root = ctx.doc[start:tok.i + 1].root
+    if title is not None and not orgs and root.dep_ == "pobj" and root.head.lower_ in ("under", "by"):
+        gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
+        if gov is not None:
+            orgs.append(gov)
+    if title is not None and not orgs and title in STATE_TITLES and not set(words) & PAST_WORDS:
+        state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
+        if state is not None and state != person and ctx.state_of(state) == state:
+            orgs.append(state)
+    if title is None:
+        title, orgs, words = _apposition(root, ctx)
+    if title is None or not orgs:
+        return
+    pred = TITLES[title]
+    if pred == "leader_of" and title in ("chief", "head") and len(words) > 1 and words[-1] == title:
+        pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
+    org = orgs[-1] if pred != "spouse_of" else orgs[0]
+    if pred == "spouse_of" and not ctx.is_person(org):
+        return
+    # a title is how the writer names someone, also inside reported words ("..., a White House official said")
+    yield writers_voice(make_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title))
+
+
+def _apposition(root, ctx: Context):
+    """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org])."""
+    candidates = []
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    candidates.extend(c for c in root.children if c.dep_ == "appos")
+    for noun in candidates:
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
+        words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "chief of staff"
+                  for g in p.children if g.dep_ == "pobj" and g.i not in ctx.key_at and g.pos_ == "NOUN"
+                  for w in ("of", g.lower_)]
+        title = _title_word(words)
+        if title is None:
+            continue
+        orgs = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
+                orgs.append(ctx.key_at[child.i])
+            elif child.dep_ == "poss" and child.lower_ in ("his", "her") and title in GOVERNMENT_TITLES:
+                boss = ctx.antecedent(child)  # "Sharif ... His defence minister, Khawaja Asif": Sharif's state
+                state = boss and ctx.party(boss)
+                if state is not None and state != boss:
+                    orgs.append(state)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
+                orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
+        if orgs:
+            return title, orgs, words
+    return None, [], []
