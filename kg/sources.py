@@ -255,13 +255,13 @@ class LoadedArticles:
     given again. ``salt`` covers kg's code; a file whose salt differs is ignored.
     """
 
-    FORMAT = 1
+    FORMAT = 2
 
     def __init__(self, path: Path, *, salt: str, force: bool = False):
         self.path = Path(path)
         self.salt = salt
-        self._old: dict[tuple, tuple[Article, list]] = {}
-        self._new: dict[tuple, tuple[Article, list]] = {}
+        self._old: dict[tuple, tuple[Article, list, str]] = {}  # key -> (article, its warnings, its path then)
+        self._new: dict[tuple, tuple[Article, list, str]] = {}
         if not force:
             try:
                 with self.path.open("rb") as fh:
@@ -285,10 +285,11 @@ class LoadedArticles:
         if found is None:
             with noting() as noted:
                 article = load_article(path, root=root, max_bytes=max_bytes)
-            found = (article, list(noted))
+            found = (article, list(noted), str(path))
         else:
-            for name, text in found[1]:
-                logging.getLogger(name).warning("%s", text)
+            _, noted, then = found
+            for name, text in noted:  # naming the file as this build was given it
+                logging.getLogger(name).warning("%s", str(path) + text[len(then):] if text.startswith(then) else text)
         self._new[key] = found
         return found[0]
 

@@ -135,20 +135,25 @@ def test_loaded_articles_are_kept_by_content_and_say_their_warnings_again(tmp_pa
     (src / "b.txt").write_text("Armenia and Azerbaijan met in Geneva.\n", encoding="utf-8")
     memo_path = tmp_path / "cache" / "articles.pickle"
 
-    def load(salt="s1"):
+    def load(folder=src, salt="s1"):
         memo = LoadedArticles(memo_path, salt=salt)
         with caplog.at_level(logging.WARNING, logger="kg"):
             caplog.clear()
-            articles = load_articles(src, memo=memo)
+            articles = load_articles(folder, memo=memo)
         memo.save()
         return articles, [r.getMessage() for r in caplog.records if "not an ISO date" in r.getMessage()]
 
     first, warned = load()
-    assert first == load_articles(src) and len(warned) == 1 and "a.md" in warned[0]
+    assert first == load_articles(src) and len(warned) == 1 and warned[0].startswith(f"{src / 'a.md'}:")
     parsed = []
     monkeypatch.setattr(sources, "load_article", lambda path, **kw: parsed.append(path.name) or _load_article(path, **kw))
     again, warned_again = load()
     assert again == first and parsed == [] and warned_again == warned  # nothing parsed, the warning given again
+    moved = tmp_path / "moved"  # the same files under another folder: the warning names the file as given now
+    src.rename(moved)
+    _, warned_moved = load(moved)
+    moved.rename(src)
+    assert parsed == [] and warned_moved == [warned[0].replace(str(src), str(moved), 1)]
     (src / "b.txt").write_text("Armenia and Azerbaijan met in Geneva on Monday.\n", encoding="utf-8")
     changed, _ = load()
     assert parsed == ["b.txt"] and changed[1].body.endswith("on Monday.\n") and changed[0] == first[0]
