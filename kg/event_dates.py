@@ -69,6 +69,19 @@ def _superlative(noun) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for c in noun.lefts for t in c.subtree)
 
 
+#: verbs of a reaction to an event named before: their date is the reaction's ("On Monday, X condemned the attack")
+REACTION_VERBS = {"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "welcome", "praise", "hail",
+                  "applaud", "discuss", "investigate", "probe", "deny", "blame", "mourn", "commemorate", "remember",
+                  "recall", "protest", "reject", "dismiss", "regret", "lament"}
+
+
+def _reacted_to(noun) -> bool:
+    """Is ``noun`` what a reaction verb is about: its object, or the object of its preposition ("protested
+    against the raid")?"""
+    head = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    return head is not None and head.pos_ == "VERB" and head.lemma_.lower() in REACTION_VERBS
+
+
 #: determiners of a noun that points back at an event named before ("the talks", "these strikes")
 _BACK = {"the", "this", "these", "that", "those"}
 
@@ -82,10 +95,13 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     found = [f for f in find_dates(sent_text, anchor_date, previous=_last_day_before(span.doc, base, anchor_date))
              if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
-    found = [f for f in found if _date_owner(span, base + f[0], base + f[1], others) != "other"]
+    owners = {f: _date_owner(span, base + f[0], base + f[1], others) for f in found}
+    found = [f for f in found if owners[f] != "other"]
     if span.root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK for c in span.root.children):
         # "A week later, Eritrea walked out of the talks": when the walking out happened, not the talks (named before)
         found = [f for f in found if not counts_from_before(f[2])]
+        if _reacted_to(span.root):  # "On Monday, the EU condemned the attack": the day of the condemnation
+            found = [f for f in found if owners[f] == "me"]
     if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
         found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
     if not found:

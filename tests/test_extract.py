@@ -231,6 +231,18 @@ def test_a_time_later_does_not_date_an_event_named_before(extract_text):
     assert len(talks) == 1 and talks[0].date.start == "2021-06-10"
 
 
+@pytest.mark.parametrize("text, start", [
+    # the day of the condemnation is not the day of the attack the article named before
+    ("Gunmen attacked a police station in Banjska on 24 September 2023. On 26 September 2023, the European Union "
+     "condemned the attack.", "2023-09-24"),
+    ("Rebels shelled Goma on 3 March 2024. On 5 March 2024, the African Union discussed the attack.", "2024-03-03"),
+])
+def test_the_date_of_a_reaction_does_not_date_the_event_reacted_to(extract_text, text, start):
+    ex = extract_text(text, date="2024-06-30")
+    attacks = [e for e in ex.entities if e.type == "Event" and e.event_type == "Attack"]
+    assert len(attacks) == 1 and attacks[0].date is not None and attacks[0].date.start == start
+
+
 def test_a_time_later_with_no_date_before_is_no_date():
     from kg.dates import find_dates
 
