@@ -279,6 +279,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
     anchor_date = parse_anchor(anchor)
     ctx = Context(doc, mentions, is_person or (lambda k: False), state_of or (lambda k: None))
     out = {}
+    names: set[tuple[str, str, int]] = set()  # mentions that are a name someone gives another event mention
     events = [m for m in mentions if is_event_key(m.entity, gaz)]
     for m in events:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -332,6 +333,9 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             # "labelled the blockade as genocide": a name someone gives the blockade, not another event; who it
             # says did it is that speaker's claim (a relation), not a fact of the event
             same_as, participants, place, date = framed, (), None, None
+            names.add((m.source, m.section, m.start))
+        elif m.entity.startswith(TRIGGER) and same_as is None and _names_a_thing(root):
+            continue  # "described the new law as an invasion": a name for the law, not an invasion
         if m.entity.startswith(TRIGGER) and not (participants or place or date or same_as):
             continue  # an unanchored trigger ("war is never the answer") is not an event
         phrase = m.text
@@ -346,12 +350,15 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
                                                         same_as=same_as, spans=surface_spans(root),
                                                         topics=_topics(root) if _nominal(root) else ())
-    return out
+    # a name given to what is no event is no event either: "called the agreement an attack on its sovereignty"
+    anchored = {m.entity for m in events if (m.source, m.section, m.start) in out}
+    return {key: fact for key, fact in out.items()
+            if key not in names or not fact.same_as.startswith(TRIGGER) or fact.same_as in anchored}
 
 
-def _framed(noun, events: list[Mention], own: Mention) -> str | None:
-    """The event a framing verb names with this trigger noun: "characterized the exodus as an ethnic cleansing",
-    "labelled the blockade of the corridor as genocide" -> the exodus, the blockade (their keys)."""
+def _framing_verb(noun):
+    """The framing verb whose name for something ``noun`` is ("characterized X as an ethnic cleansing", "called
+    X an attack"), or None."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         if verb.dep_ == "dobj":  # the parser may hang "as ..." on the object: "characterized [the exodus as ...]"
@@ -360,13 +367,28 @@ def _framed(noun, events: list[Mention], own: Mention) -> str | None:
         verb = noun.head
     else:
         return None
-    if not is_verb_token(verb) or verb.lemma_.lower() not in FRAMING_VERBS:
+    return verb if is_verb_token(verb) and verb.lemma_.lower() in FRAMING_VERBS else None
+
+
+def _framed(noun, events: list[Mention], own: Mention) -> str | None:
+    """The event a framing verb names with this trigger noun: "characterized the exodus as an ethnic cleansing",
+    "labelled the blockade of the corridor as genocide" -> the exodus, the blockade (their keys)."""
+    verb = _framing_verb(noun)
+    if verb is None:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         found = next((m.entity for m in events if m is not own and m.start <= obj.idx < m.end), None)
         if found is not None:
             return found
     return None
+
+
+def _names_a_thing(noun) -> bool:
+    """Is ``noun`` a framing verb's name for something that is no event ("described the new law as an
+    invasion")? Not when it names a pronoun ("called it a massacre"): that may be an event."""
+    verb = _framing_verb(noun)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != noun.i] if verb is not None else []
+    return bool(objects) and not any(c.pos_ == "PRON" for c in objects)
 
 
 def _topics(noun) -> tuple[str, ...]:

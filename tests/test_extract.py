@@ -243,6 +243,15 @@ def test_the_date_of_a_reaction_does_not_date_the_event_reacted_to(extract_text,
     assert len(attacks) == 1 and attacks[0].date is not None and attacks[0].date.start == start
 
 
+@pytest.mark.parametrize("text", [
+    "Baku called the agreement an attack on its sovereignty.",
+    "Kinshasa described the new mining law as an invasion of Congolese territory.",
+])
+def test_what_a_framing_verb_calls_something_that_is_no_event_is_no_event(extract_text, text):
+    ex = extract_text(text)
+    assert not [e for e in ex.entities if e.type == "Event"]
+
+
 def test_a_time_later_with_no_date_before_is_no_date():
     from kg.dates import find_dates
 
