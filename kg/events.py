@@ -20,7 +20,8 @@ from .model import EventFact, Mention, Participant
 from .nlp import text_of
 from .predicates import load_scheme
 from .speech import HEDGE_VERBS, REQUEST_VERBS
-from .syntax import FRAMING_VERBS, Context, is_verb as is_verb_token, noun_arguments, verb_arguments
+from .context import Context
+from .syntax import FRAMING_VERBS, is_verb as is_verb_token, noun_arguments, verb_arguments
 
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme

@@ -21,7 +21,8 @@ from .claims import make_relation, writers_voice
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, Context, fronted, is_reciprocal,
+from .context import Context
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted, is_reciprocal,
                      is_verb, noun_arguments, objects_of, subjects_of)
 from .titles import title_relations
 

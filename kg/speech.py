@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .nlp import text_of
-from .syntax import Context, is_verb, subjects_of
+from .context import Context
+from .syntax import is_verb, subjects_of
 
 CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
              "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",

@@ -1,11 +1,14 @@
-"""Dependency-parse helpers shared by the relation and event readers: which entity a token stands for
-(mentions, "the Armenian government", "Lavrov's proposals", relative and personal pronouns), a verb's
-subjects and objects, and the arguments of an event noun or verb."""
+"""Dependency-parse helpers shared by the relation and event readers: a verb's subjects and objects, the
+arguments of an event noun or verb, and the word lists they read (which entity a token stands for is
+:class:`kg.context.Context`)."""
 from __future__ import annotations
 
-from .model import Mention
-from .nlp import text_of
+from typing import TYPE_CHECKING
+
 from .predicates import Predicates
+
+if TYPE_CHECKING:
+    from .context import Context
 
 #: verbs that frame their object as something ("X characterized the exodus as ethnic cleansing")
 FRAMING_VERBS = {"characterize", "characterise", "describe", "call", "label", "brand", "consider", "perceive",
@@ -119,284 +122,6 @@ def fronted(prep, verb) -> bool:
     return bool(subjects) and prep.i < min(subjects)
 
 
-class Context:
-    """Token -> entity lookups for one doc: mentions, state nouns, relative and personal pronouns."""
-
-    def __init__(self, doc, mentions: list[Mention], is_person, state_of, government_of=None):
-        self.doc = doc
-        self.key_at: dict[int, str] = {}
-        self.is_person = is_person
-        self.state_of = state_of
-        self.government_of = government_of or (lambda key: None)
-        self.is_event = lambda key: key.startswith("Trig:")
-        self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
-        self.is_organization = lambda key: key.startswith("Organization:")  # an alliance, a party, not a state's body
-        self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
-        for m in mentions:
-            if m.reading == "dateline":
-                continue  # where the story was filed from takes no part in what it reports
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    self.key_at[tok.i] = m.entity
-        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in reading order
-        self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
-        for i, key in sorted(self.key_at.items()):
-            if doc[i].dep_ in ("nsubj", "nsubjpass") and (i + 1 >= len(doc) or self.key_at.get(i + 1) != key):
-                self.subjects.append((i, key))
-
-    def _paragraph_start(self, tok) -> int:
-        return text_of(self.doc).rfind("\n\n", 0, tok.idx)
-
-    def antecedent(self, tok) -> str | None:
-        """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
-        start = self._paragraph_start(tok)
-        if tok.lower_ in PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-            # a subject pronoun continues the person the text last had as a subject ("Vucic rejected the claims
-            # of Kurti's ... He said ..." is Vucic), in the same paragraph
-            for i, key in reversed(self.subjects):
-                if self.doc[i].idx <= start:
-                    break
-                if i < tok.i and self.is_person(key):
-                    return key
-        if tok.lower_ in PERSON_PRONOUNS:
-            for i in range(tok.i - 1, -1, -1):
-                if self.doc[i].idx <= start:
-                    break
-                key = self.key_at.get(i)
-                if key is not None and self.is_person(key):
-                    return key
-        elif tok.lower_ in THING_PRONOUNS:
-            singular = tok.lower_ in ("it", "its", "itself")
-            first = tok.sent.start
-            previous = self.doc[first - 1].sent.start if first > 0 else first
-            start = max(start, self.doc[previous].idx - 1)  # this sentence or the last
-            for i, key in reversed(self.subjects):
-                if singular and any(c.dep_ == "conj" for c in self.doc[i].children):
-                    continue  # "Iran and Turkey share ... its exclave": "its" is neither of them
-                if i < tok.i and self.doc[i].idx > start and not self.is_person(key):
-                    return key
-            for i in range(tok.i - 1, -1, -1):  # a subject named by a stand-in: "The Congolese government said it"
-                t = self.doc[i]
-                if t.idx <= start:
-                    break
-                if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in STATE_NOUNS and i not in self.key_at:
-                    key = self.entity(t, pronouns=False)
-                    if key is not None and not self.is_person(key):
-                        return key
-        return None
-
-    def entity(self, tok, *, pronouns: bool = True) -> str | None:
-        if tok.i in self.key_at:
-            return self.key_at[tok.i]
-        low = tok.lower_
-        if low in RELATIVES and tok.i >= 2 and self.doc[tok.i - 1].text in ("—", "–"):
-            # "the Lachin Corridor—the only road to Armenia—which has been blocked": the name before the aside
-            for j in range(tok.i - 2, tok.sent.start, -1):
-                if self.doc[j].text in ("—", "–"):
-                    if j - 1 in self.key_at:
-                        return self.key_at[j - 1]
-                    break
-        if low in RELATIVES and tok.head.dep_ in ("relcl", "acl"):
-            return self.entity(tok.head.head, pronouns=pronouns)
-        lemma = tok.lemma_.lower()
-        if tok.dep_ == "appos" and tok.head.i in self.key_at:  # "the Lachin Corridor, the only road ..."
-            return self.key_at[tok.head.i]
-        for child in tok.children:  # "his Azerbaijani counterpart, Ilham Aliyev,"
-            if (child.dep_ == "appos" and child.i in self.key_at
-                    and (lemma in PERSON_STANDINS or self.is_person(self.key_at[child.i]))):
-                return self.key_at[child.i]
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "npadvmod", "conj"):
-            key = self._misparsed_apposition(tok)  # "... in the CSTO, the Russian-led military alliance, accusing"
-            if key is not None:
-                return key
-        if tok.pos_ == "NOUN":  # "the province, which Albanians call Kosova" is Kosova
-            for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in NAMING_VERBS):
-                named = [g for g in clause.children if g.dep_ in ("oprd", "dobj") and g.i in self.key_at]
-                if named and any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in clause.children):
-                    return self.key_at[named[0].i]
-        if lemma in PLACE_STANDINS and tok.pos_ == "NOUN":  # "the Russian-held town of Horlivka" is Horlivka
-            named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                     if g.dep_ == "pobj" and g.i in self.key_at]
-            if named:
-                return self.key_at[named[0].i]
-        if lemma in STANDIN_NOUNS and tok.pos_ == "NOUN":  # "the Armenian government", "Lavrov's proposals"
-            for child in sorted(tok.children, key=lambda c: c.dep_ == "poss"):  # "his Armenian counterpart": Armenia
-                if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                    key = self.key_at.get(child.i)
-                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in ("its", "their"):
-                        key = self._own_subject(tok)  # "urged Russia to withdraw its troops": Russia's
-                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-                        key = self.antecedent(child)
-                    if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
-                        key = self.entity(tok.head.head, pronouns=pronouns)  # "Eritrea, whose troops fought"
-                    if key is not None:
-                        key = self._for_owner(key, lemma)
-                    if key is not None:
-                        return key
-            for child in tok.children:  # "US-mediated efforts", "Moscow-backed proposals": the hyphenated name
-                if (child.dep_ == "amod" and child.tag_ == "VBN" and child.i >= 2 and child.nbor(-1).text in ("-", "–")
-                        and lemma not in PLACE_STANDINS):
-                    key = self.key_at.get(child.i - 2)
-                    if key is not None:
-                        return key
-            if any(c.lower_ in ("opposition", "rebel", "dissident", "exiled") for c in tok.children
-                   if c.dep_ in ("amod", "compound")):
-                return None  # "opposition leaders in Yerevan" do not speak for Armenia
-            for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
-                    c.lower_ == "in" and lemma in GOVERNING_NOUNS) or (c.lower_ == "by" and lemma in AUTHORED_NOUNS))):
-                for pobj in prep.children:
-                    key = self.key_at.get(pobj.i)
-                    if key is not None:
-                        key = self._for_owner(key, lemma)
-                    if key is not None:
-                        return key
-            if pronouns and lemma in RULERS and _bare_definite(tok):
-                return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
-        if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
-            for child in tok.children:
-                if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
-                        and child.nbor(-1).text in ("-", "–") and child.i - 2 in self.key_at):
-                    return self.key_at[child.i - 2]
-        if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
-            return self.antecedent(tok)
-        if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
-            return self.last_state(tok)  # "the country": the state named last before, in the paragraph
-        if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
-            return self.last_region(tok)  # "the region": the territory named last before
-        return None
-
-    def _own_subject(self, tok) -> str | None:
-        """The one "its"/"their" on a verb's object refers to: the verb's own subject, inherited where the verb
-        has none ("urged Russia to withdraw its troops": Russia's troops, not the one urging)."""
-        if tok.dep_ != "dobj" or not is_verb(tok.head) or tok.head.lemma_.lower() not in MOVING_VERBS:
-            return None
-        agents = [a for a in subjects_of(tok.head)[0] if a.i != tok.i and a.lower_ not in THING_PRONOUNS]
-        keys = [k for k in self.entities([a for a in agents if a.lower_ not in PERSON_PRONOUNS]) if k is not None]
-        return keys[0] if len(keys) == 1 and not self.is_person(keys[0]) else None  # "A and B ... their": both
-
-    def _for_owner(self, key: str, lemma: str) -> str | None:
-        """Who a stand-in noun owned by ``key`` stands for: "the authorities in Nagorno-Karabakh" are its (de
-        facto) government while it had one; "the Armenian government" is Armenia."""
-        if lemma in GOVERNING_NOUNS:
-            government = self.government_of(key)
-            if government is not None:
-                return government
-        if lemma in STATE_NOUNS and lemma in GOVERNING_NOUNS and self.is_person(key):
-            return self.party(key)  # "Abiy's government", "Trump's administration": the state its head leads
-        return self.state_of(key) if lemma in STATE_NOUNS else key
-
-    def last_state(self, tok) -> str | None:
-        """The state "the country" refers to: the last state named before it in the paragraph that is the topic
-        of its clause (a subject, or the owner of one: "Mali's government ... ties with Moscow ... the
-        country" is Mali), else the last state named before it in the paragraph, else the state the text has
-        named most so far."""
-        start = self._paragraph_start(tok)
-        last = None
-        for i in range(tok.i - 1, -1, -1):
-            if self.doc[i].idx <= start:
-                break
-            key = self.key_at.get(i)
-            if key is not None and self.state_of(key) == key:
-                if self._topic(self.doc[i]):
-                    return key
-                last = last or key
-        if last is None and tok.lemma_.lower() in RULERS:
-            last = self._last_named_ruler(tok)  # "the new Syrian government ... the government": Syria's
-        if last is None:  # none in the paragraph: the state the text has named most so far
-            counts: dict[str, int] = {}
-            latest: dict[str, int] = {}
-            for i, key in self.key_at.items():  # a state's bodies count for it ("Myanmar's army")
-                state = self.state_of(key)
-                if i < tok.i and state is not None and (i + 1 >= len(self.doc) or self.key_at.get(i + 1) != key):
-                    counts[state] = counts.get(state, 0) + 1
-                    latest[state] = max(latest.get(state, -1), i)
-            last = max(counts, key=lambda k: (counts[k], latest[k]), default=None)
-        return last
-
-    def _last_named_ruler(self, tok) -> str | None:
-        """The state of the last "<state> government" (or "X's government", "the government of X") the text
-        named before ``tok``, a bare "the government" with the same noun."""
-        lemma = tok.lemma_.lower()
-        for i in range(tok.i - 1, -1, -1):
-            t = self.doc[i]
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _bare_definite(t):
-                continue
-            owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
-            owners += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                       if g.dep_ == "pobj"]
-            for owner in owners:
-                key = self.key_at.get(owner.i)
-                if key is not None and self.state_of(key) == key:
-                    return key
-        return None
-
-    def _misparsed_apposition(self, tok) -> str | None:
-        """The name a "the ..." phrase set off by commas right after it renames, where the parser made the phrase
-        an object of its own: "froze its participation in the CSTO (CSTO), the Russian-led alliance, ..."."""
-        doc = self.doc
-        first, last = tok.left_edge.i, tok.i
-        if doc[first].lower_ != "the" or first < 2 or doc[first - 1].text != ",":
-            return None
-        if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
-            return None
-        i = first - 2
-        if doc[i].text == ")":  # "the Collective Security Treaty Organization (CSTO), the ..."
-            while i > tok.sent.start and doc[i].text != "(":
-                i -= 1
-            i -= 1
-        return self.key_at.get(i) if i >= tok.sent.start else None
-
-    def last_region(self, tok) -> str | None:
-        """The territory "the region" refers to: the last one named before it in its sentence or the two before
-        (a state or city named since does not count); none that near, and "the region" is something wider."""
-        first = tok.sent.start
-        for _ in range(2):  # back two sentences
-            first = self.doc[first - 1].sent.start if first > 0 else first
-        for i in range(tok.i - 1, first - 1, -1):
-            key = self.key_at.get(i)
-            if key is not None and self.is_region(key):
-                return key
-        return None
-
-    @staticmethod
-    def _topic(tok) -> bool:
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
-
-    @staticmethod
-    def _shared_relative(tok) -> list:
-        """"Saudi Arabia and the US, which have brokered talks": a plural relative clause after coordinated
-        names is about all of them (not under "between A and B", not with a verb that may be singular)."""
-        verb = tok.head
-        if tok.lower_ not in RELATIVES or verb.dep_ != "relcl":
-            return []
-        if not (verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
-                                          for c in verb.children)):
-            return []
-        first = verb.head
-        while first.dep_ == "conj":
-            first = first.head
-        if verb.head not in conjuncts(first)[1:] or (first.dep_ == "pobj" and first.head.lower_ == "between"):
-            return []
-        return conjuncts(first)
-
-    def entities(self, toks) -> list[str]:
-        out: list[str] = []
-        for tok in toks:
-            for t in self._shared_relative(tok) or conjuncts(tok):
-                key = self.entity(t)
-                if key is not None and key not in out:
-                    out.append(key)
-        return out
-
-
-def _bare_definite(tok, *more: str) -> bool:
-    """"the junta", "the region": only "the" before the noun (no name, adjective or owner; nor ``more`` deps)."""
-    return [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", *more)] == ["the"]
-
-
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
@@ -470,7 +195,7 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
     return out
 
 
-def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, pred: str | None = None):
+def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pred: str | None = None):
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
     agents, patients, places = [], [], []
@@ -546,7 +271,7 @@ def noun_arguments(noun, ctx: "Context", predicates: Predicates | None = None, p
     return agents, patients, places, hedged
 
 
-def verb_arguments(verb, ctx: "Context"):
+def verb_arguments(verb, ctx: Context):
     """(agent, patient, place tokens) of an event verb ("the ministers convened in Moscow")."""
     agents, patients = subjects_of(verb)
     places = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .claims import make_relation, writers_voice
 from .gazetteer import PORTFOLIOS
-from .syntax import Context
+from .context import Context
 
 
 TITLES = {
