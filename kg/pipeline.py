@@ -189,7 +189,7 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
     there and read only new or changed articles next time (``force``: read everything again).
     ``max_bytes``: files larger than this are refused unread.
     """
-    from .cache import ArticleCache, _sha, _version, code_fingerprint, fingerprint, model_meta
+    from .cache import ArticleCache, fingerprint, loading_fingerprint, model_meta
     from .parallel import LazyNLP, PreloadedNLP
     from .sources import MAX_BYTES, LoadedArticles, load_articles
 
@@ -209,9 +209,8 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
         warm = not force and cache.warm()  # the last build had the same model, ontology and code
         nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates) if warm else LazyNLP(factory, meta)
     try:
-        memo = None if cache_dir is None else LoadedArticles(
-            Path(cache_dir) / "articles.pickle", force=force,
-            salt=_sha(code_fingerprint(), *map(_version, ("charset-normalizer", "trafilatura", "htmldate"))))
+        memo = None if cache_dir is None else LoadedArticles(Path(cache_dir) / "articles.pickle", force=force,
+                                                               salt=loading_fingerprint())
         articles = load_articles(source_dir, on_error=on_error, max_bytes=max_bytes or MAX_BYTES, memo=memo)
         if memo is not None:
             memo.save()

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import pickle
 import re
 from pathlib import Path
 
 import yaml
 
+from .cache import read_stored, write_stored
 from .dates import find_publication_date
 from .decode import decode_bytes, html_to_text, looks_like_html, normalize_breaks
 from .errors import SourceError, noting, warn
@@ -252,26 +252,16 @@ class LoadedArticles:
     """The articles a build loaded, kept for the next one (``OUT/.kg-cache/articles.pickle``), by file path and
     a hash of the file's bytes: an unchanged file is not decoded, split and searched for furniture again
     (~0.5 s on 1,000 articles, on the path of every rebuild). The warnings its loading gave are kept with it and
-    given again. ``salt`` covers kg's code; a file whose salt differs is ignored.
+    given again. ``salt`` (:func:`kg.cache.loading_fingerprint`) covers kg's code; a file kept under another salt is
+    ignored.
     """
-
-    FORMAT = 2
 
     def __init__(self, path: Path, *, salt: str, force: bool = False):
         self.path = Path(path)
         self.salt = salt
-        self._old: dict[tuple, tuple[Article, list, str]] = {}  # key -> (article, its warnings, its path then)
+        # key -> (article, its warnings, its path then)
+        self._old: dict[tuple, tuple[Article, list, str]] = {} if force else read_stored(self.path, salt=salt) or {}
         self._new: dict[tuple, tuple[Article, list, str]] = {}
-        if not force:
-            try:
-                with self.path.open("rb") as fh:
-                    fmt, salt, old = pickle.load(fh)
-                if (fmt, salt) == (self.FORMAT, self.salt):
-                    self._old = old
-            except FileNotFoundError:
-                pass
-            except Exception as err:  # noqa: BLE001 - an unreadable file only means every article is loaded
-                log.warning("%s: unreadable (%s); loading every article", self.path, type(err).__name__)
 
     def load(self, path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Article:
         """:func:`load_article`, or what it gave the last build for the same file and bytes (its warnings again)."""
@@ -295,7 +285,5 @@ class LoadedArticles:
 
     def save(self) -> None:
         """Keep the articles this build loaded (only those: the file stays the size of the corpus)."""
-        from .cache import _write_pickle
-
         if self._new != self._old:
-            _write_pickle(self.path, (self.FORMAT, self.salt, self._new), prefix=f".{self.path.stem}.")
+            write_stored(self.path, self._new, salt=self.salt)
