@@ -74,19 +74,71 @@ def _register_line_breaks() -> str:
     return name
 
 
-def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL):
-    """The model with an entity ruler (before the statistical NER) that knows the gazetteer's names."""
+#: the name of the entity ruler kg adds to the pipeline (before the statistical NER)
+RULER = "kg_ruler"
+
+
+def build_nlp(gazetteer: Gazetteer, *, model: str = DEFAULT_MODEL, patterns: bool = True):
+    """The model with an entity ruler (before the statistical NER) that knows the gazetteer's names.
+
+    ``patterns=False``: the ruler starts empty, for a process that reads a few articles and adds only the
+    patterns those could match (:class:`PendingPatterns`).
+    """
     nlp = load_model(model)
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no 'ner' component")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(_register_line_breaks(), before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_ruler", before="ner", config={"overwrite_ents": True})
-    patterns = ruler_patterns(gazetteer)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
-    log.debug("entity ruler: %d patterns", len(patterns))
+    nlp.add_pipe("entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True})
+    if patterns:
+        add_patterns(nlp, ruler_patterns(gazetteer))
     return nlp
+
+
+def add_patterns(nlp, patterns: list[dict]) -> None:
+    """Add ``patterns`` to the pipeline's entity ruler, tokenized by the tokenizer alone (the ruler would run
+    its phrase patterns through the components before it)."""
+    with nlp.select_pipes(enable=[]):
+        nlp.get_pipe(RULER).add_patterns(patterns)
+    log.debug("entity ruler: %d patterns added", len(patterns))
+
+
+def _squeezed(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+class PendingPatterns:
+    """The gazetteer's phrase patterns, kept out of an (empty) entity ruler until a text could match them.
+
+    spaCy's ruler makes a Doc of every phrase pattern as it is added: 0.3 s for a gazetteer of 8,000 names,
+    on the way to reading the one article a rebuild reads. A phrase pattern matches a run of tokens whose
+    texts are the pattern's tokens, and tokens are slices of the text, so the pattern's text without its
+    white space is then part of the text without its white space: patterns failing that test cannot match,
+    and leaving them out changes no match (tests/test_nlp.py compares the entities with a full ruler's).
+    """
+
+    def __init__(self, nlp, patterns: list[dict]):
+        if any(not isinstance(p["pattern"], str) for p in patterns):
+            raise ValueError("only phrase patterns (strings) can wait")
+        self._nlp = nlp
+        self._pending = [(_squeezed(p["pattern"]), p) for p in patterns]
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def add_for(self, texts: list[str]) -> int:
+        """Add to the ruler every pending pattern some text in ``texts`` could match; how many."""
+        squeezed = [_squeezed(t) for t in texts]
+        now, later = [], []
+        for key, pattern in self._pending:
+            (now if any(key in text for text in squeezed) else later).append((key, pattern))
+        self._pending = later
+        if now:
+            add_patterns(self._nlp, [p for _, p in now])
+        return len(now)
 
 
 def model_version(nlp) -> str:

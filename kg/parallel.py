@@ -101,10 +101,13 @@ class PreloadedNLP(LazyNLP):
 
 def _preload_main(conn, factory, gazetteer, predicates) -> None:
     """The background process: load the model, then read the articles sent (None: stop)."""
+    from .gazetteer import ruler_patterns
+    from .nlp import PendingPatterns, mask_stray_words
     from .pipeline import read_articles
 
     try:
-        nlp = factory()
+        nlp = factory(patterns=False)  # the ruler's patterns: only those the articles sent could match
+        pending = PendingPatterns(nlp, ruler_patterns(gazetteer))
         log.debug("background process: model loaded")
     except Exception:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
         nlp = None
@@ -116,6 +119,7 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
             conn.send((False, None))
             return
         try:
+            pending.add_for([mask_stray_words(text) for a in articles for text in (a.title, a.content)])
             found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
         except Exception:  # noqa: BLE001 - the parent reads them itself, and raises the error there
             conn.send((False, None))

@@ -46,3 +46,41 @@ def test_a_saved_tokenizer_that_differs_from_the_defaults_is_read(tmp_path):
     custom.tokenizer.to_disk(copy / "tokenizer", exclude=["vocab"])
     assert [t.text for t in load_model(str(copy)).make_doc("the Karabakhgate affair")] == ["the", "Karabakh", "gate", "affair"]
     assert [t.text for t in load_model(DEFAULT_MODEL).make_doc("the Karabakhgate affair")] == ["the", "Karabakhgate", "affair"]
+
+
+def _ents(doc) -> list[tuple]:
+    return [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+
+
+def test_patterns_added_only_where_a_text_could_match_find_the_same_entities(nlp, gazetteer):
+    """A background reader adds to an empty ruler only the patterns its articles could match (0.3 s less of a
+    rebuild): the entities are those of the ruler with every pattern."""
+    from pathlib import Path
+
+    from kg.gazetteer import ruler_patterns
+    from kg.nlp import RULER, PendingPatterns, build_nlp, mask_stray_words
+
+    root = Path(__file__).resolve().parent.parent
+    texts = TEXTS + [mask_stray_words(p.read_text(encoding="utf-8")) for p in sorted((root / "sources").glob("*.txt"))]
+    texts.append("Talks in Baku and Yerevan; the U. S. and the E.U. spoke, as did Sergei  Lavrov and the OSCE Minsk Group.")
+    lazy = build_nlp(gazetteer, patterns=False)
+    assert len(lazy.get_pipe(RULER)) == 0
+    patterns = ruler_patterns(gazetteer)
+    pending = PendingPatterns(lazy, patterns)
+    added = pending.add_for(texts)
+    assert 0 < added < len(patterns) / 4 and len(pending) == len(patterns) - added
+    assert pending.add_for(texts) == 0  # each pattern once
+    for text in texts:
+        assert _ents(lazy(text)) == _ents(nlp(text)), text[:80]
+
+
+def test_a_pattern_whose_tokens_the_text_spaces_otherwise_is_still_added(nlp, gazetteer):
+    """The ruler matches tokens, not characters: "Nagorno - Karabakh" is the pattern "Nagorno-Karabakh"."""
+    from kg.gazetteer import ruler_patterns
+    from kg.nlp import PendingPatterns, build_nlp
+
+    text = "Shelling was reported across Nagorno - Karabakh on Tuesday."
+    assert ("Nagorno - Karabakh", "nagorno_karabakh") in [(e.text, e.ent_id_) for e in nlp(text).ents]
+    lazy = build_nlp(gazetteer, patterns=False)
+    PendingPatterns(lazy, ruler_patterns(gazetteer)).add_for([text])
+    assert _ents(lazy(text)) == _ents(nlp(text))
