@@ -8,8 +8,11 @@ from __future__ import annotations
 import csv
 import io
 
+from typing import BinaryIO
+
 from .iris import IRIs
 from .model import Extraction, Relation
+from .rdf import SourceParts, source_key, source_parts
 
 
 def _claim_iri(r: Relation, iris: IRIs) -> str:
@@ -101,16 +104,27 @@ def _escape_attrib(text: str) -> str:
     return text
 
 
-def _table(header: list[str], rows) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue()
+CLAIMS_HEADER = ["claim", "article", "subject", "predicate", "object", "asserted", "negated", "hedged", "speaker",
+                 "cue", "verb", "confidence", "rule", "section", "start", "end", "evidence"]
+MENTIONS_HEADER = ["mention", "entity", "article", "section", "start", "end", "text", "reading"]
 
 
 def to_csv_tables(extraction: Extraction, *, base: str | None = None) -> dict[str, str]:
-    """``nodes.csv``, ``edges.csv`` (positive statements aggregated over sources), ``claims.csv``, ``mentions.csv``."""
+    """``nodes.csv``, ``edges.csv`` (positive statements aggregated over sources), ``claims.csv``, ``mentions.csv``.
+
+    claims.csv and mentions.csv list each article's rows together, the articles by id (one block each:
+    :func:`write_source_table` can copy an unchanged article's block from the last build's file).
+    """
+    tables = node_tables(extraction, base=base)
+    for name in SOURCE_TABLES:
+        buf = io.BytesIO()
+        write_source_table(name, extraction, buf, base=base)
+        tables[name] = buf.getvalue().decode("utf-8")
+    return tables
+
+
+def node_tables(extraction: Extraction, *, base: str | None = None) -> dict[str, str]:
+    """``nodes.csv`` and ``edges.csv``: the corpus-wide tables."""
     iris = IRIs(base) if base else IRIs()
     nodes = _table(
         ["id", "label", "type", "kind", "iri", "wikidata", "aliases", "sources", "mentions", "date", "date_precision"],
@@ -127,17 +141,53 @@ def to_csv_tables(extraction: Extraction, *, base: str | None = None) -> dict[st
         counts[key] = counts.get(key, 0) + 1
     edges = _table(["source", "target", "predicate", "weight", "articles"],
                    ([s, o, p, counts[(s, o, p)], "|".join(sorted(weights[(s, o, p)]))] for s, o, p in sorted(weights)))
-    claims = _table(
-        ["claim", "article", "subject", "predicate", "object", "asserted", "negated", "hedged", "speaker", "cue", "verb",
-         "confidence", "rule", "section", "start", "end", "evidence"],
-        ([_claim_iri(r, iris), r.source, r.subject, r.predicate, r.object, str(not (r.negated or r.hedged)).lower(),
-          str(r.negated).lower(), str(r.hedged).lower(), r.speaker or "", r.cue or "", r.verb,
-          round(r.provenance.confidence, 3), r.provenance.rule, r.provenance.section, r.provenance.start,
-          r.provenance.end, r.provenance.sentence] for r in extraction.relations))
-    mention_rows = sorted(
-        (m.source, m.section, m.start, m.end, e.id, m.text, m.reading)
-        for e in extraction.entities for m in e.mentions)
-    mentions = _table(["mention", "entity", "article", "section", "start", "end", "text", "reading"],
-                      ([iris.mention_text(src, sec, start, end), ent, src, sec, start, end, text, reading]
-                       for src, sec, start, end, ent, text, reading in mention_rows))
-    return {"nodes.csv": nodes, "edges.csv": edges, "claims.csv": claims, "mentions.csv": mentions}
+    return {"nodes.csv": nodes, "edges.csv": edges}
+
+
+def _claim_rows(parts: SourceParts, iris: IRIs) -> list[list]:
+    return [[_claim_iri(r, iris), r.source, r.subject, r.predicate, r.object, str(not (r.negated or r.hedged)).lower(),
+             str(r.negated).lower(), str(r.hedged).lower(), r.speaker or "", r.cue or "", r.verb,
+             round(r.provenance.confidence, 3), r.provenance.rule, r.provenance.section, r.provenance.start,
+             r.provenance.end, r.provenance.sentence] for r in parts[2]]
+
+
+def _mention_rows(parts: SourceParts, iris: IRIs) -> list[list]:
+    rows = sorted((m.section, m.start, m.end, entity_id, m.text, m.reading) for entity_id, m in parts[1])
+    return [[iris.mention_text(parts[0], section, start, end), entity_id, parts[0], section, start, end, text, reading]
+            for section, start, end, entity_id, text, reading in rows]
+
+
+#: the tables made of one block of rows per article: name -> (header, the rows of one article's parts)
+SOURCE_TABLES = {"claims.csv": (CLAIMS_HEADER, _claim_rows), "mentions.csv": (MENTIONS_HEADER, _mention_rows)}
+
+
+def write_source_table(name: str, extraction: Extraction, fh: BinaryIO, *, base: str | None = None, splice=None,
+                       parts: dict[str, SourceParts] | None = None, keys: dict[str, str] | None = None) -> None:
+    """Table ``name`` of :data:`SOURCE_TABLES` into ``fh``: its header, then each article's rows (none: no block),
+    the articles by id.
+
+    ``splice`` (kg.fragments.Splice) copies the block of an article whose parts are unchanged (``keys``:
+    article id -> kg.rdf.source_key) from the last build's file; ``parts``: kg.rdf.source_parts, if made.
+    """
+    iris = IRIs(base) if base else IRIs()
+    header, rows_of = SOURCE_TABLES[name]
+    fh.write(_table(header, ()).encode("utf-8"))
+    parts = parts if parts is not None else source_parts(extraction)
+    for source in sorted(parts):
+        one = parts[source]
+        if not one[1] and not one[2]:
+            continue
+        make = lambda one=one: _table(None, rows_of(one, iris)).encode("utf-8")  # noqa: E731
+        if splice is None:
+            fh.write(make())
+        else:
+            splice.block(fh, keys[source] if keys is not None else source_key(one), make)
+
+
+def _table(header: list[str] | None, rows) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()

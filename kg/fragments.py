@@ -10,7 +10,8 @@ So each build notes, per output file, where each graph's block lies in it and th
 (device, inode, size, modification time in ns), in the cache folder (``OUT/.kg-cache/splice-kg.nq.pickle``,
 ...). The next build copies the block of every graph whose key is noted there straight from the old
 file, in the kernel (``os.copy_file_range``), without making the graph's quads; only the graphs of changed
-sources are made and serialized. A file that is not the one noted (edited, replaced, removed, or written
+sources are made and serialized. The tables of claims and mentions (csv/claims.csv, csv/mentions.csv) are
+one block of rows per article, made from the same parts, and are spliced the same way. A file that is not the one noted (edited, replaced, removed, or written
 with another salt) is not read: every block is made. A block is the text the serializer made from that
 very graph, so the output is byte-identical to serializing everything again (tests/test_incremental.py).
 """

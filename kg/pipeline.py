@@ -77,12 +77,13 @@ def _resolve(articles: list[Article], sources: list[Article], readings, *, gazet
 
 
 def _import_writers() -> None:
-    """Import what writing the outputs needs (rdflib, networkx, pyvis: ~0.3 s) while a background process
-    reads, rather than after resolution."""
+    """Import what writing the outputs needs (rdflib, networkx, pyvis and its page template: ~0.4 s) while a
+    background process reads, rather than after resolution."""
     import importlib
 
-    for name in ("kg.rdf", "kg.serialize", "kg.view", "pyvis.network"):
+    for name in ("kg.rdf", "kg.serialize", "kg.exports", "kg.export"):
         importlib.import_module(name)
+    importlib.import_module("kg.view").prepare()
 
 
 def _published(articles: list[Article], facts: dict) -> dict[str, str]:
@@ -257,6 +258,8 @@ FORKED_OUTPUTS = {"warm": ("kg.json", "graph.html", "kg.graphml", "csv/nodes.csv
                   "cold": ("kg.nq", "kg.ttl", "kg.json")}
 #: the outputs made of one block per named graph, spliced from the last build's files (kg/fragments.py)
 SPLICED_OUTPUTS = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld")
+#: the tables made of one block of rows per article, spliced the same way (kg.exports.SOURCE_TABLES)
+SPLICED_TABLES = ("csv/claims.csv", "csv/mentions.csv")
 
 
 def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = None, jobs: int = 1,
@@ -271,7 +274,8 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     every block again).
     """
     from .export import to_json
-    from .exports import to_csv_tables, to_graphml
+    from .exports import node_tables, to_graphml
+    from .rdf import source_key, source_parts
     from .fragments import OLD_STORE, Splice, index_path, salt_for
     from .iris import IRIs
     from .outputs import remove_stale_temps, write_atomically
@@ -285,14 +289,17 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     remove_stale_temps(out_dir, OUTPUT_NAMES)
     salt = salt_for(prefixes(IRIs(base) if base else IRIs()))
     splices = {name: Splice(out_dir / name, None if cache_dir is None else index_path(cache_dir, name), salt=salt,
-                            force=force) for name in SPLICED_OUTPUTS}
+                            force=force) for name in SPLICED_OUTPUTS + SPLICED_TABLES}
     if cache_dir is not None:
         (Path(cache_dir) / OLD_STORE).unlink(missing_ok=True)  # the previous layout's store
-    warm = all(splice.usable for splice in splices.values())
-    quads = lru_cache(maxsize=1)(lambda: _quads_for(extraction, base=base, splices=splices.values()))
+    warm = all(splices[name].usable for name in SPLICED_OUTPUTS)
+    rdf_splices = [splices[name] for name in SPLICED_OUTPUTS]
+    quads = lru_cache(maxsize=1)(lambda: _quads_for(extraction, base=base, splices=rdf_splices))
     if not warm:
         quads()  # every graph to make: made once, before a second process shares them
-    tables = lru_cache(maxsize=1)(lambda: to_csv_tables(extraction, base=base))  # made by the first CSV writer
+    tables = lru_cache(maxsize=1)(lambda: node_tables(extraction, base=base))  # made by the first CSV writer
+    parts = lru_cache(maxsize=1)(lambda: source_parts(extraction))
+    keys = lru_cache(maxsize=1)(lambda: {source: source_key(one) for source, one in parts().items()})
     rdf = {"kg.trig": write_trig, "kg.nq": write_nquads, "kg.ttl": write_turtle, "kg.jsonld": write_jsonld}
     writers = {
         **{name: (lambda fh, name=name: _spliced(rdf[name], quads(), fh, splices[name])) for name in SPLICED_OUTPUTS},
@@ -300,7 +307,10 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
         "graph.html": lambda fh: fh.write(to_html(extraction).encode("utf-8")),
         "kg.graphml": lambda fh: fh.write(to_graphml(extraction, base=base).encode("utf-8")),
         **{name: (lambda fh, name=name: fh.write(tables()[name.removeprefix("csv/")].encode("utf-8")))
-           for name in OUTPUT_NAMES if name.startswith("csv/")},
+           for name in OUTPUT_NAMES if name.startswith("csv/") and name not in SPLICED_TABLES},
+        **{name: (lambda fh, name=name: _spliced_table(name, extraction, fh, base=base, splice=splices[name],
+                                                       parts=parts(), keys=keys()))
+           for name in SPLICED_TABLES},
     }
     forked = FORKED_OUTPUTS["warm" if warm else "cold"]
     with paused_gc():
@@ -323,4 +333,11 @@ def _quads_for(extraction: Extraction, *, base: str | None, splices):
 
 def _spliced(write, quads, fh, splice) -> None:
     write(quads, fh, splice=splice)
+    splice.finish(fh)
+
+
+def _spliced_table(name: str, extraction: Extraction, fh, *, base, splice, parts, keys) -> None:
+    from .exports import write_source_table
+
+    write_source_table(name.removeprefix("csv/"), extraction, fh, base=base, splice=splice, parts=parts, keys=keys)
     splice.finish(fh)

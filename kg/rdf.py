@@ -192,9 +192,7 @@ class Quads:
         found = self._keys.get(name)
         if found is None:
             parts = self._parts[name]() if name in self._parts else tuple(self.lines(name))
-            # marshal's version 0 writes values only (no references, no interning flags): equal parts, equal
-            # bytes, twice as fast as repr; another Python may write them otherwise, and then every block is made
-            found = self._keys[name] = hashlib.sha1(marshal.dumps((name, parts), 0)).hexdigest()
+            found = self._keys[name] = parts_key(name, parts)
         return found
 
     def lines(self, name: str) -> list[str]:
@@ -238,16 +236,8 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
         _add_article(default, article, iris)
     for entity in extraction.entities:
         _add_entity(default, entity, iris)
-    mentions: dict[str, list[tuple[str, Mention]]] = {a.id: [] for a in extraction.articles}
-    for entity in extraction.entities:
-        for m in entity.mentions:
-            mentions[m.source].append((entity.id, m))
-    relations: dict[str, list[Relation]] = {a.id: [] for a in extraction.articles}
-    for rel in extraction.relations:
-        relations[rel.source].append(rel)
-    for article in extraction.articles:  # each source's graph made when first needed (kg/fragments.py)
-        parts = (article.id, mentions[article.id], relations[article.id])
-        ds.defer(iris.graph(article.id), functools.partial(_add_source, parts=parts, iris=iris),
+    for parts in source_parts(extraction).values():  # each source's graph made when first needed (kg/fragments.py)
+        ds.defer(iris.graph(parts[0]), functools.partial(_add_source, parts=parts, iris=iris),
                  functools.partial(_plain_parts, parts))
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
@@ -258,7 +248,39 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
     return ds
 
 
-def _add_source(g, *, parts: tuple[str, list[tuple[str, Mention]], list[Relation]], iris: IRIs) -> None:
+#: what a source's named graph (and its rows of claims.csv and mentions.csv) is made from: its id, its mentions
+#: with their entity ids, its relations
+SourceParts = tuple[str, list[tuple[str, Mention]], list[Relation]]
+
+
+def source_parts(extraction: Extraction) -> dict[str, SourceParts]:
+    """Each article's :data:`SourceParts`, in article order; mentions in entity order, relations in the
+    extraction's."""
+    mentions: dict[str, list[tuple[str, Mention]]] = {a.id: [] for a in extraction.articles}
+    for entity in extraction.entities:
+        for m in entity.mentions:
+            mentions[m.source].append((entity.id, m))
+    relations: dict[str, list[Relation]] = {a.id: [] for a in extraction.articles}
+    for rel in extraction.relations:
+        relations[rel.source].append(rel)
+    return {a.id: (a.id, mentions[a.id], relations[a.id]) for a in extraction.articles}
+
+
+def parts_key(name: str, parts: object) -> str:
+    """A hash of ``parts`` (plain values) for the block ``name``: equal parts, equal keys.
+
+    marshal's version 0 writes values only (no references, no interning flags): equal parts, equal bytes,
+    twice as fast as repr; another Python may write them otherwise, and then every block is made.
+    """
+    return hashlib.sha1(marshal.dumps((name, parts), 0)).hexdigest()
+
+
+def source_key(parts: SourceParts) -> str:
+    """:func:`parts_key` of a source's parts: what a block made from them alone depends on."""
+    return parts_key(parts[0], _plain_parts(parts))
+
+
+def _add_source(g, *, parts: SourceParts, iris: IRIs) -> None:
     """A source's named graph: where it comes from, its mentions and its claims."""
     source, mentions, relations = parts
     g.add((iris.graph(source), PROV.wasDerivedFrom, iris.source(source)))
@@ -274,7 +296,7 @@ def _values_of(cls, skip: tuple[str, ...] = ()) -> Callable[[object], tuple]:
     return operator.attrgetter(*(f.name for f in dataclasses.fields(cls) if f.name not in skip))
 
 
-def _plain_parts(parts: tuple[str, list[tuple[str, Mention]], list[Relation]]) -> tuple:
+def _plain_parts(parts: SourceParts) -> tuple:
     """A source graph's parts as plain values: every field of every record (a dataclass's ``repr`` runs
     Python code per record; these tuples' runs in C)."""
     source, mentions, relations = parts

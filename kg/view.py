@@ -9,6 +9,7 @@ and is shown with ``textContent``; node and edge tooltips are kg's own, never vi
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -209,6 +210,7 @@ def to_html(extraction: Extraction, *, title: str = "kg graph", limit: int = DEF
     from pyvis.network import Network  # pyvis is only needed here
 
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net.templateEnv = template_env()  # its template compiled once per process, not once per page
     ranked = ranked_entities(extraction)
     colors = {a.id: SOURCE_COLORS[i % len(SOURCE_COLORS)] for i, a in enumerate(extraction.articles)}
     top = set(ranked[:limit])
@@ -230,6 +232,23 @@ def to_html(extraction: Extraction, *, title: str = "kg graph", limit: int = DEF
     data = _json_for_script({**page_data(extraction, limit=limit), "rest": rest})
     return html.replace("</body>", _asset("controls.html") + f'<script id="kg-data" type="application/json">{data}</script>\n'
                         + "<script>" + _asset("page.js") + "</script>\n</body>", 1)
+
+
+@functools.cache
+def template_env():
+    """The jinja environment pyvis makes for each ``Network`` (its templates folder), made once: it keeps the
+    page template compiled (0.1 s), so a writer process forked after :func:`prepare` has it ready."""
+    from jinja2 import Environment, FileSystemLoader
+    from pyvis import network
+
+    return Environment(loader=FileSystemLoader(Path(network.__file__).resolve().parent / "templates"))
+
+
+def prepare() -> None:
+    """Import and compile what :func:`to_html` needs (pyvis, its page template), ahead of making a page."""
+    from pyvis.network import Network
+
+    template_env().get_template(Network().path)
 
 
 def _asset(name: str) -> str:

@@ -115,3 +115,45 @@ def test_another_salt_or_a_replaced_file_is_not_copied_from(tmp_path):
     (tmp_path / "kg.nq").unlink()
     (tmp_path / "kg.nq").write_bytes(data)  # the same bytes, another file: not the one the index describes
     assert not Splice(tmp_path / "kg.nq", index, salt="s").usable
+
+
+def _write_table(tmp_path, name, extraction, index):
+    from kg.exports import write_source_table
+
+    out = tmp_path / name
+    tmp = tmp_path / f".{name}.tmp"
+    splice = Splice(out, index, salt="s")
+    with tmp.open("wb") as fh:
+        write_source_table(name, extraction, fh, splice=splice)
+        splice.finish(fh)
+    os.replace(tmp, out)
+    return splice
+
+
+@pytest.mark.parametrize("name", ["claims.csv", "mentions.csv"])
+def test_a_spliced_table_is_the_table_written_whole_and_an_articles_changed_rows_are_made_again(tmp_path, name):
+    """claims.csv and mentions.csv: one block of rows per article, copied when the article's records are the same."""
+    import csv
+    from dataclasses import replace
+
+    from kg.exports import to_csv_tables
+
+    extraction = small_extraction()
+    index = tmp_path / "index.pickle"
+    assert (_write_table(tmp_path, name, extraction, index).made, ) == (2, )
+    whole = to_csv_tables(extraction)[name]
+    assert (tmp_path / name).read_text(encoding="utf-8") == whole
+    rows = list(csv.reader(whole.splitlines()))
+    assert [r[rows[0].index("article")] for r in rows[1:]] == sorted(r[rows[0].index("article")] for r in rows[1:])
+    again = _write_table(tmp_path, name, extraction, index)
+    assert (again.copied, again.made) == (2, 0)
+    assert (tmp_path / name).read_text(encoding="utf-8") == whole
+    rel = extraction.relations[0]
+    entity = extraction.entities[0]
+    mention = next(m for m in entity.mentions if m.source == rel.source)
+    changed = replace(extraction, relations=(replace(rel, verb=rel.verb + "x"), *extraction.relations[1:]),
+                      entities=(replace(entity, mentions=tuple(replace(m, reading="metonym") if m is mention else m
+                                                               for m in entity.mentions)), *extraction.entities[1:]))
+    third = _write_table(tmp_path, name, changed, index)
+    assert (third.copied, third.made) == (1, 1)  # the other article's rows are still copied
+    assert (tmp_path / name).read_text(encoding="utf-8") == to_csv_tables(changed)[name] != whole
