@@ -28,10 +28,10 @@ from .model import Article, DateValue, Mention, Relation
 log = logging.getLogger(__name__)
 
 #: bump when the layout of an entry changes
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent
-#: (mentions, relations, event dates) of one article's title and body
-Reading = tuple[list[Mention], list[Relation], dict[tuple[str, str, int], DateValue]]
+#: (mentions, relations, event dates, names resolved within the article) of one article's title and body
+Reading = tuple[list[Mention], list[Relation], dict[tuple[str, str, int], DateValue], dict[tuple[str, str], str]]
 
 
 def _sha(*parts: object) -> str:

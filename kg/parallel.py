@@ -195,7 +195,7 @@ def _split(chunk: list[Article], found: Reading) -> dict[str, Reading]:
 
 def merge_readings(articles: list[Article], readings: dict[str, Reading]) -> Reading:
     """The per-article readings joined in article order: the same whichever came from the cache."""
-    first = readings[articles[0].id] if articles else ([], [], {})
+    first = readings[articles[0].id] if articles else ([], [], {}, {})
     merged = tuple([] if isinstance(part, list) else {} for part in first)
     for article in articles:
         for into, part in zip(merged, readings[article.id]):

@@ -11,7 +11,7 @@ from .dates import latest_date
 from .contested import find_contested, load_framing, neutral_event_labels
 from .corroboration import with_reposts
 from .entities import KeyKinds, read_mentions
-from .resolution import canonical, resolve_entities
+from .resolution import canonical, names_within_articles, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
@@ -57,10 +57,11 @@ def _resolve(articles: list[Article], sources: list[Article], readings, *, gazet
     """The corpus-level stage: entities merged across articles, events, canonical relations, contested groups."""
     from .parallel import merge_readings
 
-    mentions, relations, dates = merge_readings(articles, readings)  # in article order, cached or not
+    mentions, relations, dates, local = merge_readings(articles, readings)  # in article order, cached or not
     log.debug("read: %d mentions, %d relations", len(mentions), len(relations))
     triggers = [m for m in mentions if m.entity.startswith(TRIGGER)]
-    mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
+    mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer,
+                                         local=local)
     entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types(),
                                         _published(articles, dates))
     mapping.update(trig_map)
@@ -109,8 +110,9 @@ def _affiliations(gazetteer) -> dict[str, str]:
     return out
 
 
-def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict]:
-    """The per-doc stage: mentions, relations and event dates read from each article's title and body."""
+def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tuple[list[Mention], list[Relation], dict, dict]:
+    """The per-doc stage: mentions, relations and event dates read from each article's title and body, and the
+    names each article resolves within itself (kg.resolution.names_within_articles: kept with its reading)."""
     tasks = []
     for article in articles:  # parsed with stray foreign words blanked; read from the original text
         tasks.append((mask_stray_words(article.title), (article, "title")))
@@ -143,7 +145,8 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
                                            affiliations=roles, is_region=kinds.is_region,
                                            is_organization=kinds.is_organization))
         dates.update(facts)
-    return mentions, relations, dates
+    local = names_within_articles([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
+    return mentions, relations, dates, local
 
 
 @lru_cache(maxsize=4)

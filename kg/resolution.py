@@ -27,9 +27,15 @@ def _names_of(key: str, gaz: Gazetteer) -> list[str]:
     return []
 
 
-def _suffix_map(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str], str]:
-    """An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
-    after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after."""
+def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str], str]:
+    """``(article, key) -> key``: the names an article resolves within itself, from its own mentions alone.
+
+    An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
+    after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after;
+    an acronym spelling an organization named there (:func:`_acronym_map`); a family name put first
+    (:func:`_family_names`). Each article's part depends on that article alone, so it is worked out as the
+    article is read and kept with its reading (kg/cache.py), not again for every article at each build.
+    """
     by_source: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_source[m.source].append(m)
@@ -201,13 +207,15 @@ def _adjective_of_group(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: d
     return out
 
 
-def resolve_entities(mentions: list[Mention], gaz: Gazetteer) -> tuple[dict[str, str], list[Entity]]:
+def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
+                     local: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], list[Entity]]:
     """Merge provisional keys into canonical entities.
 
     Returns (mapping, entities); the mapping takes ``"source\x1fkey"`` for article-scoped decisions and
-    ``key`` for corpus-wide ones (see :func:`canonical`).
+    ``key`` for corpus-wide ones (see :func:`canonical`). ``local``: :func:`names_within_articles` of these
+    mentions, if already worked out.
     """
-    local = _suffix_map(mentions, gaz)
+    local = names_within_articles(mentions, gaz) if local is None else local
     mentions = [m.of(local[(m.source, m.entity)]) if (m.source, m.entity) in local else m for m in mentions]
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:

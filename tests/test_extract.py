@@ -477,8 +477,8 @@ def test_a_lone_word_of_another_script_does_not_derail_the_parse(extract_text, n
     (event,) = [e for e in ex.entities if e.event_type == "Displacement"]
     assert {p.entity for p in event.participants if p.role == "agent"} == {"armenia", "russia"}
     # evidence is sliced from the original text, the masked word included
-    _, _, facts = read_articles([Article(id="t", file="t.txt", title="", body=text, date="2024-01-01")],
-                                nlp=nlp, gazetteer=gazetteer, predicates=predicates)
+    _, _, facts, _ = read_articles([Article(id="t", file="t.txt", title="", body=text, date="2024-01-01")],
+                                   nlp=nlp, gazetteer=gazetteer, predicates=predicates)
     assert [f.evidence for f in facts.values()] == [text]
 
 
