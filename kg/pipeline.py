@@ -211,6 +211,8 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
         cache = ArticleCache(cache_dir, salt=salt, force=force)
     if nlp is None:  # loaded only if some article must be read; in the background when few will be
         warm = not force and cache.warm()  # the last build had the same model, ontology and code
+        if warm:
+            event_types()  # read once, here: the background process forked now reads with it too
         nlp = PreloadedNLP(factory, meta, gazetteer=gazetteer, predicates=predicates) if warm else LazyNLP(factory, meta)
     try:
         memo = None if cache_dir is None else LoadedArticles(Path(cache_dir) / "articles.pickle", force=force,
