@@ -502,6 +502,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
+            pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
         if materiel and pred == "deploys_to" and prep in ("to", "into"):
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
@@ -555,6 +557,21 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 yield _aid_refused(rel, lemma)
 
 
+#: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
+CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
+#: what a call goes over: "by phone", "over the telephone", "via video link"
+CALL_MEDIA = {"phone", "telephone", "videophone", "video", "videoconference", "videolink", "link", "line", "call"}
+
+
+def _by_phone(verb) -> bool:
+    """Does ``verb`` say the talking went over a phone or video link ("by phone", "in a phone call", "via video
+    link")?"""
+    return any(g.lemma_.lower() in CALL_MEDIA and (g.lemma_.lower() in ("phone", "telephone", "videoconference")
+                                                  or any(m.lower_ in ("phone", "telephone", "video") for m in g.lefts))
+               for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "over", "on", "via", "in", "during")
+               for g in p.children if g.dep_ == "pobj")
+
+
 #: what is sent or delivered to arm someone: "sent weapons to X" provides aid to X
 MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone", "tank", "rocket", "shell",
                   "equipment", "aid", "supply", "artillery", "jet", "aircraft", "helicopter", "rifle", "launcher",
@@ -592,7 +609,10 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
         pred = predicates.nouns.get(f"{mod} {lemma}") or predicates.nouns.get(f"{mod} {noun.lower_}")
         if pred:
             return pred
-    return predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    pred = predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    if pred == "calls_for" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return "meets_with"  # "a call with the Chinese president": a conversation, not an appeal
+    return pred
 
 
 def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predicates):

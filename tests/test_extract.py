@@ -299,6 +299,21 @@ def test_role_nouns_and_gestures(extract_text, text, expected):
     assert expected in rels(extract_text(text))
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish President Recep Tayyip Erdogan held a phone call with Vladimir Putin on Monday.",
+     ("recep_tayyip_erdogan", "meets_with", "vladimir_putin")),
+    ("Antony Blinken spoke by phone with Volodymyr Zelensky about the offensive.",
+     ("antony_blinken", "meets_with", "volodymyr_zelensky")),
+    ("Olaf Scholz talked to Xi Jinping over the phone for an hour.", ("olaf_scholz", "meets_with", "xi_jinping")),
+    ("Emmanuel Macron phoned Vladimir Putin on Sunday.", ("emmanuel_macron", "meets_with", "vladimir_putin")),
+    ("In a call with Narendra Modi, Joe Biden urged restraint.", ("joe_biden", "meets_with", "narendra_modi")),
+])
+def test_phone_calls_are_meetings_not_appeals(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found
+    assert not any(p == "calls_for" for _, p, _ in found)
+
 def test_names_without_latin_letters_keep_distinct_ids():
     from kg.gazetteer import slug
 
