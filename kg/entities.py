@@ -359,6 +359,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if cleaned is None:
             continue
         start, end, text = cleaned
+        if _series_name(span):
+            continue
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
             # ... or a surname the NER cut off a name it tagged ("Prime Minister Raila | Odinga"): a capitalized
@@ -387,6 +389,25 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+
+
+#: last words of the name of an outlet's series or column: "RCDS Insights: ...", "CSIS Analysis: ..."
+SERIES_WORDS = {"insight", "insights", "analysis", "analyses", "opinion", "opinions", "commentary", "explainer",
+                "briefing", "brief", "briefs", "update", "updates", "dispatch", "dispatches", "perspective",
+                "perspectives", "podcast", "newsletter", "spotlight", "digest", "roundup", "outlook", "notes",
+                "weekly", "daily", "bulletin", "memo", "factsheet", "backgrounder", "viewpoint", "viewpoints"}
+
+
+def _series_name(span) -> bool:
+    """Is an unknown name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis
+    Group Briefing: ...")? It opens a line, a colon follows it, and it ends in a word of an outlet's series."""
+    doc = span.doc
+    if span.ent_id_ or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_ and not doc[span.start - 1].is_space):
+        return False
+    end = span.end  # "KCDS Insights:" when the NER tagged only "KCDS"
+    while end < min(len(doc), span.end + 2) and doc[end].text != ":" and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in SERIES_WORDS
 
 
 #: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"

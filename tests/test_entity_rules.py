@@ -32,6 +32,22 @@ def test_a_dateline_in_capitals_is_the_city_it_was_filed_from(extract_text, text
     assert not any(e.label.isupper() or "—" in e.label or " - " in e.label for e in ex.entities), [e.label for e in ex.entities]
 
 
+@pytest.mark.parametrize("text, series", [
+    ("RCDS Insights: The Siege of El Fasher\n\nThe Rapid Support Forces besieged El Fasher in May.", "RCDS Insights"),
+    ("KCDS Insights: Ethnic Cleansing of Kashmir\n\nNarendra Modi defended the laws in Srinagar.", "KCDS"),
+    ("ECFR Commentary: Sudan's forgotten war\n\nThe war in Sudan began in April.", "ECFR Commentary"),
+])
+def test_the_series_a_headline_is_filed_under_is_no_actor(extract_text, text, series):
+    found = labels(extract_text(text))
+    assert series not in found, sorted(found)
+    assert len(found) >= 2  # the headline's and the body's own names stay
+
+
+def test_a_speaker_before_a_headline_colon_stays(extract_text):
+    found = labels(extract_text("Zakharova: Kyiv responsible for strike on Belgorod\n\nMaria Zakharova spoke on Friday."))
+    assert "Maria Zakharova" in found
+
+
 @pytest.mark.parametrize("text, route, ends", [
     ("Dozens of soldiers died in clashes on the Ethiopia-Eritrea border in May.", "Ethiopia-Eritrea border",
      {"ethiopia", "eritrea"}),
