@@ -706,6 +706,25 @@ def test_an_unbalanced_bracket_never_ends_an_event_label(extract_text):
     assert labels and all(l.count("(") == l.count(")") for l in labels), labels
 
 
+
+@pytest.mark.parametrize("text, etype, label", [
+    # an event only a verb tells of is named by its type, placed and dated, not by the clause
+    ("The foreign ministers of Serbia and Kosovo convened in Brussels on July 19.", "Meeting",
+     "meeting in Brussels (2023-07-19)"),
+    ("The army shelled Omdurman on Sunday.", "Attack", "attack on Omdurman (2023-09-17)"),
+    ("The TPLF attacked a federal army base near Mekelle.", "Attack", "attack on federal army base"),
+    ("Soldiers executed some 300 civilians in the town of Moura.", "Killing", "killing of some 300 civilians"),
+    # how near or likely an event is, is no part of its name
+    ("Officials discussed a potential meeting with the Russians in Geneva.", "Meeting", "meeting with the Russians"),
+    ("Recent parliamentary elections in Georgia produced no clear winner.", "Election", "parliamentary elections"),
+    # a bare type word says who did it in the words that type takes
+    ("Vladimir Putin signed the agreement on Friday.", "Agreement", "agreement signed by Vladimir Putin (2023-09-15)"),
+    ("Armenia and Azerbaijan held talks.", "Talks", "talks between Armenia and Azerbaijan"),
+])
+def test_an_event_label_is_a_short_noun_phrase(extract_text, text, etype, label):
+    ex = extract_text(text)
+    assert [e.label for e in ex.entities if e.event_type == etype] == [label]
+
 def test_talks_between_two_parties_mediated_by_a_third(extract_text):
     ex = extract_text("Talks between Sudan and Chad, mediated by Egypt, ended without a deal in Cairo on Monday.")
     got = rels(ex)
