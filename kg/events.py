@@ -168,8 +168,15 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         found = event_types.triggers.get(f"{mod} {tok.lower_}")
         if found:
             return found
-    return event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
+    found = event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
+    if found is None and tok.lemma_.lower() in NAMED_DISPUTE_NOUNS and "War" in event_types.types and any(
+            c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC", "NORP") for c in tok.lefts):
+        return "War"  # "the Kashmir situation", "the Western Sahara dispute", "the Kurdish question"
+    return found
 
+
+#: nouns that name a conflict only when a place or people qualifies them: "the Kashmir issue", not "the issue"
+NAMED_DISPUTE_NOUNS = {"situation", "conflict", "dispute", "question", "issue"}
 
 #: nouns whose "of" phrase is the event they stop, and which are an event of their own
 CESSATION_NOUNS = {"cessation"}

@@ -180,6 +180,18 @@ def test_an_event_keeps_the_spans_that_denote_it_as_aliases(extract_text, text, 
     assert spans <= names, sorted(names)
 
 
+
+@pytest.mark.parametrize("text, label", [
+    ("The Kashmir conflict has lasted decades.", "Kashmir conflict"),
+    ("The Tibet situation worries officials in Delhi.", "Tibet situation"),
+    ("The Western Sahara dispute went to the UN.", "Western Sahara dispute"),
+    ("The situation in the camp worsened.", None),  # no place or people names it: no event
+    ("The economic situation in Egypt is dire.", None),
+])
+def test_a_situation_or_dispute_a_place_names_is_an_event(extract_text, text, label):
+    events = [e.label for e in extract_text(text).entities if e.type == "Event"]
+    assert events == ([label] if label else []), events
+
 def test_a_when_clause_tells_the_event_it_follows(extract_text):
     ex = extract_text("Talks stalled after the 2021 escalation between Serbia and Kosovo, when Serbia attacked "
                       "Kosovo's border posts.")
