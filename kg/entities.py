@@ -87,6 +87,16 @@ def _is_portfolio(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TITLE_HEADS
 
 
+def _demonym_portfolio(span, gaz: Gazetteer) -> bool:
+    """Is an organization the NER read a state's adjective and a portfolio before a minister's title ("Indian
+    External Affairs Minister X", "British Home Secretary X")? The state is named; the rest is the title."""
+    doc = span.doc
+    if len(span) < 2 or span.end >= len(doc) or doc[span.end].lower_ not in ("minister", "secretary"):
+        return False
+    rest = norm(span[1:].text)
+    return (rest in PORTFOLIOS or rest in ("home", "foreign")) and norm(span[0].text) in gaz.demonyms
+
+
 #: kinds of weapons a model name stands before: "Bayraktar TB2 drones", "Shahed drones", "HIMARS launchers"
 WEAPON_NOUNS = {"drone", "missile", "jet", "aircraft", "tank", "rocket", "launcher", "helicopter", "howitzer", "rifle",
                 "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle"}
@@ -333,6 +343,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
+            span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:

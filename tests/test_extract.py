@@ -439,6 +439,25 @@ def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_
     assert ("dmitry_peskov", "spokesperson_of", "russia") in got, sorted(got)
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's adjective and a portfolio the NER took for an organization: the state, and a minister's title
+    ("Indian External Affairs Minister S. Jaishankar met his Chinese counterpart in Beijing.",
+     ("s_jaishankar", "affiliated_with", "india")),
+    ("Pakistani Foreign Affairs Minister Ishaq Dar spoke in Islamabad.", ("ishaq_dar", "affiliated_with", "pakistan")),
+    ("British Home Secretary Suella Braverman visited Dover.", ("suella_braverman", "affiliated_with", "united_kingdom")),
+    # a bare body noun before a title is the body the text named before
+    ("The Sudanese army said on Monday it had retaken the bridge. Army spokesman Nabil Abdallah said the RSF fled.",
+     ("nabil_abdallah", "spokesperson_of", "sudan__army")),
+    ("The Israeli military struck Rafah. The military spokesman Daniel Hagari said troops entered the city.",
+     ("daniel_hagari", "spokesperson_of", "israel__military")),
+])
+def test_a_title_ties_its_holder_to_the_state_or_body_it_names(extract_text, text, expected):
+    ex = extract_text(text)
+    assert expected in rels(ex)
+    assert all(e.type == "Person" or " " not in e.label or e.label.split()[0].lower() not in ("indian", "pakistani", "british")
+               for e in ex.entities), [e.label for e in ex.entities]
+
 @pytest.mark.parametrize("text, expected, speaker", [
     ("Russia attacked the port of Odesa on Wednesday, according to Ukrainian officials.",
      ("russia", "attacks", "odesa_ua"), "ukraine__officials"),
