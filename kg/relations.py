@@ -533,6 +533,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if subj == obj:
                     continue
                 this = pred
+                if (this == GENERIC and lemma in CONVERSE_VERBS and prep == "with" and ctx.is_person(subj)
+                        and ctx.is_person(obj)):
+                    this = "meets_with"  # "Rubio spoke with Jaishankar": two officials talking is a meeting
                 if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj) and lemma not in OUTSIDE_VERBS:
                     this = "participant_in"  # "launched an offensive", "fought a long war"
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)

@@ -308,11 +308,16 @@ def test_role_nouns_and_gestures(extract_text, text, expected):
     ("Olaf Scholz talked to Xi Jinping over the phone for an hour.", ("olaf_scholz", "meets_with", "xi_jinping")),
     ("Emmanuel Macron phoned Vladimir Putin on Sunday.", ("emmanuel_macron", "meets_with", "vladimir_putin")),
     ("In a call with Narendra Modi, Joe Biden urged restraint.", ("joe_biden", "meets_with", "narendra_modi")),
+    ("Abiy Ahmed talked with William Ruto about the border.", ("abiy_ahmed", "meets_with", "william_ruto")),
 ])
 def test_phone_calls_are_meetings_not_appeals(extract_text, text, expected):
     found = rels(extract_text(text))
     assert expected in found
     assert not any(p == "calls_for" for _, p, _ in found)
+
+
+def test_speaking_to_a_broadcaster_is_no_meeting(extract_text):
+    assert not any(p == "meets_with" for _, p, _ in rels(extract_text("Antony Blinken spoke with Al Jazeera in Doha.")))
 
 def test_names_without_latin_letters_keep_distinct_ids():
     from kg.gazetteer import slug
