@@ -22,8 +22,8 @@ from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .context import Context
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted, is_reciprocal,
-                     is_verb, noun_arguments, objects_of, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted,
+                     is_reciprocal, is_verb, noun_arguments, objects_of, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -445,7 +445,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                   if g.dep_ == "pobj"]
     if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
         pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
-                  and not ctx.entities([t]) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  and not ctx.entities([t]) and t.lemma_.lower() not in MOBILE_TARGETS for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
                   for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children

@@ -316,6 +316,15 @@ def test_phone_calls_are_meetings_not_appeals(extract_text, text, expected):
     assert not any(p == "calls_for" for _, p, _ in found)
 
 
+
+@pytest.mark.parametrize("text, attacker, place, attacked", [
+    ("The Houthis attacked ships in the Red Sea.", "houthis", "red_sea", False),
+    ("Houthi attacks on ships in the Red Sea disrupted trade.", "houthis", "red_sea", False),
+    ("Israel struck a hospital in Gaza.", "israel", "gaza_strip", True),  # a building stays where it was hit
+])
+def test_where_a_moving_target_was_hit_is_no_target(extract_text, text, attacker, place, attacked):
+    assert ((attacker, "attacks", place) in rels(extract_text(text))) == attacked
+
 def test_speaking_to_a_broadcaster_is_no_meeting(extract_text):
     assert not any(p == "meets_with" for _, p, _ in rels(extract_text("Antony Blinken spoke with Al Jazeera in Doha.")))
 
