@@ -485,6 +485,21 @@ def test_according_to_names_the_speaker(extract_text, text, expected, speaker):
     assert only(extract_text(text), *expected).speaker == speaker
 
 
+@pytest.mark.parametrize("text, expected, speaker", [
+    # what one is blamed or credited for is the blamer's claim
+    ("Ethiopia blamed Eritrea for shelling Humera.", ("eritrea", "attacks", "humera"), "ethiopia"),
+    # an attribution after a comma the parser made a second, coordinated clause
+    ("The RSF attacked Omdurman, Abdel Fattah al-Burhan told reporters.", ("rsf", "attacks", "omdurman_sd"),
+     "abdel_fattah_al_burhan"),
+    ("Russia attacked Kharkiv overnight, Volodymyr Zelensky told Reuters.", ("russia", "attacks", "kharkiv_ua"),
+     "volodymyr_zelensky"),
+    # a coordinated statement of its own does not make the first clause reported
+    ("Israel struck Rafah, and Hamas said it fired rockets at Ashkelon.", ("israel", "attacks", "rafah"), None),
+])
+def test_blame_and_trailing_attributions_name_the_speaker(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A Russian drone strike hit the port of Odesa on Wednesday.", ("russia", "attacks", "odesa_ua")),
     ("An Israeli airstrike killed three Hamas commanders in Rafah on Monday.", ("israel", "kills", "hamas")),
