@@ -108,18 +108,28 @@ def known_as(doc, mentions: list[Mention]) -> list[Mention]:
 ANAPHORIC_BODIES = ("armed forces", "army", "military", "peacekeepers", "government", "police", "navy")
 
 
+#: titles a bare body noun before them ties to that body: "Army spokesman X", "the police chief"
+BODY_TITLES = {"spokesman", "spokeswoman", "spokesperson", "chief", "commander"}
+
+
 def body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
     """"The army, led by ..." after "the Sudanese army" in the same text is that army: a bare definite body noun
     is the nearest body of that name mentioned before it (none before: not a mention)."""
     taken = [(m.start, m.end) for m in mentions]
     found = []
-    for match in re.finditer(rf"\b[Tt]he ({'|'.join(ANAPHORIC_BODIES)})\b", text_of(doc)):
-        start, end = match.start(1), match.end(1)
+    for match in re.finditer(rf"\b(?:([Tt]he) )?({'|'.join(ANAPHORIC_BODIES)})\b", text_of(doc), flags=re.IGNORECASE):
+        start, end = match.start(2), match.end(2)
         if any(a < end and start < b for a, b in taken):
             continue
-        noun = match.group(1)
+        noun = match.group(2).lower()
         head = doc.char_span(start, end, alignment_mode="expand")
-        if head is None or head.root.dep_ in ("amod", "compound") or head.root.pos_ not in ("NOUN", "PROPN"):
+        if head is None:
+            continue
+        # "Army spokesman X", "the military spokesman": the title is the body's (capitalized only at a sentence's start)
+        titled = (head.root.dep_ in ("compound", "amod") and head.root.head.lemma_.lower() in BODY_TITLES
+                  and (match.group(2) == noun or (head[0].is_sent_start and match.group(2) == noun.capitalize())))
+        if not titled and (match.group(2) != noun or head.root.dep_ in ("amod", "compound") or not match.group(1)
+                           or head.root.pos_ not in ("NOUN", "PROPN")):
             continue  # "the military operation": an adjective, not the army
         before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
         if before:

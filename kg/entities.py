@@ -87,6 +87,16 @@ def _is_portfolio(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TITLE_HEADS
 
 
+def _demonym_portfolio(span, gaz: Gazetteer) -> bool:
+    """Is an organization the NER read a state's adjective and a portfolio before a minister's title ("Indian
+    External Affairs Minister X", "British Home Secretary X")? The state is named; the rest is the title."""
+    doc = span.doc
+    if len(span) < 2 or span.end >= len(doc) or doc[span.end].lower_ not in ("minister", "secretary"):
+        return False
+    rest = norm(span[1:].text)
+    return (rest in PORTFOLIOS or rest in ("home", "foreign")) and norm(span[0].text) in gaz.demonyms
+
+
 #: kinds of weapons a model name stands before: "Bayraktar TB2 drones", "Shahed drones", "HIMARS launchers"
 WEAPON_NOUNS = {"drone", "missile", "jet", "aircraft", "tank", "rocket", "launcher", "helicopter", "howitzer", "rifle",
                 "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle"}
@@ -333,6 +343,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
+            span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:
@@ -359,6 +371,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if cleaned is None:
             continue
         start, end, text = cleaned
+        if _series_name(span):
+            continue
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
             # ... or a surname the NER cut off a name it tagged ("Prime Minister Raila | Odinga"): a capitalized
@@ -387,6 +401,25 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+
+
+#: last words of the name of an outlet's series or column: "RCDS Insights: ...", "CSIS Analysis: ..."
+SERIES_WORDS = {"insight", "insights", "analysis", "analyses", "opinion", "opinions", "commentary", "explainer",
+                "briefing", "brief", "briefs", "update", "updates", "dispatch", "dispatches", "perspective",
+                "perspectives", "podcast", "newsletter", "spotlight", "digest", "roundup", "outlook", "notes",
+                "weekly", "daily", "bulletin", "memo", "factsheet", "backgrounder", "viewpoint", "viewpoints"}
+
+
+def _series_name(span) -> bool:
+    """Is an unknown name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis
+    Group Briefing: ...")? It opens a line, a colon follows it, and it ends in a word of an outlet's series."""
+    doc = span.doc
+    if span.ent_id_ or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_ and not doc[span.start - 1].is_space):
+        return False
+    end = span.end  # "KCDS Insights:" when the NER tagged only "KCDS"
+    while end < min(len(doc), span.end + 2) and doc[end].text != ":" and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in SERIES_WORDS
 
 
 #: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"

@@ -168,8 +168,15 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         found = event_types.triggers.get(f"{mod} {tok.lower_}")
         if found:
             return found
-    return event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
+    found = event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
+    if found is None and tok.lemma_.lower() in NAMED_DISPUTE_NOUNS and "War" in event_types.types and any(
+            c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC", "NORP") for c in tok.lefts):
+        return "War"  # "the Kashmir situation", "the Western Sahara dispute", "the Kurdish question"
+    return found
 
+
+#: nouns that name a conflict only when a place or people qualifies them: "the Kashmir issue", not "the issue"
+NAMED_DISPUTE_NOUNS = {"situation", "conflict", "dispute", "question", "issue"}
 
 #: nouns whose "of" phrase is the event they stop, and which are an event of their own
 CESSATION_NOUNS = {"cessation"}
@@ -199,14 +206,39 @@ def _phrase_tokens(tok, depth: int = 0) -> list:
     return toks
 
 
+#: modifiers that say how near or how likely an event is, not which event: dropped from its label
+VAGUE_MODIFIERS = {"potential", "possible", "prospective", "eventual", "likely", "probable", "recent", "latest",
+                   "ongoing", "current", "upcoming", "forthcoming", "imminent", "impending", "subsequent", "further",
+                   "future", "next", "new", "renewed", "continued", "continuing", "so-called"}
+
+
+#: how a label joins an event to what it was done to, by event type: "attack on X", "talks with X"
+PATIENT_WORDS = {"Attack": " on ", "Talks": " with ", "Meeting": " with "}
+
+
+def _named_by_object(verb, etype: str, event_types: EventTypes, ctx: Context) -> str:
+    """A verb's event named as a noun phrase from its object, when the object names no entity: "attacked a
+    federal army base" -> "attack on federal army base" ("" when there is no such object, or it is long)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None or ctx.entity(obj) is not None:
+        return ""  # "attacked the police": its participants name it (kg.instances)
+    start, end = _phrase(obj)
+    text = re.sub(r"\s+", " ", text_of(verb.doc)[start:end]).strip()
+    if "\n" in text_of(verb.doc)[start:end] or len(text.split()) > 8:
+        return ""
+    type_label = str(event_types.types.get(etype, {}).get("label") or "")
+    return f"{type_label}{PATIENT_WORDS.get(etype, ' of ')}{text}" if type_label else ""
+
+
 def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     """Character span naming an event: its trigger noun, modifiers and (``full``) complements, no determiner."""
     toks = _phrase_tokens(tok) if full else [tok] + [t for c in tok.lefts if c.dep_ in _MODIFIERS for t in c.subtree]
     first, last = min(t.i for t in toks), max(t.i for t in toks)
     doc = tok.doc
     while first < tok.i and (doc[first].is_punct or doc[first].dep_ == "det" or doc[first].is_space
-                             or doc[first].tag_ == "PRP$"):  # "its largest air assault": no "its"
-        first += 1
+                             or doc[first].tag_ == "PRP$"  # "its largest air assault": no "its"
+                             or (doc[first].lower_ in VAGUE_MODIFIERS and doc[first].head.i == tok.i)):
+        first += 1  # "a potential meeting", "recent elections": the event, not how near or likely it is
     while last > tok.i and (doc[last].is_punct or doc[last].is_space) and not (
             doc[last].text == ")" and any(t.text == "(" for t in doc[first:last])):  # "Forces (RSF)" keeps its ")"
         last -= 1
@@ -350,7 +382,10 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),
                                                         same_as=same_as, spans=surface_spans(root),
-                                                        topics=_topics(root) if _nominal(root) else ())
+                                                        topics=_topics(root) if _nominal(root) else (),
+                                                        clause=root.pos_ == "VERB" and not _nominal(root),
+                                                        named=_named_by_object(root, etype, event_types, ctx)
+                                                        if root.pos_ == "VERB" and not _nominal(root) else "")
     # a name given to what is no event is no event either: "called the agreement an attack on its sovereignty"
     anchored = {m.entity for m in events if (m.source, m.section, m.start) in out}
     return {key: fact for key, fact in out.items()

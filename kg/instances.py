@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
-from .events import TRIGGER, EventTypes
+from .events import PATIENT_WORDS, TRIGGER, EventTypes
 from .gazetteer import Gazetteer, slug
 from .known_events import KnownEvents, known_date, known_event
 from .model import Entity, EventFact, Mention, Participant
@@ -334,8 +334,9 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
                                                          | spans[ent_id]) - {entry.label})),
                                    mentions=tuple(ms))
         else:
+            label = _new_event_label(phrases[ent_id], [facts[(m.source, m.section, m.start)] for m in ms
+                                                        if (m.source, m.section, m.start) in facts], event_types)
             names = phrases[ent_id]
-            label = max(names, key=lambda n: (len(n.split()) <= 12, len(n.split()), -names.index(n)))
             by_id[ent_id] = Entity(id=ent_id, type="Event", label=label, kind="",
                                    aliases=tuple(sorted((set(names) | {m.text for m in ms} | spans[ent_id]) - {label})),
                                    mentions=tuple(ms))
@@ -354,12 +355,30 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
         out.append(entity)
     labels = {e.id: e.label for e in out}
     new_ids = set(trig_map.values()) - set(gaz.entries)
-    return [_descriptive_label(e, labels) if e.id in new_ids else e for e in out], trig_map
+    return [_descriptive_label(e, labels, event_types) if e.id in new_ids else e for e in out], trig_map
 
 
-def _descriptive_label(entity: Entity, labels: dict[str, str]) -> Entity:
-    """A one-word event label ("meeting") says what, where and when it is: "meeting in Bratislava (2023-08)"."""
-    if len(entity.label.split()) > 1:
+def _new_event_label(names: list[str], facts: list[EventFact], event_types: EventTypes) -> str:
+    """The label of an event kg found itself: the longest noun phrase that names it ("siege of El Fasher"); an
+    event only verbs tell of ("the ministers convened in Moscow") is called by its type ("meeting"), which
+    :func:`_descriptive_label` then places and dates."""
+    nouns = [f.trigger for f in facts if not f.clause and f.trigger] or [f.named for f in facts if f.named]
+    if not nouns and facts:
+        etype = Counter(f.event_type for f in facts).most_common(1)[0][0]
+        return str(event_types.types.get(etype, {}).get("label") or names[0])
+    nouns = nouns or names
+    return max(nouns, key=lambda n: (len(n.split()) <= 12, len(n.split()), -nouns.index(n)))
+
+
+#: how a label joins an event to its agents or patients, by event type: "agreement signed by X", "attack on X"
+AGENT_WORDS = {"Agreement": " signed by ", "Ceasefire": " signed by ", "Talks": " with ", "Meeting": " with ", "War": " with "}
+
+
+def _descriptive_label(entity: Entity, labels: dict[str, str], event_types: EventTypes | None = None) -> Entity:
+    """A one-word event label ("meeting"), or one that is only its type's name ("military exercise"), says what,
+    where and when it is: "meeting in Bratislava (2023-08)", "agreement signed by X", "talks between X and Y"."""
+    types = event_types.types if event_types is not None else {}
+    if len(entity.label.split()) > 1 and entity.label not in {str(raw.get("label", "")) for raw in types.values()}:
         return entity
     label = entity.label
     if entity.place and entity.place in labels:
@@ -367,7 +386,15 @@ def _descriptive_label(entity: Entity, labels: dict[str, str]) -> Entity:
     elif entity.participants:
         role = entity.participants[0].role
         names = [labels.get(p.entity, p.entity) for p in entity.participants if p.role == role][:2]
-        label += {"agent": " by ", "mediator": " hosted by ", "facilitator": " facilitated by "}.get(role, " of ")
+        if len(names) == 2 and role in ("agent", "patient") and event_types is not None and (
+                entity.event_type in event_types.symmetric):
+            label += " between "  # "talks between X and Y": the parties, whichever the parse made the agent
+        elif role == "agent":
+            label += AGENT_WORDS.get(entity.event_type or "", " by ")
+        elif role == "patient":
+            label += PATIENT_WORDS.get(entity.event_type or "", " of ")
+        else:
+            label += {"mediator": " hosted by ", "facilitator": " facilitated by "}.get(role, " of ")
         label += " and ".join(names)
     if entity.date is not None:
         label += f" ({entity.date.start})"

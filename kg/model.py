@@ -119,6 +119,8 @@ class EventFact:
     # provisional key of the event mention a "when" clause elaborates ("the 2022 escalation, when X attacked Y")
     spans: tuple[str, ...] = ()  # the text spans that denote the event, as written ("a meeting in Sofia")
     topics: tuple[str, ...] = ()  # lemmas of the nouns that say what the event is about ("border" in "border clashes")
+    clause: bool = False  # ``trigger`` is a verb's clause ("the ministers convened in Moscow"), not a noun phrase
+    named: str = ""  # a verb's event as a noun phrase, from its object ("attacked a base" -> "attack on a base")
 
 
 @_record

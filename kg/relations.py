@@ -22,8 +22,8 @@ from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .context import Context
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted, is_reciprocal,
-                     is_verb, noun_arguments, objects_of, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted,
+                     is_reciprocal, is_verb, noun_arguments, objects_of, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -445,7 +445,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                   if g.dep_ == "pobj"]
     if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
         pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
-                  and not ctx.entities([t]) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  and not ctx.entities([t]) and t.lemma_.lower() not in MOBILE_TARGETS for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
                   for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
@@ -502,6 +502,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
+        if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
+            pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
         if materiel and pred == "deploys_to" and prep in ("to", "into"):
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
@@ -531,6 +533,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if subj == obj:
                     continue
                 this = pred
+                if (this == GENERIC and lemma in CONVERSE_VERBS and prep == "with" and ctx.is_person(subj)
+                        and ctx.is_person(obj)):
+                    this = "meets_with"  # "Rubio spoke with Jaishankar": two officials talking is a meeting
                 if this == GENERIC and ctx.is_event(obj) and not ctx.is_event(subj) and lemma not in OUTSIDE_VERBS:
                     this = "participant_in"  # "launched an offensive", "fought a long war"
                 if (prep in ("in", "during", "at", "through", "via", "with") and ctx.is_event(obj)
@@ -553,6 +558,21 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 rel = make_relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
+
+
+#: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
+CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
+#: what a call goes over: "by phone", "over the telephone", "via video link"
+CALL_MEDIA = {"phone", "telephone", "videophone", "video", "videoconference", "videolink", "link", "line", "call"}
+
+
+def _by_phone(verb) -> bool:
+    """Does ``verb`` say the talking went over a phone or video link ("by phone", "in a phone call", "via video
+    link")?"""
+    return any(g.lemma_.lower() in CALL_MEDIA and (g.lemma_.lower() in ("phone", "telephone", "videoconference")
+                                                  or any(m.lower_ in ("phone", "telephone", "video") for m in g.lefts))
+               for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "over", "on", "via", "in", "during")
+               for g in p.children if g.dep_ == "pobj")
 
 
 #: what is sent or delivered to arm someone: "sent weapons to X" provides aid to X
@@ -592,7 +612,10 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
         pred = predicates.nouns.get(f"{mod} {lemma}") or predicates.nouns.get(f"{mod} {noun.lower_}")
         if pred:
             return pred
-    return predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    pred = predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    if pred == "calls_for" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return "meets_with"  # "a call with the Chinese president": a conversation, not an appeal
+    return pred
 
 
 def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predicates):

@@ -127,6 +127,9 @@ def speech(tok, ctx: Context):
             if key is not None:
                 return key, "according to"
         if child.head.i == child.i:
+            trailing = _trailing_cue(child, ctx)
+            if trailing is not None:
+                return trailing
             break
         parent = child.head
         if is_verb(parent) and _reports(parent, child):
@@ -167,6 +170,21 @@ def speech(tok, ctx: Context):
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _quoted_by(tok, ctx)
+
+
+def _trailing_cue(verb, ctx: Context):
+    """(speaker, cue) of an attribution after a comma that the parser made a second clause: "The RSF attacked
+    Omdurman, al-Burhan told reporters" (parsed as "attacked ... and told")."""
+    for cue in (c for c in verb.children if c.dep_ == "conj" and is_verb(c) and c.lemma_.lower() in CUE_VERBS):
+        if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+            continue  # "..., and X said that ...": a statement of its own
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if not subjects or cue.doc[subjects[0].left_edge.i - 1].text != ",":
+            continue
+        key = ctx.entity(subjects[0])
+        if key is not None and not ctx.is_event(key):
+            return key, cue.text
+    return None
 
 
 #: title words the parser may make the subject of a long "Title of Body Rank Name" phrase
@@ -213,8 +231,14 @@ def _reports(verb, child) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True
+    if lemma in CHARGE_VERBS and child.dep_ == "prep" and child.lower_ == "for":
+        return True  # "blamed X for shelling Y", "credited X for brokering the deal": what X did, in their words
     return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
             and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
+
+
+#: cue verbs whose "for" phrase is what the one blamed or credited did
+CHARGE_VERBS = {"blame", "credit", "accuse", "fault"}
 
 
 def view_holder(verb, ctx: Context) -> str | None:

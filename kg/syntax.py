@@ -195,6 +195,11 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
     return out
 
 
+#: targets that move: where they were hit is no target of the attack ("attacked ships in the Red Sea")
+MOBILE_TARGETS = {"ship", "vessel", "tanker", "boat", "freighter", "carrier", "warship", "convoy", "aircraft", "plane",
+                  "airliner", "jet", "helicopter", "drone", "truck", "lorry", "vehicle", "bus", "car", "train"}
+
+
 def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pred: str | None = None):
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
@@ -253,8 +258,10 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     patients = [t for t in patients if t.ent_type_ not in dated]
     places = [t for t in places if t.ent_type_ not in dated]
     if patients and pred in ("attacks", "occupies", "controls", "blocks") and not ctx.entities(patients):
-        # "strikes on six locations in Pakistan": a target kg cannot name is where it is
-        inner = [g for t in patients if t.pos_ == "NOUN" for p in t.children if p.dep_ == "prep"
+        # "strikes on six locations in Pakistan": a target kg cannot name is where it is; not a moving one ("attacks
+        # on ships in the Red Sea" are not attacks on the sea)
+        inner = [g for t in patients if t.pos_ == "NOUN" and t.lemma_.lower() not in MOBILE_TARGETS
+                 for p in t.children if p.dep_ == "prep"
                  and p.lower_ in ("in", "inside", "across") for g in p.children if g.dep_ == "pobj"
                  and g.ent_type_ not in dated]
         if ctx.entities(inner):
