@@ -6,13 +6,14 @@ row of ``claims.csv`` or an edge of the GraphML file can be looked up in ``kg.tr
 from __future__ import annotations
 
 import csv
+import functools
 import io
 
 from typing import BinaryIO
 
+from .fragments import SourceParts, source_key, source_parts
 from .iris import IRIs
 from .model import Extraction, Relation
-from .rdf import SourceParts, source_key, source_parts
 
 
 def _claim_iri(r: Relation, iris: IRIs) -> str:
@@ -148,13 +149,13 @@ def _claim_rows(parts: SourceParts, iris: IRIs) -> list[list]:
     return [[_claim_iri(r, iris), r.source, r.subject, r.predicate, r.object, str(not (r.negated or r.hedged)).lower(),
              str(r.negated).lower(), str(r.hedged).lower(), r.speaker or "", r.cue or "", r.verb,
              round(r.provenance.confidence, 3), r.provenance.rule, r.provenance.section, r.provenance.start,
-             r.provenance.end, r.provenance.sentence] for r in parts[2]]
+             r.provenance.end, r.provenance.sentence] for r in parts.relations]
 
 
 def _mention_rows(parts: SourceParts, iris: IRIs) -> list[list]:
-    rows = sorted((m.section, m.start, m.end, entity_id, m.text, m.reading) for entity_id, m in parts[1])
-    return [[iris.mention_text(parts[0], section, start, end), entity_id, parts[0], section, start, end, text, reading]
-            for section, start, end, entity_id, text, reading in rows]
+    rows = sorted((m.section, m.start, m.end, entity_id, m.text, m.reading) for entity_id, m in parts.mentions)
+    return [[iris.mention_text(parts.source, section, start, end), entity_id, parts.source, section, start, end, text,
+             reading] for section, start, end, entity_id, text, reading in rows]
 
 
 #: the tables made of one block of rows per article: name -> (header, the rows of one article's parts)
@@ -167,21 +168,25 @@ def write_source_table(name: str, extraction: Extraction, fh: BinaryIO, *, base:
     the articles by id.
 
     ``splice`` (kg.fragments.Splice) copies the block of an article whose parts are unchanged (``keys``:
-    article id -> kg.rdf.source_key) from the last build's file; ``parts``: kg.rdf.source_parts, if made.
+    article id -> kg.fragments.source_key) from the last build's file; ``parts``: kg.fragments.source_parts,
+    if made.
     """
     iris = IRIs(base) if base else IRIs()
     header, rows_of = SOURCE_TABLES[name]
     fh.write(_table(header, ()).encode("utf-8"))
     parts = parts if parts is not None else source_parts(extraction)
+
+    def block(one: SourceParts) -> bytes:
+        return _table(None, rows_of(one, iris)).encode("utf-8")
+
     for source in sorted(parts):
         one = parts[source]
-        if not one[1] and not one[2]:
+        if not one.mentions and not one.relations:
             continue
-        make = lambda one=one: _table(None, rows_of(one, iris)).encode("utf-8")  # noqa: E731
         if splice is None:
-            fh.write(make())
+            fh.write(block(one))
         else:
-            splice.block(fh, keys[source] if keys is not None else source_key(one), make)
+            splice.block(fh, keys[source] if keys is not None else source_key(one), functools.partial(block, one))
 
 
 def _table(header: list[str] | None, rows) -> str:

@@ -11,18 +11,26 @@ So each build notes, per output file, where each graph's block lies in it and th
 ...). The next build copies the block of every graph whose key is noted there straight from the old
 file, in the kernel (``os.copy_file_range``), without making the graph's quads; only the graphs of changed
 sources are made and serialized. The tables of claims and mentions (csv/claims.csv, csv/mentions.csv) are
-one block of rows per article, made from the same parts, and are spliced the same way. A file that is not the one noted (edited, replaced, removed, or written
-with another salt) is not read: every block is made. A block is the text the serializer made from that
-very graph, so the output is byte-identical to serializing everything again (tests/test_incremental.py).
+one block of rows per article, made from the same parts (:class:`SourceParts`), and are spliced the same
+way. A file that is not the one noted (edited, replaced, removed, or written with another salt) is not
+read: every block is made. A block is the text the writer made from those very parts, so the output is
+byte-identical to writing everything again (tests/test_incremental.py).
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import logging
+import marshal
+import operator
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
+
+from .model import Extraction, Mention, Provenance, Relation
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +51,55 @@ def index_path(cache_dir: Path, output: str) -> Path:
     """Where the index of output ``output`` (``kg.nq``) is kept: at the top of the cache folder (the article
     cache prunes its subfolders)."""
     return Path(cache_dir) / f"splice-{output.replace('/', '_')}.pickle"
+
+
+class SourceParts(NamedTuple):
+    """What a source's block is made from (its named graph; its rows of claims.csv and mentions.csv)."""
+
+    source: str
+    mentions: list[tuple[str, Mention]]  # (entity id, mention), in entity order
+    relations: list[Relation]  # in the extraction's order
+
+
+def source_parts(extraction: Extraction) -> dict[str, SourceParts]:
+    """Each article's :class:`SourceParts`, in article order."""
+    mentions: dict[str, list[tuple[str, Mention]]] = {a.id: [] for a in extraction.articles}
+    for entity in extraction.entities:
+        for m in entity.mentions:
+            mentions[m.source].append((entity.id, m))
+    relations: dict[str, list[Relation]] = {a.id: [] for a in extraction.articles}
+    for rel in extraction.relations:
+        relations[rel.source].append(rel)
+    return {a.id: SourceParts(a.id, mentions[a.id], relations[a.id]) for a in extraction.articles}
+
+
+def parts_key(name: str, parts: object) -> str:
+    """A hash of ``parts`` (plain values) for the block ``name``: equal parts, equal keys.
+
+    marshal's version 0 writes values only (no references, no interning flags): equal parts, equal bytes,
+    twice as fast as repr; another Python may write them otherwise, and then every block is made.
+    """
+    return hashlib.sha1(marshal.dumps((name, parts), 0)).hexdigest()
+
+
+def source_key(parts: SourceParts) -> str:
+    """:func:`parts_key` of a source's parts: what a block made from them alone depends on."""
+    return parts_key(parts.source, plain_parts(parts))
+
+
+@functools.cache
+def _values_of(cls, skip: tuple[str, ...] = ()) -> Callable[[object], tuple]:
+    """``record -> its field values`` (but those named in ``skip``), in C."""
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls) if f.name not in skip))
+
+
+def plain_parts(parts: SourceParts) -> tuple:
+    """A source's parts as plain values: every field of every record (a dataclass's ``repr`` runs Python code
+    per record; these tuples' runs in C)."""
+    mention = _values_of(Mention)
+    relation, provenance = _values_of(Relation, ("provenance",)), _values_of(Provenance)
+    return (parts.source, [(entity_id, mention(m)) for entity_id, m in parts.mentions],
+            [(relation(r), provenance(r.provenance)) for r in parts.relations])
 
 
 def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -76,7 +133,7 @@ class Splice:
         except FileNotFoundError:
             return
         except Exception as err:  # noqa: BLE001 - an unreadable index only means every block is made
-            log.warning("%s: unreadable index (%s); serializing every graph", self.index, type(err).__name__)
+            log.warning("%s: unreadable index (%s); making every block", self.index, type(err).__name__)
             return
         if (fmt, salt) != (FORMAT, self.salt) or not isinstance(blocks, dict):
             return
@@ -119,7 +176,7 @@ class Splice:
                 if _identity(os.fstat(self._fd)) != self._identity:
                     raise OSError("the old file changed")
             except OSError as err:
-                log.warning("%s: cannot copy from the last build's file (%s); serializing every graph", self.out, err)
+                log.warning("%s: cannot copy from the last build's file (%s); making every block", self.out, err)
                 self._old = {}
                 return None
         fh.flush()
@@ -151,7 +208,7 @@ class Splice:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        log.debug("%s: %d graphs copied from the last build, %d made", self.out.name, self.copied, self.made)
+        log.debug("%s: %d blocks copied from the last build, %d made", self.out.name, self.copied, self.made)
         if self.index is None:
             return
         fh.flush()

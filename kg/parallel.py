@@ -109,7 +109,8 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
         nlp = factory(patterns=False)  # the ruler's patterns: only those the articles sent could match
         pending = PendingPatterns(nlp, ruler_patterns(gazetteer))
         log.debug("background process: model loaded")
-    except Exception:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
+    except Exception as err:  # noqa: BLE001 - the parent then loads the model itself and raises the error there
+        log.debug("background process: no model (%s: %s); the build loads it", type(err).__name__, err)
         nlp = None
     try:
         articles = conn.recv()
@@ -120,7 +121,8 @@ def _preload_main(conn, factory, gazetteer, predicates) -> None:
             return
         try:
             pending.add_for([mask_stray_words(text) for a in articles for text in (a.title, a.content)])
-            found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
+            with pending.quiet():
+                found = _split(articles, read_articles(articles, nlp=nlp, gazetteer=gazetteer, predicates=predicates))
         except Exception:  # noqa: BLE001 - the parent reads them itself, and raises the error there
             conn.send((False, None))
             return

@@ -280,8 +280,7 @@ def write_outputs(extraction: Extraction, out_dir: Path, *, base: str | None = N
     """
     from .export import to_json
     from .exports import node_tables, to_graphml
-    from .rdf import source_key, source_parts
-    from .fragments import OLD_STORE, Splice, index_path, salt_for
+    from .fragments import OLD_STORE, Splice, index_path, salt_for, source_key, source_parts
     from .iris import IRIs
     from .outputs import remove_stale_temps, write_atomically
     from .parallel import paused_gc, resolve_jobs

@@ -18,11 +18,7 @@ minutes storing and serializing them. The helpers below add triples as they woul
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
-import hashlib
-import marshal
-import operator
 from collections.abc import Callable
 
 from rdflib import RDF as _RDF
@@ -35,8 +31,9 @@ from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import SKOS as _SKOS
 
 from . import vocab
+from .fragments import SourceParts, parts_key, plain_parts, source_parts
 from .iris import IRIs
-from .model import Entity, Extraction, Mention, Provenance, Relation
+from .model import Entity, Extraction, Mention, Relation
 
 
 class _Terms:
@@ -237,8 +234,8 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
     for entity in extraction.entities:
         _add_entity(default, entity, iris)
     for parts in source_parts(extraction).values():  # each source's graph made when first needed (kg/fragments.py)
-        ds.defer(iris.graph(parts[0]), functools.partial(_add_source, parts=parts, iris=iris),
-                 functools.partial(_plain_parts, parts))
+        ds.defer(iris.graph(parts.source), functools.partial(_add_source, parts=parts, iris=iris),
+                 functools.partial(plain_parts, parts))
     for group in getattr(extraction, "contested", ()):
         _add_contested(default, group, extraction, iris)
     if summary:
@@ -246,38 +243,6 @@ def to_quads(extraction: Extraction, *, base: str | None = None, summary: bool =
 
         add_summary(default, extraction, iris)
     return ds
-
-
-#: what a source's named graph (and its rows of claims.csv and mentions.csv) is made from: its id, its mentions
-#: with their entity ids, its relations
-SourceParts = tuple[str, list[tuple[str, Mention]], list[Relation]]
-
-
-def source_parts(extraction: Extraction) -> dict[str, SourceParts]:
-    """Each article's :data:`SourceParts`, in article order; mentions in entity order, relations in the
-    extraction's."""
-    mentions: dict[str, list[tuple[str, Mention]]] = {a.id: [] for a in extraction.articles}
-    for entity in extraction.entities:
-        for m in entity.mentions:
-            mentions[m.source].append((entity.id, m))
-    relations: dict[str, list[Relation]] = {a.id: [] for a in extraction.articles}
-    for rel in extraction.relations:
-        relations[rel.source].append(rel)
-    return {a.id: (a.id, mentions[a.id], relations[a.id]) for a in extraction.articles}
-
-
-def parts_key(name: str, parts: object) -> str:
-    """A hash of ``parts`` (plain values) for the block ``name``: equal parts, equal keys.
-
-    marshal's version 0 writes values only (no references, no interning flags): equal parts, equal bytes,
-    twice as fast as repr; another Python may write them otherwise, and then every block is made.
-    """
-    return hashlib.sha1(marshal.dumps((name, parts), 0)).hexdigest()
-
-
-def source_key(parts: SourceParts) -> str:
-    """:func:`parts_key` of a source's parts: what a block made from them alone depends on."""
-    return parts_key(parts[0], _plain_parts(parts))
 
 
 def _add_source(g, *, parts: SourceParts, iris: IRIs) -> None:
@@ -288,22 +253,6 @@ def _add_source(g, *, parts: SourceParts, iris: IRIs) -> None:
         _add_mention(g, entity_id, m, iris)
     for rel in relations:
         _add_claim(g, rel, iris)
-
-
-@functools.cache
-def _values_of(cls, skip: tuple[str, ...] = ()) -> Callable[[object], tuple]:
-    """``record -> its field values`` (but those named in ``skip``), in C."""
-    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls) if f.name not in skip))
-
-
-def _plain_parts(parts: SourceParts) -> tuple:
-    """A source graph's parts as plain values: every field of every record (a dataclass's ``repr`` runs
-    Python code per record; these tuples' runs in C)."""
-    source, mentions, relations = parts
-    mention = _values_of(Mention)
-    relation, provenance = _values_of(Relation, ("provenance",)), _values_of(Provenance)
-    return (source, [(entity_id, mention(m)) for entity_id, m in mentions],
-            [(relation(r), provenance(r.provenance)) for r in relations])
 
 
 def to_dataset(extraction: Extraction, *, base: str | None = None, summary: bool = True) -> Dataset:

@@ -36,7 +36,7 @@ def _counts(log: str) -> tuple[tuple[int, int], dict[str, tuple[int, int]]]:
     """((articles read, cached), {RDF output: (named-graph blocks copied, made)}) from a -v build's output
     (the outputs this process wrote: with -j 2 after an edit, all four)."""
     read = re.search(r"\((\d+) read, (\d+) cached\)", log)
-    blocks = {m[1]: (int(m[2]), int(m[3])) for m in re.finditer(r"(kg\.\w+): (\d+) graphs copied from the last build, (\d+) made", log)}
+    blocks = {m[1]: (int(m[2]), int(m[3])) for m in re.finditer(r"(\w+\.\w+): (\d+) blocks copied from the last build, (\d+) made", log)}
     return (int(read[1]), int(read[2])), blocks
 
 
@@ -67,6 +67,20 @@ def test_rebuilds_after_edits_equal_fresh_builds(corpus, tmp_path):
     (read, _), blocks = _counts(_build(corpus, out))
     assert read == 0 and len(blocks) == 4 and all(made == 0 for _, made in blocks.values())
     assert {name: (out / name).read_bytes() for name in OUTPUT_NAMES} == before
+
+
+def test_a_one_process_rebuild_copies_the_unchanged_articles_blocks_of_rdf_and_tables(corpus, tmp_path):
+    """With -j 1 this process writes every file, so its log shows the tables' blocks too."""
+    out = tmp_path / "out"
+    _build(corpus, out, "-j", "1")
+    files = sorted(corpus.glob("*.txt"))
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\nRussia accused Azerbaijan of breaking the truce.\n",
+                        encoding="utf-8")
+    (read, cached), blocks = _counts(_build(corpus, out, "-j", "1"))
+    assert (read, cached) == (1, len(files) - 1)
+    assert blocks == {name: (len(files) - 1, 1)
+                      for name in ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "claims.csv", "mentions.csv")}
+    _same_as_fresh(corpus, out, tmp_path, "an edit")
 
 
 @pytest.mark.parametrize("damage", ["index unreadable", "output edited", "output removed"])

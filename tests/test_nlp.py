@@ -84,3 +84,26 @@ def test_a_pattern_whose_tokens_the_text_spaces_otherwise_is_still_added(nlp, ga
     lazy = build_nlp(gazetteer, patterns=False)
     PendingPatterns(lazy, ruler_patterns(gazetteer)).add_for([text])
     assert _ents(lazy(text)) == _ents(nlp(text))
+
+
+def test_a_ruler_no_pattern_of_which_could_match_reads_without_warnings(gazetteer):
+    """An article naming nothing the gazetteer knows leaves the background reader's ruler empty: spaCy would
+    warn on every text ([W036]), the full ruler never does."""
+    import warnings
+
+    from kg.gazetteer import ruler_patterns
+    from kg.nlp import PendingPatterns, build_nlp
+
+    text = "Nothing anyone here knows of was said."
+    lazy = build_nlp(gazetteer, patterns=False)
+    pending = PendingPatterns(lazy, ruler_patterns(gazetteer))
+    assert pending.add_for([text]) == 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pending.quiet():
+            lazy(text)
+    assert not [w for w in caught if "W036" in str(w.message)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        lazy(text)
+    assert [w for w in caught if "W036" in str(w.message)]  # what quiet() keeps out

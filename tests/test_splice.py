@@ -1,14 +1,18 @@
 """The RDF outputs' block layout and splicing them from the last build's files (kg/fragments.py, kg/serialize.py)."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
+from dataclasses import replace
 
 import pyoxigraph
 import pytest
 
+from kg.exports import to_csv_tables, write_source_table
 from kg.fragments import Splice
+from kg.iris import IRIs
 from kg.rdf import to_quads
 from kg.serialize import _compactor, _graph_nodes, write_jsonld, write_nquads, write_trig, write_turtle
 from tests.fixtures.small import small_extraction
@@ -91,8 +95,6 @@ def test_a_spliced_file_is_byte_identical_to_one_written_whole(tmp_path, name):
 
 
 def test_a_graph_made_from_other_records_is_made_again(tmp_path):
-    from dataclasses import replace
-
     index = tmp_path / "index.pickle"
     _write(tmp_path, "kg.nq", to_quads(small_extraction()), index)
     extraction = small_extraction()
@@ -118,8 +120,6 @@ def test_another_salt_or_a_replaced_file_is_not_copied_from(tmp_path):
 
 
 def _write_table(tmp_path, name, extraction, index):
-    from kg.exports import write_source_table
-
     out = tmp_path / name
     tmp = tmp_path / f".{name}.tmp"
     splice = Splice(out, index, salt="s")
@@ -133,18 +133,22 @@ def _write_table(tmp_path, name, extraction, index):
 @pytest.mark.parametrize("name", ["claims.csv", "mentions.csv"])
 def test_a_spliced_table_is_the_table_written_whole_and_an_articles_changed_rows_are_made_again(tmp_path, name):
     """claims.csv and mentions.csv: one block of rows per article, copied when the article's records are the same."""
-    import csv
-    from dataclasses import replace
-
-    from kg.exports import to_csv_tables
-
     extraction = small_extraction()
     index = tmp_path / "index.pickle"
-    assert (_write_table(tmp_path, name, extraction, index).made, ) == (2, )
+    assert _write_table(tmp_path, name, extraction, index).made == 2
     whole = to_csv_tables(extraction)[name]
     assert (tmp_path / name).read_text(encoding="utf-8") == whole
-    rows = list(csv.reader(whole.splitlines()))
-    assert [r[rows[0].index("article")] for r in rows[1:]] == sorted(r[rows[0].index("article")] for r in rows[1:])
+    header, *rows = csv.reader(whole.splitlines())
+    column = {c: i for i, c in enumerate(header)}
+    # one row per claim or mention of the extraction, the articles' rows together, by article id
+    assert [r[column["article"]] for r in rows] == sorted(r[column["article"]] for r in rows)
+    if name == "claims.csv":
+        iris = IRIs()
+        assert sorted(r[column["claim"]] for r in rows) == sorted(str(iris.claim_of(r)) for r in extraction.relations)
+    else:
+        expected = sorted((m.source, m.section, m.start, m.end, e.id) for e in extraction.entities for m in e.mentions)
+        assert [(r[column["article"]], r[column["section"]], int(r[column["start"]]), int(r[column["end"]]),
+                 r[column["entity"]]) for r in rows] == expected
     again = _write_table(tmp_path, name, extraction, index)
     assert (again.copied, again.made) == (2, 0)
     assert (tmp_path / name).read_text(encoding="utf-8") == whole
