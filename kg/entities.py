@@ -117,6 +117,8 @@ def _demonym_body(span, gaz: Gazetteer) -> str | None:
     return None
 
 
+#: span label of a place's name that ends in a known place's name ("Port Sudan", "North Darfur")
+COMPOUND_PLACE = "KG_PLACE"
 #: span label of a person's name that ends in a word the ruler took for an organization ("... Wagner")
 JOINED_PERSON = "KG_PERSON"
 
@@ -126,6 +128,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if span.label_ == JOINED_PERSON:
         cleaned = _clean(span)
         return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
+    if span.label_ == COMPOUND_PLACE:  # "Port Sudan": the whole name, looked up as any other
+        entry = gaz.lookup(span.text)
+        return (entry.id, "name") if entry is not None else (f"Place:{norm(span.text)}", "name")
     if span.label_ == DATELINE:  # the city the story was filed from, literally
         return gaz.lookup(span.text).id, "dateline"
     if span.ent_id_:
@@ -299,6 +304,25 @@ def _group_nouns(doc, taken: set[int]) -> list:
 #: compass words that open a region's name: "West Darfur", "North Kivu" (when the gazetteer lacks the name)
 COMPASS_WORDS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"}
 
+#: capitalized words that, before a known place's name, make the name another place's ("Port Sudan", "North
+#: Darfur", "Lake Chad", "Mount Lebanon")
+PLACE_PREFIXES = {"north", "south", "east", "west", "port", "lake", "mount", "upper", "lower"}
+
+
+def _compound_place_start(doc, span, gaz: Gazetteer) -> int | None:
+    """Where a place's name starts when the ruler matched only a known place inside it: a capitalized word of
+    :data:`PLACE_PREFIXES` right before it ("Port Sudan" is no mention of Sudan). The whole name is then looked
+    up as any other; the gazetteer's own longer names ("South Sudan", "East Jerusalem") never get here."""
+    entry = gaz.entries.get(span.ent_id_) if span.ent_id_ else None
+    if entry is None or entry.type not in ("Country", "Place") or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if (before.lower_ not in PLACE_PREFIXES or not before.is_title or before.sent != span.sent
+            or "\n" in before.whitespace_ or before.ent_type_ in ("PERSON", "ORG", "DATE")):
+        return None
+    return before.i
+
+
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 #: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
 #: "ISLAMABAD:"
@@ -343,6 +367,11 @@ def _spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        first = _compound_place_start(doc, span, gaz)
+        if first is not None:  # "Port Sudan", "North Darfur", "Lake Chad": a place of its own
+            if out and out[-1].end > first:
+                out.pop()
+            span = Span(doc, first, span.end, label=COMPOUND_PLACE)
         if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
             span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
@@ -366,7 +395,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if found is None:
             continue
         key, reading = found
-        cleaned = (_clean(span) if not span.ent_id_ or span.label_ == JOINED_PERSON
+        cleaned = (_clean(span) if not span.ent_id_ or span.label_ in (JOINED_PERSON, COMPOUND_PLACE)
                    else (span.start_char, span.end_char, span.text))
         if cleaned is None:
             continue

@@ -534,3 +534,16 @@ def test_a_states_presidency_stands_for_the_state(extract_text):
     found = {(r.subject, r.predicate, r.object) for r in extract_text(
         "The Syrian presidency condemned the strike and called on Israel to stop.").relations}
     assert ("syria", "calls_for", "israel") in found
+
+
+@pytest.mark.parametrize("text, place, absent", [
+    ("Israeli strikes hit villages in Mount Lebanon on Sunday.", "Mount Lebanon", "lebanon"),
+    ("Boko Haram fighters attacked an island in Lake Chad.", "Lake Chad", "chad"),
+    ("Hezbollah fighters withdrew from South Lebanon under the truce.", "South Lebanon", "lebanon"),
+])
+def test_a_place_named_after_a_known_place_is_a_place_of_its_own(extract_text, text, place, absent):
+    ex = extract_text(text)
+    found = labels(ex, "Place")
+    assert place in found, sorted(labels(ex))
+    assert absent not in {e.id for e in ex.entities}
+    assert not any(r.object == absent for r in ex.relations)
