@@ -177,6 +177,17 @@ def subjects_of(verb) -> tuple[list, list]:
     return agents, patients
 
 
+def coordinated_preps(prep) -> list:
+    """A preposition and those coordinated with it: "spoke with X and with Y" hangs the second "with" on the
+    first, with Y for its own object."""
+    out, todo = [], [prep]
+    while todo:
+        p = todo.pop(0)
+        out.append(p)
+        todo += [c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    return out
+
+
 def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tuple[object, str]]:
     """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
     any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always."""
@@ -185,7 +196,7 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
         elif child.dep_ == "prep" and not fronted(child, verb):
-            for g in child.children:
+            for child, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
                 if g.dep_ != "pobj":
                     continue
                 if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
@@ -208,7 +219,7 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
             and noun.head.head.lemma_.lower() in QUANTITY_NOUNS):
         outer = noun.head.head
-    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps = [p for c in noun.children if c.dep_ == "prep" for p in coordinated_preps(c)]
     if outer is not noun:
         preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
     for prep in preps:

@@ -1348,3 +1348,15 @@ def test_a_verb_coordinated_with_the_saying_is_not_reported(extract_text):
     rel = only(extract_text("The European Union said it supports Georgia and urged Russia to withdraw its troops."),
                "european_union", "calls_for", "russia")
     assert rel.speaker is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blinken spoke with Zelensky and with Erdogan on Tuesday.",
+     {("antony_blinken", "meets_with", "volodymyr_zelensky"), ("antony_blinken", "meets_with", "recep_tayyip_erdogan")}),
+    ("Russian troops withdrew from Kherson and from Kyiv.",
+     {("russia__troops", "withdraws_from", "kherson"), ("russia__troops", "withdraws_from", "kyiv")}),
+    ("Turkey held talks with Russia and with Ukraine in Istanbul.",
+     {("turkey", "negotiates_with", "russia"), ("turkey", "negotiates_with", "ukraine")}),
+])
+def test_a_preposition_repeated_in_a_coordination_keeps_its_object(extract_text, text, expected):
+    assert expected <= rels(extract_text(text))
