@@ -177,6 +177,10 @@ def subjects_of(verb) -> tuple[list, list]:
     return agents, patients
 
 
+#: prepositions of an opening phrase that sets a meeting as the clause's occasion: "During talks with X, Y said"
+SETTING_PREPS = {"in", "during", "at", "on", "over"}
+
+
 def coordinated_preps(prep) -> list:
     """A preposition and those coordinated with it: "spoke with X and with Y" hangs the second "with" on the
     first, with Y for its own object."""
@@ -250,7 +254,10 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
               and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"
     head = outer.head
-    if outer.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+    mutual = pred is not None and predicates is not None and predicates.is_symmetric(pred)
+    if outer.dep_ == "dobj" and is_verb(head) and (head.lemma_.lower() in LIGHT_VERBS
+                                                   or (mutual and head.lemma_.lower() == "have")):
+        # ... "had a phone conversation with X", "had talks with X": having a meeting is holding it
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
@@ -280,7 +287,11 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
     hedged = False
-    if not agents and noun.dep_ in ("pobj", "dobj") and predicates is not None:  # "X called for talks with Y"
+    if (not agents and mutual and noun.dep_ == "pobj" and head.lower_ in SETTING_PREPS and is_verb(head.head)
+            and fronted(head, head.head)):
+        agents.extend(subjects_of(head.head)[0])  # "In a call with X, Y urged ...": Y is the other side of the call
+    elif (not agents and predicates is not None and (noun.dep_ == "dobj" or (
+            noun.dep_ == "pobj" and head.lower_ not in SKIP_PREPS))):  # "X called for talks with Y"
         verb = head.head if noun.dep_ == "pobj" else head
         if is_verb(verb) and predicates.for_verb(verb.lemma_.lower(), "", head.lower_ if noun.dep_ == "pobj" else "") in (
                 "calls_for", "proposes_to", "seeks", "rejects", "supports", "opposes"):

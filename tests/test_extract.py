@@ -1360,3 +1360,21 @@ def test_a_verb_coordinated_with_the_saying_is_not_reported(extract_text):
 ])
 def test_a_preposition_repeated_in_a_coordination_keeps_its_object(extract_text, text, expected):
     assert expected <= rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Macron had a telephone conversation with Putin on Friday.", ("emmanuel_macron", "meets_with", "vladimir_putin")),
+    ("Erdogan had talks with Putin in Sochi.", ("recep_tayyip_erdogan", "negotiates_with", "vladimir_putin")),
+    ("In a call with Erdogan, Biden urged restraint.", ("joe_biden", "meets_with", "recep_tayyip_erdogan")),
+    ("During a call with Erdogan on Monday, Putin discussed grain exports.",
+     ("vladimir_putin", "meets_with", "recep_tayyip_erdogan")),
+    ("At a meeting with Scholz in Berlin, Zelensky asked for more air defence.",
+     ("volodymyr_zelensky", "meets_with", "olaf_scholz")),
+])
+def test_having_a_meeting_or_speaking_in_one_is_meeting(extract_text, text, triple):
+    assert not only(extract_text(text), *triple).hedged
+
+
+def test_an_attack_an_opening_phrase_names_is_not_the_subjects(extract_text):
+    assert not any(r.predicate == "attacks" for r in extract_text(
+        "During the attack on Kyiv, Zelensky stayed in the capital.").relations)
