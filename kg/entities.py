@@ -390,6 +390,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
     located: set[str] = set()
+    spans: list = []  # the span each mention was read from
     for span in _spans(doc, gaz):
         found = provisional_key(span, gaz)
         if found is None:
@@ -423,6 +424,10 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
             located.add(key)
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
+        spans.append(span)
+    for i, key in _listed_places(mentions, spans, gaz):
+        mentions[i] = replace(mentions[i], entity=key)
+        located.add(key)
     # one sense per text: a name the text puts after "near" is a place wherever else the NER typed it a person
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
@@ -430,6 +435,24 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+
+
+def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
+    """``(index, Place key)`` of unknown names the NER took for a person or organization that a coordination lists
+    with places and nothing else ("shelling hit Avdiivka, Marinka and Vuhledar": Marinka is a town)."""
+    kinds = {}  # token index -> "place" / "actor" (what the mention covering it names)
+    for mention, span in zip(mentions, spans):
+        key = mention.entity
+        etype = key.split(":", 1)[0] if ":" in key else _key_type(key, gaz)
+        kind = "place" if etype == "Place" else "actor" if etype in ("Person", "Organization", "Country") else None
+        for t in range(span.start, span.end):
+            kinds.setdefault(t, kind)
+    for i, (mention, span) in enumerate(zip(mentions, spans)):
+        if span.ent_id_ or not mention.entity.startswith(("Person:", "Organization:")):
+            continue
+        listed = {kinds.get(t.i) for t in span.root.conjuncts if not span.start <= t.i < span.end}
+        if "place" in listed and "actor" not in listed:
+            yield i, "Place:" + mention.entity.split(":", 1)[1]
 
 
 #: last words of the name of an outlet's series or column: "RCDS Insights: ...", "CSIS Analysis: ..."
