@@ -1378,3 +1378,26 @@ def test_having_a_meeting_or_speaking_in_one_is_meeting(extract_text, text, trip
 def test_an_attack_an_opening_phrase_names_is_not_the_subjects(extract_text):
     assert not any(r.predicate == "attacks" for r in extract_text(
         "During the attack on Kyiv, Zelensky stayed in the capital.").relations)
+
+
+@pytest.mark.parametrize("text, triple, speaker", [
+    ("Kenyan President William Ruto met rebel leaders in Nairobi. The president said Rwanda had armed the M23.",
+     ("rwanda", "provides_aid_to", "m23"), "william_ruto"),
+    ("Israeli Defence Minister Yoav Gallant visited the border. The minister told reporters that Hezbollah had "
+     "attacked Metula.", ("hezbollah", "attacks", "metula"), "yoav_gallant"),
+    ("President Emmanuel Macron received the delegation. The head of state said Russia had attacked Ukraine.",
+     ("russia", "attacks", "ukraine"), "emmanuel_macron"),
+    ("Turkish Foreign Minister Hakan Fidan met Lavrov. The foreign minister said Israel had attacked Gaza.",
+     ("israel", "attacks", "gaza_strip"), "hakan_fidan"),
+])
+def test_a_bare_title_speaks_for_the_person_last_named_with_it(extract_text, text, triple, speaker):
+    assert only(extract_text(text), *triple).speaker == speaker
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Kenyan President William Ruto met rebel leaders. The president of Uganda said Rwanda had armed the M23.",
+     "william_ruto"),
+    ("Foreign Minister Hakan Fidan met rebel leaders. The president said Rwanda had armed the M23.", "hakan_fidan"),
+])
+def test_a_title_with_an_owner_or_another_title_is_not_the_last_named_person(extract_text, text, person):
+    assert only(extract_text(text), "rwanda", "provides_aid_to", "m23").speaker != person
