@@ -1401,3 +1401,14 @@ def test_a_bare_title_speaks_for_the_person_last_named_with_it(extract_text, tex
 ])
 def test_a_title_with_an_owner_or_another_title_is_not_the_last_named_person(extract_text, text, person):
     assert only(extract_text(text), "rwanda", "provides_aid_to", "m23").speaker != person
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Ukraine received weapons from Germany.", ("germany", "provides_aid_to", "ukraine"), ("ukraine", "hosts", "germany")),
+    ("Armenia received humanitarian aid from France.", ("france", "provides_aid_to", "armenia"),
+     ("armenia", "hosts", "france")),
+    ("Pashinyan received a letter from Aliyev.", None, ("nikol_pashinyan", "hosts", "ilham_aliyev")),
+])
+def test_what_is_received_from_a_giver_arms_the_receiver_and_hosts_no_one(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert (expected is None or expected in found) and absent not in found, sorted(found)
