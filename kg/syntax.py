@@ -132,6 +132,9 @@ def subjects_of(verb) -> tuple[list, list]:
             patients.append(child)
         elif child.dep_ == "agent":
             agents.extend(g for g in child.children if g.dep_ == "pobj")
+    cut = [a for a in agents if a.i < verb.i and any(t.text == ":" for t in verb.doc[a.i:verb.i])]
+    if cut and len(cut) < len(agents):  # "Lavrov: Ukraine attacked X": the name before the colon speaks
+        agents = [a for a in agents if a not in cut]
     if agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
         patients = [verb.head]  # "the army, led by General X": the army is led
     if agents or patients:

@@ -1412,3 +1412,16 @@ def test_a_title_with_an_owner_or_another_title_is_not_the_last_named_person(ext
 def test_what_is_received_from_a_giver_arms_the_receiver_and_hosts_no_one(extract_text, text, expected, absent):
     found = rels(extract_text(text))
     assert (expected is None or expected in found) and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, triple, speaker", [
+    ("Zelensky: Russia has attacked Kharkiv again", ("russia", "attacks", "kharkiv_ua"), "volodymyr_zelensky"),
+    ("President Recep Tayyip Erdogan: Israel has attacked Gaza", ("israel", "attacks", "gaza_strip"),
+     "recep_tayyip_erdogan"),
+    ("Russia's Lavrov: Ukraine attacked Belgorod", ("ukraine", "attacks", "belgorod_ru"), "sergey_lavrov"),
+    ("Sudan: RSF attacked El Fasher", ("rsf", "attacks", "el_fasher"), None),
+])
+def test_a_headline_opening_with_a_persons_name_and_a_colon_quotes_that_person(extract_text, text, triple, speaker):
+    ex = extract_text(text)
+    assert only(ex, *triple).speaker == speaker
+    assert not any(r.subject == speaker for r in ex.relations if r.predicate == "attacks")
