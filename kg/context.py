@@ -142,6 +142,12 @@ class Context:
                         key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
+            if lemma in ("delegation", "mission"):  # "a delegation led by US envoy X": X and those with X
+                for led in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")):
+                    key = next((self.key_at[g.i] for a in led.children if a.dep_ == "agent" for g in a.children
+                                if g.dep_ == "pobj" and g.i in self.key_at), None)
+                    if key is not None:
+                        return key
             if pronouns and lemma in RULERS and _bare_definite(tok):
                 return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
         if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them

@@ -1425,3 +1425,13 @@ def test_a_headline_opening_with_a_persons_name_and_a_colon_quotes_that_person(e
     ex = extract_text(text)
     assert only(ex, *triple).speaker == speaker
     assert not any(r.subject == speaker for r in ex.relations if r.predicate == "attacks")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("President Ilham Aliyev received a delegation led by US envoy Antony Blinken.",
+     ("ilham_aliyev", "hosts", "antony_blinken")),
+    ("Putin met a delegation headed by Hamas leader Ismail Haniyeh in Moscow.",
+     ("vladimir_putin", "meets_with", "ismail_haniyeh")),
+])
+def test_a_delegation_led_by_someone_is_met_in_its_leader(extract_text, text, triple):
+    assert triple in rels(extract_text(text))
