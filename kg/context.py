@@ -142,6 +142,12 @@ class Context:
                         key = self._for_owner(key, lemma)
                     if key is not None:
                         return key
+            if lemma in ("delegation", "mission"):  # "a delegation led by US envoy X": X and those with X
+                for led in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")):
+                    key = next((self.key_at[g.i] for a in led.children if a.dep_ == "agent" for g in a.children
+                                if g.dep_ == "pobj" and g.i in self.key_at), None)
+                    if key is not None:
+                        return key
             if pronouns and lemma in RULERS and _bare_definite(tok):
                 return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
         if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
@@ -149,6 +155,10 @@ class Context:
                 if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
                         and child.nbor(-1).text in ("-", "–") and child.i - 2 in self.key_at):
                     return self.key_at[child.i - 2]
+        if pronouns and lemma in TITLE_ANAPHORS and tok.pos_ == "NOUN":
+            key = self.titled_before(tok)  # "Kenyan President William Ruto ... the president said"
+            if key is not None:
+                return key
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
         if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
@@ -156,6 +166,60 @@ class Context:
         if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
             return self.last_region(tok)  # "the region": the territory named last before
         return None
+
+    def titled_before(self, tok) -> str | None:
+        """The person a bare definite title refers back to: the nearest person named before with that title
+        ("Kenyan President William Ruto ... The president said", "Foreign Minister X ... the foreign minister",
+        "President X ... the head of state"). Not a title with a state or name of its own ("the Russian president",
+        "the president of Kenya": kg.roles reads those)."""
+        mods = [c for c in tok.children if c.dep_ not in ("punct", "prep", "relcl", "acl")]
+        if [c.lower_ for c in mods if c.dep_ == "det"] != ["the"] or any(
+                c.dep_ not in ("det", "amod", "compound") or c.i in self.key_at or (c.dep_ != "det" and not c.is_lower)
+                for c in mods):
+            return None
+        wanted = {c.lower_ for c in mods if c.dep_ != "det"} | {tok.lemma_.lower()}
+        heads: set[str] = set()
+        if tok.lemma_.lower() == "head":  # "the head of state", "the head of government"
+            of = [g.lower_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+            heads = HEADS_OF.get(of[0], set()) if len(of) == 1 else set()
+            if not heads:
+                return None
+            wanted = set()
+        elif any(c.dep_ == "prep" for c in tok.children):
+            return None
+        i = tok.i - 1
+        while i >= 0:
+            key = self.key_at.get(i)
+            if key is None or not self.is_person(key):
+                i -= 1
+                continue
+            first = i
+            while first > 0 and self.key_at.get(first - 1) == key:
+                first -= 1
+            words = self._title_words(first, i)
+            if (wanted and wanted <= words) or heads & words:
+                return key
+            i = first - 1
+        return None
+
+    def _title_words(self, first: int, last: int) -> set[str]:
+        """Words of the title around a person's name (tokens ``first``..``last``): before it ("Kenyan President
+        X", "the Kenyan president, X") and in an apposition after it ("X, the Kenyan president,")."""
+        doc = self.doc
+        words = {t.lower_ for t in doc[first:last + 1]}  # "the Russian president" read as its holder
+        sent = doc[first].sent
+        for k in range(first - 1, max(sent.start, first - 9) - 1, -1):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX", "CCONJ") or t.text in STOPS or (k in self.key_at and self.is_person(self.key_at[k])):
+                break
+            words.add(t.lower_)
+        if last + 1 < sent.end and doc[last + 1].text == ",":
+            for k in range(last + 2, min(sent.end, last + 10)):
+                t = doc[k]
+                if t.pos_ in ("VERB", "AUX", "CCONJ") or t.text in STOPS or t.text == ",":
+                    break
+                words.add(t.lower_)
+        return words
 
     def _own_subject(self, tok) -> str | None:
         """The one "its"/"their" on a verb's object refers to: the verb's own subject, inherited where the verb
@@ -281,6 +345,17 @@ class Context:
                 if key is not None and key not in out:
                     out.append(key)
         return out
+
+
+#: titles that, bare and definite, refer back to the person last named with them: "the president said"
+TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",
+                  "spokeswoman", "spokesperson", "envoy", "ambassador", "secretary", "governor", "mayor", "head",
+                  "emir", "prince", "sheikh"}
+#: titles of a head of state and a head of government
+HEADS_OF = {"state": {"president", "king", "emir", "monarch", "sultan", "queen"},
+            "government": {"prime", "premier", "chancellor"}}
+#: punctuation a title does not run across
+STOPS = {".", ";", ":", "(", ")", "—", "–", '"', "“", "”"}
 
 
 def _bare_definite(tok, *more: str) -> bool:

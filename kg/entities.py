@@ -117,6 +117,8 @@ def _demonym_body(span, gaz: Gazetteer) -> str | None:
     return None
 
 
+#: span label of a place's name that ends in a known place's name ("Port Sudan", "North Darfur")
+COMPOUND_PLACE = "KG_PLACE"
 #: span label of a person's name that ends in a word the ruler took for an organization ("... Wagner")
 JOINED_PERSON = "KG_PERSON"
 
@@ -126,6 +128,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if span.label_ == JOINED_PERSON:
         cleaned = _clean(span)
         return (f"Person:{norm(cleaned[2])}", "name") if cleaned is not None else None
+    if span.label_ == COMPOUND_PLACE:  # "Port Sudan": the whole name, looked up as any other
+        entry = gaz.lookup(span.text)
+        return (entry.id, "name") if entry is not None else (f"Place:{norm(span.text)}", "name")
     if span.label_ == DATELINE:  # the city the story was filed from, literally
         return gaz.lookup(span.text).id, "dateline"
     if span.ent_id_:
@@ -299,6 +304,25 @@ def _group_nouns(doc, taken: set[int]) -> list:
 #: compass words that open a region's name: "West Darfur", "North Kivu" (when the gazetteer lacks the name)
 COMPASS_WORDS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"}
 
+#: capitalized words that, before a known place's name, make the name another place's ("Port Sudan", "North
+#: Darfur", "Lake Chad", "Mount Lebanon")
+PLACE_PREFIXES = {"north", "south", "east", "west", "port", "lake", "mount", "upper", "lower"}
+
+
+def _compound_place_start(doc, span, gaz: Gazetteer) -> int | None:
+    """Where a place's name starts when the ruler matched only a known place inside it: a capitalized word of
+    :data:`PLACE_PREFIXES` right before it ("Port Sudan" is no mention of Sudan). The whole name is then looked
+    up as any other; the gazetteer's own longer names ("South Sudan", "East Jerusalem") never get here."""
+    entry = gaz.entries.get(span.ent_id_) if span.ent_id_ else None
+    if entry is None or entry.type not in ("Country", "Place") or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if (before.lower_ not in PLACE_PREFIXES or not before.is_title or before.sent != span.sent
+            or "\n" in before.whitespace_ or before.ent_type_ in ("PERSON", "ORG", "DATE")):
+        return None
+    return before.i
+
+
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 #: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
 #: "ISLAMABAD:"
@@ -343,6 +367,11 @@ def _spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        first = _compound_place_start(doc, span, gaz)
+        if first is not None:  # "Port Sudan", "North Darfur", "Lake Chad": a place of its own
+            if out and out[-1].end > first:
+                out.pop()
+            span = Span(doc, first, span.end, label=COMPOUND_PLACE)
         if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
             span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
@@ -361,12 +390,13 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     """Every entity mention of a parsed doc, with provisional keys."""
     mentions = []
     located: set[str] = set()
+    spans: list = []  # the span each mention was read from
     for span in _spans(doc, gaz):
         found = provisional_key(span, gaz)
         if found is None:
             continue
         key, reading = found
-        cleaned = (_clean(span) if not span.ent_id_ or span.label_ == JOINED_PERSON
+        cleaned = (_clean(span) if not span.ent_id_ or span.label_ in (JOINED_PERSON, COMPOUND_PLACE)
                    else (span.start_char, span.end_char, span.text))
         if cleaned is None:
             continue
@@ -394,6 +424,10 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
             located.add(key)
         mentions.append(Mention(entity=key, text=text, start=start, end=end, source=source, section=section,
                                 reading=reading, ner_label=span.label_))
+        spans.append(span)
+    for i, key in _listed_places(mentions, spans, gaz):
+        mentions[i] = replace(mentions[i], entity=key)
+        located.add(key)
     # one sense per text: a name the text puts after "near" is a place wherever else the NER typed it a person
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
@@ -401,6 +435,24 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+
+
+def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
+    """``(index, Place key)`` of unknown names the NER took for a person or organization that a coordination lists
+    with places and nothing else ("shelling hit Avdiivka, Marinka and Vuhledar": Marinka is a town)."""
+    kinds = {}  # token index -> "place" / "actor" (what the mention covering it names)
+    for mention, span in zip(mentions, spans):
+        key = mention.entity
+        etype = key.split(":", 1)[0] if ":" in key else _key_type(key, gaz)
+        kind = "place" if etype == "Place" else "actor" if etype in ("Person", "Organization", "Country") else None
+        for t in range(span.start, span.end):
+            kinds.setdefault(t, kind)
+    for i, (mention, span) in enumerate(zip(mentions, spans)):
+        if span.ent_id_ or not mention.entity.startswith(("Person:", "Organization:")):
+            continue
+        listed = {kinds.get(t.i) for t in span.root.conjuncts if not span.start <= t.i < span.end}
+        if "place" in listed and "actor" not in listed:
+            yield i, "Place:" + mention.entity.split(":", 1)[1]
 
 
 #: last words of the name of an outlet's series or column: "RCDS Insights: ...", "CSIS Analysis: ..."

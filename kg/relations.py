@@ -453,6 +453,14 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                   if g.dep_ == "pobj"]
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    if lemma in RECEIVING_VERBS:  # "received weapons from Germany": Germany arms the receiver; who it is from is no guest
+        given = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS | AID_NOUNS for c in verb.children)
+        for giver in ctx.entities([t for t, prep in pairs if prep == "from"]) if given else []:
+            for subj in subjects:
+                if giver != subj:
+                    yield make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6,
+                                        verb.text)
+        pairs = [(t, prep) for t, prep in pairs if prep != "from"]
     if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
         for obj in ctx.entities([t for t, prep in pairs if not prep]):
             for subj in subjects:
@@ -583,6 +591,9 @@ MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone",
 #: verbs whose subject becomes a member of the organization they have for object: "formed the Alliance of Sahel
 #: States", "joined NATO" (a person who joins is not thereby a part of it)
 JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
+
+#: verbs whose "from" names a giver, not a guest: "received weapons from Germany"
+RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept"}
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}

@@ -169,7 +169,32 @@ def speech(tok, ctx: Context):
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
-    return _quoted_by(tok, ctx)
+    return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+
+
+#: words a headline may put before the speaker's name: "President Ilham Aliyev: ...", "Russia's Lavrov: ..."
+_HEADLINE_TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART", "DET"}
+
+
+def _headline_speaker(tok, ctx: Context):
+    """(speaker, ":") for ``tok`` after a colon that a person's name opens the sentence with ("Zelensky: Russia is
+    massing troops", "President X: Armenia must change its constitution"): a headline quoting that person. Not a
+    place or a body before the colon ("Sudan: RSF kills 100" names a topic)."""
+    sent = tok.sent
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or tok.i <= colon.i or colon.i - sent.start > 8 or colon.i == sent.start:
+        return None
+    before = sent.doc[sent.start:colon.i]
+    keys = {ctx.key_at.get(t.i) for t in before if t.i + 1 >= len(t.doc) or t.doc[t.i + 1].tag_ != "POS"} - {None}
+    if len(keys) != 1 or not ctx.is_person(next(iter(keys))):
+        return None
+    key = keys.pop()
+    if any(t.i not in ctx.key_at and (t.pos_ not in _HEADLINE_TITLE_POS or t.is_lower and t.pos_ != "PART")
+           for t in before):
+        return None  # "Officials in Kyiv said this of Zelensky: ..." is no headline
+    if ctx.key_at.get(colon.i - 1) != key:
+        return None  # the name ends the part before the colon
+    return key, ":"
 
 
 def _trailing_cue(verb, ctx: Context):

@@ -132,6 +132,9 @@ def subjects_of(verb) -> tuple[list, list]:
             patients.append(child)
         elif child.dep_ == "agent":
             agents.extend(g for g in child.children if g.dep_ == "pobj")
+    cut = [a for a in agents if a.i < verb.i and any(t.text == ":" for t in verb.doc[a.i:verb.i])]
+    if cut and len(cut) < len(agents):  # "Lavrov: Ukraine attacked X": the name before the colon speaks
+        agents = [a for a in agents if a not in cut]
     if agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
         patients = [verb.head]  # "the army, led by General X": the army is led
     if agents or patients:
@@ -177,6 +180,21 @@ def subjects_of(verb) -> tuple[list, list]:
     return agents, patients
 
 
+#: prepositions of an opening phrase that sets a meeting as the clause's occasion: "During talks with X, Y said"
+SETTING_PREPS = {"in", "during", "at", "on", "over"}
+
+
+def coordinated_preps(prep) -> list:
+    """A preposition and those coordinated with it: "spoke with X and with Y" hangs the second "with" on the
+    first, with Y for its own object."""
+    out, todo = [], [prep]
+    while todo:
+        p = todo.pop(0)
+        out.append(p)
+        todo += [c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    return out
+
+
 def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tuple[object, str]]:
     """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
     any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always."""
@@ -185,7 +203,7 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
         elif child.dep_ == "prep" and not fronted(child, verb):
-            for g in child.children:
+            for child, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
                 if g.dep_ != "pobj":
                     continue
                 if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
@@ -208,7 +226,7 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
             and noun.head.head.lemma_.lower() in QUANTITY_NOUNS):
         outer = noun.head.head
-    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps = [p for c in noun.children if c.dep_ == "prep" for p in coordinated_preps(c)]
     if outer is not noun:
         preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
     for prep in preps:
@@ -239,7 +257,10 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
               and ctx.key_at[child.i] != ctx.key_at.get(noun.i)):
             agents.append(child)  # "the Azerbaijani attack"
     head = outer.head
-    if outer.dep_ == "dobj" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+    mutual = pred is not None and predicates is not None and predicates.is_symmetric(pred)
+    if outer.dep_ == "dobj" and is_verb(head) and (head.lemma_.lower() in LIGHT_VERBS
+                                                   or (mutual and head.lemma_.lower() == "have")):
+        # ... "had a phone conversation with X", "had talks with X": having a meeting is holding it
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
@@ -269,7 +290,11 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     if not patients and places and pred in ("attacks", "occupies", "controls", "blocks", "deploys_to"):
         patients = places
     hedged = False
-    if not agents and noun.dep_ in ("pobj", "dobj") and predicates is not None:  # "X called for talks with Y"
+    if (not agents and mutual and noun.dep_ == "pobj" and head.lower_ in SETTING_PREPS and is_verb(head.head)
+            and fronted(head, head.head)):
+        agents.extend(subjects_of(head.head)[0])  # "In a call with X, Y urged ...": Y is the other side of the call
+    elif (not agents and predicates is not None and (noun.dep_ == "dobj" or (
+            noun.dep_ == "pobj" and head.lower_ not in SKIP_PREPS))):  # "X called for talks with Y"
         verb = head.head if noun.dep_ == "pobj" else head
         if is_verb(verb) and predicates.for_verb(verb.lemma_.lower(), "", head.lower_ if noun.dep_ == "pobj" else "") in (
                 "calls_for", "proposes_to", "seeks", "rejects", "supports", "opposes"):

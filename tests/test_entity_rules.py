@@ -534,3 +534,33 @@ def test_a_states_presidency_stands_for_the_state(extract_text):
     found = {(r.subject, r.predicate, r.object) for r in extract_text(
         "The Syrian presidency condemned the strike and called on Israel to stop.").relations}
     assert ("syria", "calls_for", "israel") in found
+
+
+@pytest.mark.parametrize("text, place, absent", [
+    ("Israeli strikes hit villages in Mount Lebanon on Sunday.", "Mount Lebanon", "lebanon"),
+    ("Boko Haram fighters attacked an island in Lake Chad.", "Lake Chad", "chad"),
+    ("Hezbollah fighters withdrew from South Lebanon under the truce.", "South Lebanon", "lebanon"),
+])
+def test_a_place_named_after_a_known_place_is_a_place_of_its_own(extract_text, text, place, absent):
+    ex = extract_text(text)
+    found = labels(ex, "Place")
+    assert place in found, sorted(labels(ex))
+    assert absent not in {e.id for e in ex.entities}
+    assert not any(r.object == absent for r in ex.relations)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Shelling hit Avdiivka, Marinka and Vuhledar overnight.", "Marinka"),
+    ("Airstrikes hit Idlib, Saraqib and Ariha on Monday.", "Saraqib"),
+    ("The army shelled Kobane, Tal Abyad and Manbij.", "Tal Abyad"),
+    ("Houthi forces attacked Marib and Taiz.", "Marib"),
+])
+def test_a_name_listed_with_places_only_is_a_place(extract_text, text, place):
+    found = labels(extract_text(text))
+    assert place in found and found[place].type == "Place", {k: e.type for k, e in found.items()}
+
+
+def test_a_person_listed_with_a_capital_is_still_a_person(extract_text):
+    found = labels(extract_text("Talks in Moscow and Lavrov's remarks drew criticism. Kyiv and Zelensky's aides "
+                                "rejected the plan."))
+    assert all(e.type != "Place" for e in found.values() if e.label in ("Lavrov", "Sergey Lavrov", "Zelensky"))
