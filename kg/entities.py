@@ -18,7 +18,7 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
              "EVENT": "Event", "NORP": "Group"}
 #: prepositions after which a capital is the city, not the state ("convened in Moscow")
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
-            "towards", "via", "within", "inside", "throughout", "near"}
+            "towards", "via", "within", "inside", "throughout"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
 #: nouns for a settlement or area: "the capital of Baku" names the city
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "district", "outskirts", "streets"}

@@ -338,7 +338,7 @@ def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = 
 AMBIGUOUS_CAPITALS = {"Douglas", "Hamilton", "Victoria", "Stanley", "Male", "Kingston", "Kingstown", "Georgetown",
                       "George Town", "Wellington", "Plymouth", "Jamestown", "Santiago", "Lima", "Sucre", "Nassau",
                       "Praia", "San Juan", "Saint-Denis", "The Valley", "West Island", "Road Town", "Marigot",
-                      "Charlotte Amalie", "Saint-Pierre", "Gustavia", "Cayenne", "Moroni", "Stanley", "Majuro"}
+                      "Charlotte Amalie", "Saint-Pierre", "Gustavia", "Cayenne", "Moroni", "Majuro"}
 
 
 def ruler_patterns(gaz: Gazetteer) -> list[dict]:

@@ -16,7 +16,7 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
              "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "announce", "insist", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
+             "proclaim", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
              "doubt", "question", "conclude", "dismiss", "refute"}
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",

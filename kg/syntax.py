@@ -203,13 +203,13 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
         if child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
         elif child.dep_ == "prep" and not fronted(child, verb):
-            for child, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
+            for prep, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
                 if g.dep_ != "pobj":
                     continue
-                if (child.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or child.lower_ in phrasal
-                        or (child.lower_ == "as" and g.lemma_.lower() in TERRITORY_WORDS | SOVEREIGN_WORDS)
-                        or (locative and child.lower_ in ("in", "inside", "into", "within", "on"))):
-                    out.append((g, child.lower_))
+                if (prep.lower_ not in SKIP_PREPS or g.lemma_.lower() == "behalf" or prep.lower_ in phrasal
+                        or (prep.lower_ == "as" and g.lemma_.lower() in TERRITORY_WORDS | SOVEREIGN_WORDS)
+                        or (locative and prep.lower_ in ("in", "inside", "into", "within", "on"))):
+                    out.append((g, prep.lower_))
     return out
 
 
