@@ -326,16 +326,13 @@ def _dedupe(sides) -> list[Side]:
 
 
 def _merge_same(groups: list[Contested]) -> list[Contested]:
-    """One group per (kind, topic): denials of the same accusation in several sentences are one conflict."""
-    merged: dict[tuple[str, str], Contested] = {}
+    """One group per (kind, topic): denials of the same accusation in several sentences are one conflict (the
+    first group, with every group's sides, each once, in order)."""
+    merged: dict[tuple[str, str], list[Contested]] = {}
     for g in groups:
-        key = (g.kind, g.topic)
-        if key in merged:
-            old = merged[key]
-            merged[key] = replace(old, sides=tuple(_dedupe(old.sides + g.sides)))
-        else:
-            merged[key] = g
-    return list(merged.values())
+        merged.setdefault((g.kind, g.topic), []).append(g)
+    return [same[0] if len(same) == 1 else replace(same[0], sides=tuple(_dedupe(s for g in same for s in g.sides)))
+            for same in merged.values()]
 
 
 def neutral_event_labels(extraction: Extraction, framing: dict[str, list[str]], type_labels: dict[str, str]) -> Extraction:
