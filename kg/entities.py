@@ -158,6 +158,11 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if (label != "NORP" and len(span) == 1 and span[0].tag_ in ("JJ", "NNP") and gaz.lookup(text) is None
             and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
         label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
+    words = text.split()
+    if label == "ORG" and len(words) >= 2 and norm(" ".join(words[1:])) in BODY_NOUNS and norm(words[0]) in gaz.demonyms:
+        # "Ethiopian Defence Ministry" as the NER found it: the body "the Ethiopian defence ministry" and
+        # "Ethiopia's Defence Ministry" name too
+        return gaz.body_of(gaz.demonyms[norm(words[0])], " ".join(words[1:])), "demonym"
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -432,7 +437,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
-    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
+    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
 
