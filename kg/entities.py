@@ -20,6 +20,9 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
             "towards", "via", "within", "inside", "throughout", "near"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
+#: verbs of taking or besieging ground: what they take is the city, not its state ("the Taliban took over Kabul")
+CAPTURE_VERBS = {"capture", "seize", "take", "retake", "recapture", "liberate", "besiege", "encircle", "surround",
+                 "overrun", "storm", "enter", "conquer", "regain", "lose"}
 #: nouns for a settlement or area: "the capital of Baku" names the city
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "district", "outskirts", "streets"}
 #: nouns for a route or line between places: "the Armenia-Azerbaijan border", "the Aghdam-Stepanakert road"
@@ -63,6 +66,11 @@ def _is_literal_place(span) -> bool:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
         return True
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in CAPTURE_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "over") and root.head.i > 0 and (
+            root.head.head.lemma_.lower() == "control" or span.doc[root.head.i - 1].lemma_.lower() == "control"):
+        return True  # "took control of Khartoum": the city
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")

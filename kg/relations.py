@@ -516,6 +516,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
             pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
+        if prep == "from" and pred in ("occupies", "controls") and f"{lemma} from" not in predicates.verbs:
+            continue  # "recaptured the town from the rebels": whom it was taken from holds it no more
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
                 and not pred.endswith("_with") and not predicates.is_symmetric(pred)):
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited

@@ -1435,3 +1435,33 @@ def test_a_headline_opening_with_a_persons_name_and_a_colon_quotes_that_person(e
 ])
 def test_a_delegation_led_by_someone_is_met_in_its_leader(extract_text, text, triple):
     assert triple in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Ukrainian troops recaptured Kupiansk from Russian forces in September.", None,
+     ("ukraine__troops", "occupies", "russia__forces")),
+    ("M23 rebels seized Goma from the Congolese army in January.", ("m23", "occupies", "goma_cd"),
+     ("m23", "occupies", "dr_congo__army")),
+    ("Iraqi forces liberated Mosul from the Islamic State in 2017.", ("iraq__forces", "controls", "mosul_iq"),
+     ("iraq__forces", "related_to", "islamic_state")),
+    ("The Taliban took over Kabul in August 2021.", ("taliban", "controls", "kabul_af"),
+     ("taliban", "controls", "afghanistan")),
+])
+def test_ground_taken_from_a_side_is_held_and_the_side_is_no_place_held(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert (expected is None or expected in found) and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas took control of Gaza in 2007.", ("hamas", "controls", "gaza_strip")),
+    ("The Sudanese army said it had regained control of Khartoum.", ("sudan__army", "controls", "khartoum_sd")),
+    ("Houthi rebels captured Sanaa in 2014.", ("houthis", "occupies", "sanaa_ye")),
+])
+def test_taking_control_of_a_city_controls_the_city_not_its_state(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+
+
+def test_losing_control_of_a_city_is_no_control(extract_text):
+    found = rels(extract_text("The Congolese army lost control of Goma."))
+    assert not any(p == "controls" for _, p, _ in found), sorted(found)
