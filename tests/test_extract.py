@@ -1465,3 +1465,19 @@ def test_taking_control_of_a_city_controls_the_city_not_its_state(extract_text, 
 def test_losing_control_of_a_city_is_no_control(extract_text):
     found = rels(extract_text("The Congolese army lost control of Goma."))
     assert not any(p == "controls" for _, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Turkish Cypriot leader Ersin Tatar rejected a proposal by UN envoy Maria Angela Holguin to resume negotiations.",
+     ("maria_angela_holguin", "participant_in")),
+    ("Serbia rejected Kosovo's request to join the Council of Europe.", ("kosovo", "part_of")),
+])
+def test_what_a_rejected_proposal_says_is_no_words_of_the_one_rejecting_it(extract_text, text, relation):
+    found = [r for r in extract_text(text).relations if (r.subject, r.predicate) == relation]
+    assert found and all(r.speaker is None and r.hedged for r in found), found
+
+
+def test_a_rejected_allegation_stays_the_rejecters_denial(extract_text):
+    rel = only(extract_text("The UAE rejected accusations that it supplied weapons to the RSF."),
+               "united_arab_emirates", "provides_aid_to", "rsf")
+    assert (rel.speaker, rel.negated) == ("united_arab_emirates", True)
