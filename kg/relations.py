@@ -594,8 +594,9 @@ MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone",
 #: States", "joined NATO" (a person who joins is not thereby a part of it)
 JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 
-#: verbs whose "from" names a giver, not a guest: "received weapons from Germany"
-RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept"}
+#: verbs whose "from" names a giver, not a guest: "received weapons from Germany", "bought jets from France" (an
+#: arms sale supplies the buyer)
+RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}

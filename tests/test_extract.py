@@ -1481,3 +1481,13 @@ def test_a_rejected_allegation_stays_the_rejecters_denial(extract_text):
     rel = only(extract_text("The UAE rejected accusations that it supplied weapons to the RSF."),
                "united_arab_emirates", "provides_aid_to", "rsf")
     assert (rel.speaker, rel.negated) == ("united_arab_emirates", True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serbia bought Rafale jets from France in 2024.", ("france", "provides_aid_to", "serbia")),
+    ("Armenia purchased Pinaka rocket launchers from India.", ("india", "provides_aid_to", "armenia")),
+    ("Morocco ordered drones from Israel last year.", ("israel", "provides_aid_to", "morocco")),
+])
+def test_buying_weapons_from_a_state_is_that_state_arming_the_buyer(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found and (expected[2], "related_to", expected[0]) not in found, sorted(found)
