@@ -461,6 +461,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6,
                                         verb.text)
         pairs = [(t, prep) for t, prep in pairs if prep != "from"]
+    if lemma in CEDING_VERBS and particle in CEDING_VERBS[lemma]:
+        ceded = _ceded(verb, ctx, subjects, pairs, source, section)
+        if ceded:
+            yield from ceded
+            return
     if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
         for obj in ctx.entities([t for t, prep in pairs if not prep]):
             for subj in subjects:
@@ -597,6 +602,27 @@ JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 #: verbs whose "from" names a giver, not a guest: "received weapons from Germany", "bought jets from France" (an
 #: arms sale supplies the buyer)
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
+
+#: verbs (with the particle they need) of handing ground to another: "returned Aghdam to Azerbaijan", "ceded Crimea"
+CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back"), "transfer": ("",),
+                "relinquish": ("",)}
+
+
+def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> list[Relation]:
+    """"Armenia returned Aghdam and Kalbajar to Azerbaijan": the one who hands a place over leaves it, the one it
+    goes to controls it; nothing when what is handed over is no place ("returned the prisoners to Kyiv")."""
+    places = [k for k in ctx.entities([t for t, prep in pairs if not prep and t.dep_ == "dobj"])
+              if not (ctx.is_person(k) or ctx.is_organization(k) or ctx.is_event(k) or ctx.state_of(k) == k)
+              and not k.startswith(("Group:", "Person:"))]
+    if not places:
+        return []
+    takers = [k for k in ctx.entities([t for t, prep in pairs if prep == "to"]) if k not in places]
+    out = [make_relation(s, "withdraws_from", p, verb.sent, ctx, verb, source, section, "ceding", 0.6,
+                         verb.text) for s in subjects for p in places if s != p]
+    out += [make_relation(t, "controls", p, verb.sent, ctx, verb, source, section, "ceding", 0.6, verb.text)
+            for t in takers for p in places if t != p]
+    return out
+
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}

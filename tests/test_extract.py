@@ -1491,3 +1491,19 @@ def test_a_rejected_allegation_stays_the_rejecters_denial(extract_text):
 def test_buying_weapons_from_a_state_is_that_state_arming_the_buyer(extract_text, text, expected):
     found = rels(extract_text(text))
     assert expected in found and (expected[2], "related_to", expected[0]) not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, left, taken", [
+    ("Israel returned the Sinai to Egypt in 1982.", ("israel", "withdraws_from", "sinai"),
+     ("egypt", "controls", "sinai")),
+    ("Kyiv handed over Sevastopol to Russia in 1997.", ("ukraine", "withdraws_from", "sevastopol_ua"),
+     ("russia", "controls", "sevastopol_ua")),
+])
+def test_handing_a_place_to_another_leaves_it_and_the_other_controls_it(extract_text, text, left, taken):
+    found = rels(extract_text(text))
+    assert left in found and taken in found and not any(p == "related_to" for _, p, _ in found), sorted(found)
+
+
+def test_returning_people_to_a_state_cedes_no_place(extract_text):
+    found = rels(extract_text("Russia returned 90 prisoners to Ukraine."))
+    assert not any(p in ("withdraws_from", "controls") for _, p, _ in found), sorted(found)
