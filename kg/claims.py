@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from .model import Provenance, Relation
 from .nlp import text_of
-from .speech import DENIAL_CUES, DOUBT_CUES, cue_negated, denial_reaches, flags, passive_cue, speech
+from .speech import DENIAL_CUES, DOUBT_CUES, REJECT_CUES, cue_negated, denial_reaches, flags, passive_cue, speech
 
 
 def provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
@@ -26,6 +26,8 @@ def writers_voice(rel: Relation) -> Relation:
 def make_relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
     negated, hedged = flags(anchor)
     speaker, cue = speech(anchor, ctx)
+    if cue is not None and cue.lower() in REJECT_CUES and not denial_reaches(anchor, cue):
+        speaker, cue = None, None  # "Moldova rejected Transnistria's appeal to Moscow": the appeal is no one's claim
     if (cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses")
             and denial_reaches(anchor, cue)):
         if cue_negated(anchor, cue):

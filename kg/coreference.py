@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, slug
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer
 from .model import Mention
 from .nlp import text_of
 
@@ -64,7 +64,7 @@ def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         if (entry is None or entry.type != "Country" or not nxt.entity.startswith("Organization:")
                 or text_of(doc)[m.end:nxt.start] not in ("'s ", "’s ") or nxt.text.split()[-1].lower() not in STATE_BODY_WORDS):
             return None
-        return Mention(entity=f"{m.entity}__{slug(nxt.entity.split(':', 1)[1])}", text=text_of(doc)[m.start:nxt.end],
+        return Mention(entity=gaz.body_of(m.entity, nxt.entity.split(':', 1)[1]), text=text_of(doc)[m.start:nxt.end],
                        start=m.start, end=nxt.end, source=m.source, section=m.section, reading="demonym", ner_label="ORG")
 
     mentions = _merge_pairs(mentions, combine)
@@ -81,8 +81,7 @@ def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
             if last is not None and last[-1].dep_ in ("amod", "compound"):
                 noun = None  # "Chad's military government": the government, not the military
             if noun and not any(o is not m and o.start < end and m.start < o.end for o in mentions):
-                known = next((gaz.lookup(f"{d} {noun}") for d in entry.demonyms if gaz.lookup(f"{d} {noun}")), None)
-                key = known.id if known is not None else f"{m.entity}__{slug(noun)}"  # "Russian armed forces"
+                key = gaz.body_of(m.entity, noun)  # "Russia's armed forces": the "Russian armed forces"
                 m = Mention(entity=key, text=text[m.start:end], start=m.start, end=end,
                             source=m.source, section=m.section, reading="demonym", ner_label="ORG")
         out.append(m)
@@ -173,9 +172,10 @@ def group_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
-def demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+def demonym_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """A demonym followed by a body noun ("Sudanese army", "Israeli troops") is that body of the state,
-    also for states whose demonyms the ruler does not know."""
+    also for states whose demonyms the ruler does not know; the gazetteer's entry for it when there is one ("the
+    Russian foreign ministry" is the Russian Foreign Ministry)."""
     out = []
     for m in mentions:
         if m.reading == "demonym" and "__" not in m.entity:
@@ -184,7 +184,7 @@ def demonym_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                          if re.match(rf"\s{re.escape(n)}\b", rest)), None)
             if noun is not None:
                 end = m.end + 1 + len(noun)
-                m = Mention(entity=f"{m.entity}__{slug(noun)}", text=text_of(doc)[m.start:end], start=m.start, end=end,
+                m = Mention(entity=gaz.body_of(m.entity, noun), text=text_of(doc)[m.start:end], start=m.start, end=end,
                             source=m.source, section=m.section, reading="demonym", ner_label="ORG")
         out.append(m)
     return out

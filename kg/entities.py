@@ -20,6 +20,9 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
             "towards", "via", "within", "inside", "throughout"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
+#: verbs of taking or besieging ground: what they take is the city, not its state ("the Taliban took over Kabul")
+CAPTURE_VERBS = {"capture", "seize", "take", "retake", "recapture", "liberate", "besiege", "encircle", "surround",
+                 "overrun", "storm", "enter", "conquer", "regain", "lose"}
 #: nouns for a settlement or area: "the capital of Baku" names the city
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "district", "outskirts", "streets"}
 #: nouns for a route or line between places: "the Armenia-Azerbaijan border", "the Aghdam-Stepanakert road"
@@ -63,6 +66,11 @@ def _is_literal_place(span) -> bool:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
         return True
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in CAPTURE_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "over") and root.head.i > 0 and (
+            root.head.head.lemma_.lower() == "control" or span.doc[root.head.i - 1].lemma_.lower() == "control"):
+        return True  # "took control of Khartoum": the city
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
@@ -158,6 +166,11 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if (label != "NORP" and len(span) == 1 and span[0].tag_ in ("JJ", "NNP") and gaz.lookup(text) is None
             and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
         label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
+    words = text.split()
+    if label == "ORG" and len(words) >= 2 and norm(" ".join(words[1:])) in BODY_NOUNS and norm(words[0]) in gaz.demonyms:
+        # "Ethiopian Defence Ministry" as the NER found it: the body "the Ethiopian defence ministry" and
+        # "Ethiopia's Defence Ministry" name too
+        return gaz.body_of(gaz.demonyms[norm(words[0])], " ".join(words[1:])), "demonym"
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -432,7 +445,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
-    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions), gaz)
+    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
 

@@ -207,6 +207,19 @@ class Gazetteer:
             key = entry.part_of
         return None
 
+    def body_of(self, state: str, noun: str) -> str:
+        """The key of state ``state``'s body ``noun`` ("foreign ministry"): the gazetteer's entry when one of the
+        state's demonyms or names with it is known ("Russian Foreign Ministry"), else ``state__noun``; the same
+        for "Russia's Foreign Ministry", "the Russian foreign ministry" and "Russian Foreign Ministry"."""
+        entry = self.entries.get(state)
+        noun = " ".join(noun.split()).lower()
+        if entry is not None:
+            for name in (*entry.demonyms, *(f"{n}'s" for n in entry.names)):
+                known = self.lookup(f"{name} {noun}")
+                if known is not None and known.type != "Country":
+                    return known.id
+        return f"{state}__{slug(noun).replace('defence', 'defense')}"  # one body however its name is spelled
+
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
         return self.entries[key] if key else None

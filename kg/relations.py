@@ -461,6 +461,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6,
                                         verb.text)
         pairs = [(t, prep) for t, prep in pairs if prep != "from"]
+    if lemma in CEDING_VERBS and particle in CEDING_VERBS[lemma]:
+        ceded = _ceded(verb, ctx, subjects, pairs, source, section)
+        if ceded:
+            yield from ceded
+            return
     if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
         for obj in ctx.entities([t for t, prep in pairs if not prep]):
             for subj in subjects:
@@ -516,6 +521,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
             pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
+        if prep == "from" and pred in ("occupies", "controls") and f"{lemma} from" not in predicates.verbs:
+            continue  # "recaptured the town from the rebels": whom it was taken from holds it no more
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
                 and not pred.endswith("_with") and not predicates.is_symmetric(pred)):
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited
@@ -592,8 +599,30 @@ MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone",
 #: States", "joined NATO" (a person who joins is not thereby a part of it)
 JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 
-#: verbs whose "from" names a giver, not a guest: "received weapons from Germany"
-RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept"}
+#: verbs whose "from" names a giver, not a guest: "received weapons from Germany", "bought jets from France" (an
+#: arms sale supplies the buyer)
+RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
+
+#: verbs (with the particle they need) of handing ground to another: "returned Aghdam to Azerbaijan", "ceded Crimea"
+CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back"), "transfer": ("",),
+                "relinquish": ("",)}
+
+
+def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> list[Relation]:
+    """"Armenia returned Aghdam and Kalbajar to Azerbaijan": the one who hands a place over leaves it, the one it
+    goes to controls it; nothing when what is handed over is no place ("returned the prisoners to Kyiv")."""
+    places = [k for k in ctx.entities([t for t, prep in pairs if not prep and t.dep_ == "dobj"])
+              if not (ctx.is_person(k) or ctx.is_organization(k) or ctx.is_event(k) or ctx.state_of(k) == k)
+              and not k.startswith(("Group:", "Person:"))]
+    if not places:
+        return []
+    takers = [k for k in ctx.entities([t for t, prep in pairs if prep == "to"]) if k not in places]
+    out = [make_relation(s, "withdraws_from", p, verb.sent, ctx, verb, source, section, "ceding", 0.6,
+                         verb.text) for s in subjects for p in places if s != p]
+    out += [make_relation(t, "controls", p, verb.sent, ctx, verb, source, section, "ceding", 0.6, verb.text)
+            for t in takers for p in places if t != p]
+    return out
+
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"
 MEMBERSHIP_VERBS = {"include", "comprise", "encompass"}

@@ -180,6 +180,11 @@ def subjects_of(verb) -> tuple[list, list]:
     return agents, patients
 
 
+#: verbs that, with "control" for object, gain or keep it ("seized control of X"); not "lost control of X"
+CONTROL_VERBS = {"seize", "regain", "retake", "retain", "keep", "maintain", "tighten", "consolidate", "expand",
+                 "cement", "reassert", "secure"}
+
+
 #: prepositions of an opening phrase that sets a meeting as the clause's occasion: "During talks with X, Y said"
 SETTING_PREPS = {"in", "during", "at", "on", "over"}
 
@@ -259,11 +264,15 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     head = outer.head
     mutual = pred is not None and predicates is not None and predicates.is_symmetric(pred)
     if outer.dep_ == "dobj" and is_verb(head) and (head.lemma_.lower() in LIGHT_VERBS
-                                                   or (mutual and head.lemma_.lower() == "have")):
+                                                   or (mutual and head.lemma_.lower() == "have")
+                                                   or (pred == "controls" and head.lemma_.lower() in CONTROL_VERBS)):
         # ... "had a phone conversation with X", "had talks with X": having a meeting is holding it
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
+        if pred in ("controls", "occupies"):  # "took control of Gaza": the "of" the parser hung on the verb is the noun's
+            patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
+                            and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
     if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
         gov = head.head
         framed = []

@@ -530,6 +530,21 @@ def test_a_demonym_and_a_lowercase_ministry_are_that_states_ministry(extract_tex
     assert body in {e.id for e in extract_text(text).entities}
 
 
+@pytest.mark.parametrize("text, body", [
+    ("Russia's Foreign Ministry denied the report. The Russian foreign ministry said Moldova was lying.",
+     "russian_foreign_ministry"),
+    ("Armenia's Defence Ministry said shells hit Jermuk. The Armenian Defence Ministry added that two soldiers died.",
+     "armenian_defense_ministry"),
+    ("Ethiopia's Defence Ministry said troops had entered Tigray. The Ethiopian Defence Ministry later denied it.",
+     "ethiopia__defense_ministry"),
+    ("Kenya's Interior Ministry banned the march. The Kenyan Interior Ministry said it would act.",
+     "kenya__interior_ministry"),
+])
+def test_a_states_body_is_one_entity_however_the_text_names_it(extract_text, text, body):
+    ministries = {e.id for e in extract_text(text).entities if e.type == "Organization"}
+    assert ministries == {body}, sorted(ministries)
+
+
 def test_a_states_presidency_stands_for_the_state(extract_text):
     found = {(r.subject, r.predicate, r.object) for r in extract_text(
         "The Syrian presidency condemned the strike and called on Israel to stop.").relations}
