@@ -243,6 +243,40 @@ def test_the_date_of_a_reaction_does_not_date_the_event_reacted_to(extract_text,
     assert len(attacks) == 1 and attacks[0].date is not None and attacks[0].date.start == start
 
 
+@pytest.mark.parametrize("text, etype", [
+    # the day dates the phrase the event stands in (a statement, a response, weeks of it), not the event
+    ("Last week, Hungary blocked a joint EU statement on the fighting between Armenia and Azerbaijan, officials "
+     "said.", "War"),
+    ("Russia launched its largest drone attack of the war on Kyiv overnight, Ukraine's air force said on Tuesday.",
+     "War"),
+    ("Britain struck rebel sites in Yemen on Friday in response to weeks of attacks by the Houthis on shipping.",
+     "Attack"),
+    # what came before or after the dated clause
+    ("Rebels captured most of Goma on Monday after a lightning offensive by the M23 that forced thousands to flee.",
+     "Attack"),
+    ("The Sudanese army said on Wednesday that it had retaken the palace, two years after the RSF attacked Khartoum.",
+     "Attack"),
+])
+def test_a_date_of_the_phrase_an_event_stands_in_is_not_the_events(extract_text, text, etype):
+    ex = extract_text(text, date="2024-03-07")
+    dated = [e for e in ex.entities if e.type == "Event" and e.event_type == etype and e.date is not None
+             and e.date.start.startswith("2024")]
+    assert not dated, [(e.label, e.date) for e in dated]
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    ("Russian jets carried out dozens of strikes on Idlib on Sunday.", "Attack", "2024-03-03"),
+    ("The army launched strikes and raids on rebel bases in Darfur on Sunday.", "Attack", "2024-03-03"),
+    ("Serbia and Kosovo began a new round of talks in Brussels on Monday.", "Talks", "2024-03-04"),
+    # a day right after the event's phrase is its own, wherever the parser hangs it
+    ("Hezbollah fired rockets at Israel on Sunday, in what it called retaliation for an Israeli strike on a village "
+     "in south Lebanon on March 1.", "Attack", "2024-03-01"),
+])
+def test_a_date_of_a_phrase_that_counts_or_starts_the_event_is_the_events(extract_text, text, etype, start):
+    ex = extract_text(text, date="2024-03-07")
+    assert start in [e.date.start for e in ex.entities if e.type == "Event" and e.event_type == etype and e.date]
+
+
 @pytest.mark.parametrize("text", [
     "Baku called the agreement an attack on its sovereignty.",
     "Kinshasa described the new mining law as an invasion of Congolese territory.",
