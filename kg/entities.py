@@ -13,6 +13,7 @@ from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_a
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
+from .syntax import PORTION_WORDS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
              "EVENT": "Event", "NORP": "Group"}
@@ -73,6 +74,8 @@ def _is_literal_place(span) -> bool:
         return True  # "took control of Khartoum": the city
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PORTION_WORDS:
+        return True  # "control of much of Khartoum", "shelled parts of Kyiv": a share of the city
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
             and root.head.lemma_.lower() not in SPOKESPEOPLE and root.head.lemma_.lower() not in GOVERNING_HEADS):
         return True  # "Moscow region", "Yerevan residents" (but "Kremlin spokesman" speaks for the state)

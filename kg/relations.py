@@ -528,6 +528,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
+        if lemma == "take" and not particle and not prep and pred == GENERIC:
+            pred = TAKEN  # "Russian forces took Kupiansk": ground taken is occupied (a place only, below)
         if pred == GENERIC and lemma in CUE_VERBS:
             continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
         if lemma in ADDRESS_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
@@ -560,6 +562,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
+                if this == TAKEN:  # "took the ambassador aside", "took Ukraine's side": no ground taken
+                    this = GENERIC if (ctx.is_person(obj) or ctx.is_organization(obj) or ctx.is_event(obj)
+                                       or "__" in obj or obj.startswith(("Group:", "Person:"))
+                                       or ctx.state_of(obj) == obj) else "occupies"
                 if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
                                                       or ctx.is_organization(obj)):
                     this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
@@ -574,6 +580,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: the sense of "take" with a place for object: capturing it ("took Kupiansk"), else no relation
+TAKEN = "taken"
 
 #: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
 CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
@@ -662,6 +671,8 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
     pred = _noun_predicate(noun, predicates)
     if pred is None:
         return
+    if pred == "part_of" and noun.dep_ == "dobj" and is_verb(noun.head) and noun.head.lemma_.lower() != "be":
+        return  # "took part of the Kharkiv region": a share of it taken (the verb's), nothing being a piece of it
     agents, patients, _, hedged = noun_arguments(noun, ctx, predicates, pred)
     subjects = ctx.entities(agents)
     objects = subjects if any(is_reciprocal(t) for t in patients) else ctx.entities(patients)

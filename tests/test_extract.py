@@ -1541,3 +1541,26 @@ def test_handing_a_place_to_another_leaves_it_and_the_other_controls_it(extract_
 def test_returning_people_to_a_state_cedes_no_place(extract_text):
     found = rels(extract_text("Russia returned 90 prisoners to Ukraine."))
     assert not any(p in ("withdraws_from", "controls") for _, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share of a place taken or held is the place taken or held, and no piece of the taker
+    ("Azerbaijani forces took part of the Lachin district in 2020.", ("azerbaijani_armed_forces", "occupies", "lachin"),
+     ("azerbaijani_armed_forces", "part_of", "lachin")),
+    ("The M23 captured most of Bukavu on Sunday.", ("m23", "occupies", "bukavu_cd"), None),
+    ("The RSF controls large swathes of Darfur.", ("rsf", "controls", "darfur"), None),
+    ("The Sudanese army regained control of much of Khartoum.", ("sudan__army", "controls", "khartoum_sd"),
+     ("sudan__army", "controls", "sudan")),
+    # ground taken is occupied
+    ("Russian forces took Avdiivka in February.", ("russia__forces", "occupies", "avdiivka"),
+     ("russia__forces", "related_to", "avdiivka")),
+])
+def test_a_share_of_a_place_taken_is_the_place_taken(extract_text, text, expected, absent):
+    found = rels(extract_text(text, date="2024-06-01"))
+    assert expected in found and absent not in found, sorted(found)
+
+
+def test_being_part_of_a_place_and_taking_part_stay(extract_text):
+    assert ("crimea", "part_of", "ukraine") in rels(extract_text("Crimea is part of Ukraine."))
+    found = rels(extract_text("Kenya took part in the talks in Doha between Sudan and Chad."))
+    assert any(s == "kenya" and p == "participant_in" for s, p, _ in found), sorted(found)
