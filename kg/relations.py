@@ -23,7 +23,7 @@ from .predicates import GENERIC, Predicates
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .context import Context
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted,
-                     is_reciprocal, is_verb, noun_arguments, objects_of, subjects_of)
+                     is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -451,6 +451,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
                   if g.dep_ == "pobj"]
+    if relative_object(verb) is not None:
+        pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     if lemma in RECEIVING_VERBS:  # "received weapons from Germany": Germany arms the receiver; who it is from is no guest

@@ -122,6 +122,19 @@ def fronted(prep, verb) -> bool:
     return bool(subjects) and prep.i < min(subjects)
 
 
+def relative_object(verb):
+    """The noun a relative clause's verb takes for object through its gap ("the groups [it blames] for the
+    attack": the groups), or None (it has an object or a passive subject of its own, or its subject is the
+    relative pronoun: "the groups that attacked")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.dep_ in ("dobj", "nsubjpass") for t in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in verb.children):
+        return None
+    return verb.head
+
+
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
@@ -148,6 +161,8 @@ def subjects_of(verb) -> tuple[list, list]:
             gov = gov.head
         # "accused X of deploying", "blamed X for shelling": X does it; "violated Y by shelling": the subject does
         objs = [c for c in gov.children if c.dep_ == "dobj"] if head.lower_ in ("of", "for") else []
+        if not objs and head.lower_ in ("of", "for") and relative_object(gov) is not None:
+            objs = [relative_object(gov)]  # "the diplomats it accuses of arming X": the diplomats arm X
         if objs:
             return objs, []
         if is_verb(gov):

@@ -1564,3 +1564,16 @@ def test_being_part_of_a_place_and_taking_part_stay(extract_text):
     assert ("crimea", "part_of", "ukraine") in rels(extract_text("Crimea is part of Ukraine."))
     found = rels(extract_text("Kenya took part in the talks in Doha between Sudan and Chad."))
     assert any(s == "kenya" and p == "participant_in" for s, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun a relative clause hangs on is what its verb acts on, through the gap
+    ("Nigeria raided camps of Boko Haram, the group it blames for the attack in Maiduguri.",
+     ("nigeria", "accuses", "boko_haram")),
+    ("Kinshasa expelled the Rwandan diplomats it accuses of arming the M23.",
+     ("rwanda__diplomats", "provides_aid_to", "m23")),
+])
+def test_a_relative_clause_acts_on_the_noun_it_hangs_on(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+    assert not any(p == "provides_aid_to" and s == "dr_congo" for s, p, _ in found), sorted(found)
