@@ -564,6 +564,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
+                if this == "affiliated_with" and prep == "with" and ctx.state_of(subj) == subj:
+                    this = GENERIC  # "Russia would continue to work with Armenia": a state holds no post with another
                 if this == TAKEN:  # "took the ambassador aside", "took Ukraine's side": no ground taken
                     this = GENERIC if (ctx.is_person(obj) or ctx.is_organization(obj) or ctx.is_event(obj)
                                        or "__" in obj or obj.startswith(("Group:", "Person:"))

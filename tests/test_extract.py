@@ -1577,3 +1577,18 @@ def test_a_relative_clause_acts_on_the_noun_it_hangs_on(extract_text, text, expe
     found = rels(extract_text(text))
     assert expected in found, sorted(found)
     assert not any(p == "provides_aid_to" and s == "dr_congo" for s, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Kazakhstan said it would continue to work with China and Turkey on the new corridor.", "kazakhstan", "china"),
+    ("Mauritania is working with Senegal to secure the border.", "mauritania", "senegal"),
+])
+def test_a_state_working_with_another_holds_no_post_with_it(extract_text, text, subject, obj):
+    found = rels(extract_text(text))
+    assert (subject, "affiliated_with", obj) not in found and any(s == subject and o == obj for s, _, o in found), \
+        sorted(found)
+
+
+def test_a_person_working_for_a_body_is_affiliated_with_it(extract_text):
+    found = rels(extract_text("Amina Diallo works with the African Union in Addis Ababa."))
+    assert any(p == "affiliated_with" and o == "african_union" for _, p, o in found), sorted(found)
