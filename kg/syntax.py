@@ -123,15 +123,17 @@ def fronted(prep, verb) -> bool:
 
 
 def relative_object(verb):
-    """The noun a relative clause's verb takes for object through its gap ("the groups [it blames] for the
-    attack": the groups), or None (it has an object or a passive subject of its own, or its subject is the
-    relative pronoun: "the groups that attacked")."""
+    """The noun a relative clause with no relative pronoun takes for object through its gap ("the groups [it
+    blames] for the attack": the groups), or None (it has an object or a passive subject of its own, or a
+    relative pronoun: "the groups that attacked", "the region, which Russia instigated")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(t.dep_ in ("dobj", "nsubjpass") for t in verb.children):
         return None
     if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in verb.children):
         return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in verb.doc[verb.head.i + 1:verb.i]):
+        return None  # "conflicts in ..., South Ossetia, which Russia instigated": a pronoun the parser may misplace
     return verb.head
 
 

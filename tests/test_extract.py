@@ -1592,3 +1592,9 @@ def test_a_state_working_with_another_holds_no_post_with_it(extract_text, text, 
 def test_a_person_working_for_a_body_is_affiliated_with_it(extract_text):
     found = rels(extract_text("Amina Diallo works with the African Union in Addis Ababa."))
     assert any(p == "affiliated_with" and o == "african_union" for _, p, o in found), sorted(found)
+
+
+def test_a_relative_clause_with_a_pronoun_takes_no_object_through_a_gap(extract_text):
+    found = rels(extract_text("Examples include the wars in Chechnya, Abkhazia, and South Ossetia, which Russia both "
+                              "started and exploited."))
+    assert not any(s == "russia" and "ossetia" in o for s, _, o in found), sorted(found)
