@@ -13,6 +13,7 @@ from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_a
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
+from .syntax import PORTION_WORDS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
              "EVENT": "Event", "NORP": "Group"}
@@ -73,6 +74,8 @@ def _is_literal_place(span) -> bool:
         return True  # "took control of Khartoum": the city
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True  # "the Azerbaijani capital of Baku"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PORTION_WORDS:
+        return True  # "control of much of Khartoum", "shelled parts of Kyiv": a share of the city
     if (root.dep_ == "compound" and root.head.pos_ in ("PROPN", "NOUN") and root.head.lower_ not in ("led", "backed")
             and root.head.lemma_.lower() not in SPOKESPEOPLE and root.head.lemma_.lower() not in GOVERNING_HEADS):
         return True  # "Moscow region", "Yerevan residents" (but "Kremlin spokesman" speaks for the state)
@@ -107,14 +110,27 @@ def _demonym_portfolio(span, gaz: Gazetteer) -> bool:
 
 #: kinds of weapons a model name stands before: "Bayraktar TB2 drones", "Shahed drones", "HIMARS launchers"
 WEAPON_NOUNS = {"drone", "missile", "jet", "aircraft", "tank", "rocket", "launcher", "helicopter", "howitzer", "rifle",
-                "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle"}
+                "fighter", "bomber", "system", "munition", "warship", "submarine", "vehicle", "battery", "interceptor",
+                "frigate", "destroyer", "shell", "bomb", "torpedo", "gun", "warhead", "artillery", "carrier"}
 
 
 def _is_model_name(span) -> bool:
-    """A name the NER found that modifies a kind of weapon names a model, not an actor ("Bayraktar TB2 drones")."""
+    """A name the NER found that modifies a kind of weapon, over any other modifiers, names a model, not an actor
+    ("Bayraktar TB2 drones", "Patriot batteries", "Vampire multiple rocket launchers", "Kinzhal hypersonic
+    missiles"); a nationality does not ("Chadian drones")."""
     root = span.root
-    return (root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() in WEAPON_NOUNS)
+    if span.label_ == "NORP":
+        return False
+    head = root
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        head = head.head
+    if head is root:  # the parser cut the name off its noun ("bought [Pinaka] [multiple rocket launchers]")
+        after = span.doc[span.end:span.end + 4]
+        head = next((t for t in after if t.dep_ not in ("compound", "amod")), root)
+        if head is not root and any(t.i < head.i and t.head.i != head.i and t.head.head.i != head.i for t in after):
+            head = root
+    return (head is not root and head.i >= span.end and head.pos_ == "NOUN"
+            and (head.lemma_.lower() in WEAPON_NOUNS or head.lower_.rstrip("s") in WEAPON_NOUNS))
 
 
 def _demonym_body(span, gaz: Gazetteer) -> str | None:
@@ -192,6 +208,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         etype = "Event"  # a named military operation, whatever the NER made of it
     if etype == "Person" and len(text.split()) > 4:
         return None
+    if etype in ("Person", "Organization", "Event") and len(words) >= 2 and words[-1].lower() in FACILITY_NOUNS | {"base"}:
+        etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base": a facility, not a body
     return f"{etype}:{key}", "name"
 
 
@@ -514,8 +532,12 @@ def _described_as_person(span) -> bool:
 
 
 #: nouns of a place that a name before them names: "the Zamzam camp", "the Jabrayil district"
-NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "crossing", "airport",
-                     "settlement", "neighborhood", "neighbourhood", "county", "governorate", "oblast", "municipality"}
+#: facilities a name before them (or at the end of it) names: "the Belbek airfield", "the Kakhovka dam"
+FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase", "port", "harbour", "harbor", "canal",
+                  "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
+                  "highway", "railway", "station"}
+NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
+                     "neighbourhood", "county", "governorate", "oblast", "municipality"} | FACILITY_NOUNS
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
@@ -531,7 +553,7 @@ def _after_locative(span, key: str) -> bool:
     head = root
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
-    if head is not root and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_PLACE_NOUNS:
+    if head is not root and (head.pos_ == "NOUN" or head.is_lower) and head.lemma_.lower() in NAMED_PLACE_NOUNS:
         return True  # "the Zamzam displacement camp", "the Jabrayil district"
     return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
             or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))

@@ -31,6 +31,8 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
         other = doc.char_span(a, b, alignment_mode="expand")
         if other is not None:
             roots.add(other.root.i)
+    if _embedded(span.root, date):
+        return "other"  # "blocked a statement on the war last week": the statement's week, not the war's
     clause = _clause_head(span.root)
     if (clause is not None and date.root.i not in {t.i for t in clause.subtree}
             and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
@@ -48,6 +50,49 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+#: nouns an event may stand in and still be what the clause dates ("a new round of talks on Monday", "the start of
+#: the offensive on Friday", "dozens of strikes on Sunday", "played a role in the talks last year")
+_SHARED_DATE_NOUNS = {"start", "beginning", "launch", "outbreak", "resumption", "onset", "renewal", "round", "wave",
+                      "series", "spate", "barrage", "string", "volley", "salvo", "flurry", "escalation", "dozen",
+                      "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "couple", "pair", "lot",
+                      "role", "part", "involvement", "participation"}
+#: a phrase or clause the event stands in, told by these words, is before or after the clause's time
+_SEQUENCE = {"after", "before", "following", "since", "until", "ahead"}
+#: what a statement, report or measure is about
+_TOPIC = {"on", "about", "over", "regarding", "concerning", "into"}
+
+
+def _embedded(event, date) -> bool:
+    """Does the event stand inside a phrase the dated word governs, so that the date is another thing's: a noun
+    ("a statement on the war last week", "weeks of attacks", "in response to the raid"), or a phrase or clause of
+    what came before or after ("captured Goma on Monday after a lightning offensive", "two years after fighting
+    broke out")? Coordination and apposition add no level ("strikes and raids on Monday")."""
+    above = {date.root.i} | {t.i for t in date.root.ancestors}
+    if event.i in above or date.start <= event.i < date.end:
+        return False
+    after = event.right_edge.i + 1
+    if date.start == after or (date.start == after + 1 and event.doc[after].lower_ in ("on", "in")):
+        return False  # "retaliation for a strike on its embassy in Damascus | on April 1", hung high by the parser
+    if (event.dep_ == "pobj" and event.head.lower_ in _TOPIC and event.head.head.i in above
+            and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.head.head.children)):
+        return True  # "blocked a statement | on the war last week", the topic hung on the verb: the statement's
+    tok = event
+    for _ in range(len(event.doc)):
+        if tok.i in above:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in tok.children):
+            return True
+        if tok.i != event.i and tok.dep_ == "prep" and tok.lower_ in _SEQUENCE:
+            return True
+        child, tok = tok, tok.head
+        if tok.i == child.i:
+            return False
+        if (tok.i not in above and tok.pos_ in ("NOUN", "PROPN") and child.dep_ not in ("conj", "appos", "cc")
+                and tok.lemma_.lower() not in _SHARED_DATE_NOUNS and tok.lower_ not in _SHARED_DATE_NOUNS):
+            return True
+    return False
 
 
 def _clause_head(tok):

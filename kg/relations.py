@@ -23,7 +23,7 @@ from .predicates import GENERIC, Predicates
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .context import Context
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted,
-                     is_reciprocal, is_verb, noun_arguments, objects_of, subjects_of)
+                     is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -451,6 +451,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
                   if g.dep_ == "pobj"]
+    if relative_object(verb) is not None:
+        pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
     if lemma in RECEIVING_VERBS:  # "received weapons from Germany": Germany arms the receiver; who it is from is no guest
@@ -528,6 +530,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
+        if lemma == "take" and not particle and not prep and pred == GENERIC:
+            pred = TAKEN  # "Russian forces took Kupiansk": ground taken is occupied (a place only, below)
         if pred == GENERIC and lemma in CUE_VERBS:
             continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
         if lemma in ADDRESS_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
@@ -560,6 +564,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = "participant_in"  # "fought a long war against X", "entered talks": taking part
                 elif this in TARGET_PREDICATES and ctx.is_event(obj):
                     continue  # "attacked ... the war": an attack's target is a party or a place, never an event
+                if this == "affiliated_with" and prep == "with" and ctx.state_of(subj) == subj:
+                    this = GENERIC  # "Russia would continue to work with Armenia": a state holds no post with another
+                if this == TAKEN:  # "took the ambassador aside", "took Ukraine's side": no ground taken
+                    this = GENERIC if (ctx.is_person(obj) or ctx.is_organization(obj) or ctx.is_event(obj)
+                                       or "__" in obj or obj.startswith(("Group:", "Person:"))
+                                       or ctx.state_of(obj) == obj) else "occupies"
                 if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
                                                       or ctx.is_organization(obj)):
                     this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
@@ -574,6 +584,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
 
+
+#: the sense of "take" with a place for object: capturing it ("took Kupiansk"), else no relation
+TAKEN = "taken"
 
 #: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
 CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
@@ -662,6 +675,8 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
     pred = _noun_predicate(noun, predicates)
     if pred is None:
         return
+    if pred == "part_of" and noun.dep_ == "dobj" and is_verb(noun.head) and noun.head.lemma_.lower() != "be":
+        return  # "took part of the Kharkiv region": a share of it taken (the verb's), nothing being a piece of it
     agents, patients, _, hedged = noun_arguments(noun, ctx, predicates, pred)
     subjects = ctx.entities(agents)
     objects = subjects if any(is_reciprocal(t) for t in patients) else ctx.entities(patients)

@@ -122,6 +122,21 @@ def fronted(prep, verb) -> bool:
     return bool(subjects) and prep.i < min(subjects)
 
 
+def relative_object(verb):
+    """The noun a relative clause with no relative pronoun takes for object through its gap ("the groups [it
+    blames] for the attack": the groups), or None (it has an object or a passive subject of its own, or a
+    relative pronoun: "the groups that attacked", "the region, which Russia instigated")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.dep_ in ("dobj", "nsubjpass") for t in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in verb.children):
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in verb.doc[verb.head.i + 1:verb.i]):
+        return None  # "conflicts in ..., South Ossetia, which Russia instigated": a pronoun the parser may misplace
+    return verb.head
+
+
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
@@ -148,6 +163,8 @@ def subjects_of(verb) -> tuple[list, list]:
             gov = gov.head
         # "accused X of deploying", "blamed X for shelling": X does it; "violated Y by shelling": the subject does
         objs = [c for c in gov.children if c.dep_ == "dobj"] if head.lower_ in ("of", "for") else []
+        if not objs and head.lower_ in ("of", "for") and relative_object(gov) is not None:
+            objs = [relative_object(gov)]  # "the diplomats it accuses of arming X": the diplomats arm X
         if objs:
             return objs, []
         if is_verb(gov):
@@ -200,12 +217,28 @@ def coordinated_preps(prep) -> list:
     return out
 
 
+#: words for a share of something: the verb acts on the whole named after "of" ("took part of the Kharkiv region",
+#: "captured most of Goma", "controls large swathes of the north")
+PORTION_WORDS = {"part", "parts", "most", "much", "half", "rest", "remainder", "swathe", "swathes", "swath", "swaths",
+                 "chunk", "chunks", "portion", "portions", "section", "sections", "bulk", "majority"}
+
+
+def portion_of(tok) -> list:
+    """The wholes after a share word that stands as an object ("[part] of the Kharkiv region"), else []."""
+    if tok.lower_ not in PORTION_WORDS and tok.lemma_.lower() not in PORTION_WORDS:
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tuple[object, str]]:
     """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
-    any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always."""
+    any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always; the whole a share
+    of it stands for ("took part of X": X)."""
     out = []
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "dative", "oprd"):
+        if child.dep_ == "dobj" and portion_of(child) and verb.lemma_.lower() != "be":
+            out.extend((g, "") for g in portion_of(child))
+        elif child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
         elif child.dep_ == "prep" and not fronted(child, verb):
             for prep, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
@@ -283,6 +316,7 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         for f in framed:
             for prep in (c for c in f.children if c.dep_ == "prep" and c.lower_ == "of"):
                 patients.extend(g for g in prep.children if g.dep_ == "pobj")
+    patients = [w for t in patients for w in (portion_of(t) or [t])]  # "control of much of Khartoum": Khartoum
     dated = ("DATE", "TIME", "CARDINAL", "ORDINAL")
     agents = [t for t in agents if t.ent_type_ not in dated]
     patients = [t for t in patients if t.ent_type_ not in dated]

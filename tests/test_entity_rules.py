@@ -488,9 +488,23 @@ def test_a_dateline_with_a_colon_is_the_city_it_was_filed_from(extract_text):
 @pytest.mark.parametrize("text, name", [
     ("Turkey provided Baku with Bayraktar TB2 drones, which proved decisive.", "Bayraktar TB2"),
     ("The US sent HIMARS launchers to Ukraine last year.", "HIMARS"),
+    # the model's name over other modifiers of the weapon's kind, or before a battery of them
+    ("Rebels fired Vampire multiple rocket launchers at the town of Bor.", "Vampire"),
+    ("Germany sent two Patriot batteries to Poland.", "Patriot"),
+    ("Armenia bought Pinaka multiple rocket launchers from India.", "Pinaka"),
 ])
 def test_a_weapons_model_name_is_no_actor(extract_text, text, name):
     assert name not in labels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sudan is locked in a dispute with Egypt over the Grand Sudanese Unity Dam.", "Grand Sudanese Unity Dam"),
+    ("Egypt and Sudan oppose the filling of the Great Nubian Renaissance Dam.", "Great Nubian Renaissance Dam"),
+    ("Houthi rebels shut the Hodeidah International Airport.", "Hodeidah International Airport"),
+    ("Ukrainian drones attacked the Saky airfield and the Morozovsk airbase.", "Saky"),
+])
+def test_a_named_dam_bridge_or_airfield_is_a_place(extract_text, text, name):
+    assert [e.type for e in extract_text(text).entities if e.label == name] == ["Place"]
 
 
 def test_the_deal_after_a_newly_named_agreement_is_that_one_not_the_known_one(extract_text):
