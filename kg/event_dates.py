@@ -78,14 +78,18 @@ def _embedded(event, date) -> bool:
     if (event.dep_ == "pobj" and event.head.lower_ in _TOPIC and event.head.head.i in above
             and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.head.head.children)):
         return True  # "blocked a statement | on the war last week", the topic hung on the verb: the statement's
+    # a year holds what just came before or after in it ("came to power in 2018 following a wave of protests"),
+    # unless the text counts the time between ("in 2020, two years after the protests")
+    year = _YEAR.fullmatch(date.text.strip()) is not None
     tok = event
     for _ in range(len(event.doc)):
         if tok.i in above:
             return False
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in tok.children):
-            return True
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _SEQUENCE] if tok.pos_ in ("VERB", "AUX") else []
+        if marks:
+            return not year or _counted(marks[0])
         if tok.i != event.i and tok.dep_ == "prep" and tok.lower_ in _SEQUENCE:
-            return True
+            return not year or _counted(tok)
         child, tok = tok, tok.head
         if tok.i == child.i:
             return False
@@ -93,6 +97,17 @@ def _embedded(event, date) -> bool:
                 and tok.lemma_.lower() not in _SHARED_DATE_NOUNS and tok.lower_ not in _SHARED_DATE_NOUNS):
             return True
     return False
+
+
+_YEAR = re.compile(r"(?:(?:in|during) )?(?:the year )?\d{4}", re.I)
+_SPANS_OF_TIME = {"year", "month", "week", "day", "decade", "hour", "century"}
+
+
+def _counted(word) -> bool:
+    """Does the text count the time before or after ``word`` ("two years after", "months before")?"""
+    near = [*word.children, *([word.head] if word.dep_ == "mark" else [])]
+    around = {t for n in near for t in (n, *n.children)}
+    return any(t.lemma_.lower() in _SPANS_OF_TIME for t in around)
 
 
 def _clause_head(tok):

@@ -1598,3 +1598,16 @@ def test_a_relative_clause_with_a_pronoun_takes_no_object_through_a_gap(extract_
     found = rels(extract_text("Examples include the wars in Chechnya, Abkhazia, and South Ossetia, which Russia both "
                               "started and exploited."))
     assert not any(s == "russia" and "ossetia" in o for s, _, o in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year holds what just came before or after in it
+    ("Ruto came to power in Kenya in 2022 following a wave of street protests.", "2022"),
+    ("The military seized power in Niger in 2023 following a wave of protests in Niamey.", "2023"),
+    # unless the text counts the time between
+    ("In 2024, two years after the street protests in Kenya, Ruto came to power.", None),
+])
+def test_a_year_dates_what_just_came_before_or_after_in_it(extract_text, text, year):
+    ex = extract_text(text, date="2024-06-30")
+    protests = [e for e in ex.entities if e.type == "Event" and e.event_type == "Protest"]
+    assert protests and {e.date.start if e.date else None for e in protests} == {year}
