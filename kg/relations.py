@@ -17,23 +17,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .claims import make_relation, writers_voice
+from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
-from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .context import Context
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, fronted,
-                     is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
+from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS, ROLE_NOUNS,
+                               SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
+                               involvement, party_leader, role_relations, settlement_relations, territory_relations)
+from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, is_reciprocal, is_verb,
+                     noun_arguments, objects_of, relative_object, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
 
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
-
-#: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
-HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
-                      "sponsored": "supports", "controlled": "controls", "occupied": "occupies", "funded": "supports",
-                      "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
 
 LOCATIVE_PREDICATES = {"deploys_to", "attacks", "occupies", "controls", "withdraws_from", "visits", "flees_to"}
 
@@ -131,232 +129,29 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             continue
         if is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             yield from _verb_relations(tok, ctx, source, section, predicates)
-            yield from _event_setting(tok, ctx, source, section, is_event)
-            yield from _impact_relations(tok, ctx, source, section)
+            yield from event_setting(tok, ctx, source, section, is_event)
+            yield from impact_relations(tok, ctx, source, section)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in ctx.key_at or ctx.key_at[tok.i].startswith("Trig:")):
             yield from _nominal_relations(tok, ctx, source, section, predicates)
             if tok.lemma_.lower() in ROLE_NOUNS:
-                yield from _role_relations(tok, ctx, source, section)
+                yield from role_relations(tok, ctx, source, section)
             if tok.lemma_.lower() in INVOLVEMENT_NOUNS and tok.dep_ == "dobj":
-                yield from _involvement(tok, ctx, source, section)
+                yield from involvement(tok, ctx, source, section)
         key = ctx.key_at.get(tok.i)
         if key is not None and ctx.is_person(key) and ctx.key_at.get(tok.i + 1) != key:
             yield from title_relations(tok, ctx, source, section)
         if tok.lower_ in HYPHEN_PARTICIPLES and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
-            yield from _hyphen_relations(tok, ctx, source, section)
+            yield from hyphen_relations(tok, ctx, source, section)
         if tok.lower_ in PARTY_WORDS and tok.i in ctx.key_at:
-            yield from _party_leader(tok, ctx, source, section)
+            yield from party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
-            yield from _territory_relations(tok, ctx, source, section)
+            yield from territory_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in SETTLEMENT_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
-            yield from _settlement_relations(tok, ctx, source, section)
+            yield from settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
             yield from _small_clause(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
-            yield from _anti_relations(tok, ctx, source, section)
-
-
-#: verbs whose subject can be an attack that did it: "a Russian drone strike hit the port of Odesa"
-IMPACT_VERBS = {"hit": "attacks", "strike": "attacks", "target": "attacks", "destroy": "attacks", "damage": "attacks",
-                "pound": "attacks", "kill": "kills"}
-
-
-def _impact_relations(verb, ctx: Context, source, section):
-    """An attack that hit X was its agent's attack on X: (agent of the attack, attacks, X)."""
-    pred = IMPACT_VERBS.get(verb.lemma_.lower())
-    if pred is None:
-        return
-    targets = [k for k in ctx.entities([c for c in verb.children if c.dep_ == "dobj"]) if not ctx.is_event(k)]
-    for tok in subjects_of(verb)[0]:
-        key = ctx.key_at.get(tok.i)
-        if key is None or not key.startswith("Trig:Attack:") or tok.pos_ != "NOUN":
-            continue  # an attack that hit X; not "the economic crisis hit Germany"
-        doers = [k for k in ctx.entities(noun_arguments(tok, ctx)[0]) if not ctx.is_event(k)]
-        for doer in doers:
-            for target in targets:
-                if doer != target:
-                    yield make_relation(doer, pred, target, verb.sent, ctx, verb, source, section, "impact", 0.5, verb.text)
-
-
-def _event_setting(verb, ctx: Context, source, section, is_event):
-    """"X came to power in the Velvet Revolution", "Y fought during the war" -> (X, participant_in, event)."""
-    lemma = verb.lemma_.lower()
-    if lemma in CUE_VERBS or lemma in ("be", "bear", "have"):
-        return
-    events = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                           and not fronted(p, verb) for g in p.children if g.dep_ == "pobj"])
-    events = [e for e in events if is_event(e)]
-    if not events:
-        return
-    for subj in ctx.entities(subjects_of(verb)[0]):
-        for event in events:
-            if subj != event and not is_event(subj):
-                yield make_relation(subj, "participant_in", event, verb.sent, ctx, verb, source, section, "setting", 0.5,
-                                verb.text)
-
-
-#: nouns that say a place belongs to a state: "Nakhchivan, an Azerbaijani exclave", "its exclave of Nakhichevan"
-ENCLAVE_NOUNS = {"exclave", "enclave", "province", "region", "oblast", "territory", "district", "dependency",
-                 "colony"}
-
-
-def _territory_relations(noun, ctx: Context, source, section):
-    """(place, part_of, state) from an apposition or an "of" phrase on a territory noun with an owner."""
-    owners = []
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod"):
-            key = ctx.key_at.get(child.i)
-            if key is None and child.dep_ == "poss":
-                key = ctx.antecedent(child)
-            key = ctx.state_of(key) if key is not None else None
-            if key is not None and key not in owners:
-                owners.append(key)
-    of = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj"])
-    parts = []
-    if noun.dep_ == "appos":
-        parts += ctx.entities([noun.head])
-        if not owners:  # "Somaliland, a breakaway region of Somalia"
-            owners = [k for k in of if ctx.state_of(k) == k]
-            of = []
-    if not owners:
-        return
-    parts += of
-    for part in parts:
-        for owner in owners:
-            if part != owner and ctx.state_of(part) != part:
-                yield make_relation(part, "part_of", owner, noun.sent, ctx, noun, source, section, "territory", 0.6,
-                                noun.text)
-
-
-#: nouns of a settlement that a state's adjective places in that state: "the Algerian city of Tindouf"
-SETTLEMENT_NOUNS = {"city", "town", "village", "port"}
-
-
-def _settlement_relations(noun, ctx: Context, source, section):
-    """(place, located_in, state) from "the Algerian city of Tindouf" / "Tindouf, an Algerian town": the
-    state's own adjective, not a hyphened holder ("the Russian-held town of X" says who holds it)."""
-    owners = []
-    for child in noun.children:
-        if child.dep_ not in ("amod", "compound") or child.i not in ctx.key_at:
-            continue
-        if child.i + 1 < len(ctx.doc) and ctx.doc[child.i + 1].text in ("-", "–"):
-            continue
-        key = ctx.key_at[child.i]
-        if ctx.state_of(key) == key and key not in owners:
-            owners.append(key)
-    if not owners and noun.dep_ == "appos":  # "Amdjarass, a town in eastern Chad"
-        owners = [k for k in ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
-                                           for g in p.children if g.dep_ == "pobj"]) if ctx.state_of(k) == k]
-    if len(owners) != 1:
-        return
-    places = ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj"])
-    if noun.dep_ == "appos":
-        places += ctx.entities([noun.head])
-    for place in places:
-        if place != owners[0] and ctx.state_of(place) != place and not ctx.is_person(place) and not ctx.is_event(place):
-            yield make_relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
-                            noun.text)
-
-
-def _anti_relations(anti, ctx: Context, source, section):
-    """"anti-Russian sentiment among the Karabakh Armenians" -> (karabakh_armenians, opposes, russia)."""
-    target = ctx.key_at.get(anti.i + 2)
-    if target is None:
-        return
-    holders, node = [], anti.nbor(2).head
-    for _ in range(4):  # the phrase naming who feels it: on the noun or on a verb or noun above it
-        holders = ctx.entities([g for p in node.children if p.dep_ == "prep" and p.lower_ in ("among", "by")
-                                for g in p.children if g.dep_ == "pobj"])
-        if holders or node.head.i == node.i:
-            break
-        node = node.head
-    for holder in holders:
-        if holder != target:
-            yield make_relation(holder, "opposes", target, anti.sent, ctx, anti.nbor(2).head, source, section, "anti", 0.5,
-                            "anti-")
-
-
-PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
-#: nouns that say what the clause's subject is to someone: "As a traditional Armenian ally, Russia ..."
-ROLE_NOUNS = {"ally": "allied_with", "partner": "allied_with", "opponent": "opposes", "enemy": "opposes",
-              "adversary": "opposes", "critic": "criticizes", "supporter": "supports", "backer": "supports",
-              "patron": "supports", "mediator": "mediates", "guarantor": "supports", "proxy": "depends_on"}
-
-
-#: "X played a role in E", "X denied any involvement in E": taking part in an event
-INVOLVEMENT_NOUNS = {"role", "involvement", "part", "hand", "participation", "complicity", "responsibility"}
-
-
-def _involvement(noun, ctx: Context, source, section):
-    """"Russia played a role in the talks" -> (russia, participant_in, talks); "Islamabad denied any role in the
-    attack" is the same relation, negated in Islamabad's words (the denial cue, see :func:`_relation`)."""
-    preps = ("for",) if noun.lemma_.lower() == "responsibility" else ("in",)  # "claimed responsibility for E"
-    events = [k for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-              for k in ctx.entities([g for g in p.children if g.dep_ == "pobj"]) if ctx.is_event(k)]
-    for subj in ctx.entities(subjects_of(noun.head)[0]):
-        for event in events:
-            if not ctx.is_event(subj):
-                yield make_relation(subj, "participant_in", event, noun.sent, ctx, noun, source, section, "involvement",
-                                0.6, noun.text)
-
-
-def _role_relations(noun, ctx: Context, source, section):
-    """"As a traditional Armenian ally, Russia served ..." / "Russia is Armenia's ally" -> (russia, allied_with, armenia)."""
-    head = noun.head
-    holders = []
-    if noun.dep_ == "pobj" and head.lower_ == "as" and is_verb(head.head):
-        holders = subjects_of(head.head)[0]
-    elif noun.dep_ == "attr" and is_verb(head):
-        holders = subjects_of(head)[0]
-    elif noun.dep_ == "appos":
-        holders = [head]
-    others = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in ctx.key_at]
-    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "to") for g in p.children
-              if g.dep_ == "pobj"):
-        inner = [x for h in (g, noun) for p in h.children  # the parse hangs "into ..." on either noun
-                 if p.dep_ == "prep" and p.lower_ in ("into", "with", "toward", "towards") for x in p.children
-                 if x.dep_ == "pobj"]
-        # "an opponent of Armenia's integration into the EAEU": opposed to the EAEU, not to Armenia
-        others += inner if (g.i not in ctx.key_at and g.pos_ == "NOUN" and ctx.entities(inner)) else [g]
-    for subj in ctx.entities(holders):
-        for obj in ctx.entities(others):
-            if subj != obj:
-                yield make_relation(subj, ROLE_NOUNS[noun.lemma_.lower()], obj, noun.sent, ctx, noun, source, section,
-                                "role", 0.6, noun.text)
-
-
-def _party_leader(tok, ctx: Context, source, section):
-    """"Pashinyan's Civil Contract party" -> (pashinyan, leader_of, civil_contract)."""
-    party = ctx.key_at[tok.i]
-    start = tok.i
-    while start > 0 and ctx.key_at.get(start - 1) == party:
-        start -= 1
-    for t in ctx.doc[start:tok.i + 1].root.children:
-        person = ctx.key_at.get(t.i)
-        if person is None and t.dep_ == "poss" and t.lower_ in ("his", "her"):
-            person = ctx.antecedent(t)  # "Pashinyan ... his Civil Contract party"
-        if t.dep_ == "poss" and person is not None and ctx.is_person(person):
-            yield make_relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
-
-
-def _hyphen_relations(tok, ctx: Context, source, section):
-    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu)."""
-    subj = ctx.key_at.get(tok.i - 2)
-    noun = tok.head if tok.head.i != tok.i else None
-    while noun is not None and noun.dep_ in ("amod", "compound") and noun.i not in ctx.key_at and noun.head.i != noun.i:
-        noun = noun.head
-    obj = ctx.entity(noun, pronouns=False) if noun is not None else None
-    if subj is None or obj is None:
-        if subj is not None and noun is not None:
-            obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                          for g in p.children])), None)  # not "a US-backed route through X"
-        if subj is None or obj is None:
-            return
-    # "the Russian-led alliance": the writer's description
-    yield writers_voice(make_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
-                             0.6, tok.text))
+            yield from anti_relations(tok, ctx, source, section)
 
 
 SOVEREIGN_MODIFIERS = {"sovereign", "internal", "domestic"}
