@@ -457,7 +457,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                                 reading=reading, ner_label=span.label_))
         spans.append(span)
     for i, key in _listed_places(mentions, spans, gaz):
-        mentions[i] = replace(mentions[i], entity=key)
+        mentions[i] = mentions[i].of(key)
         located.add(key)
     # one sense per text: a name the text puts after "near" is a place wherever else the NER typed it a person
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])

@@ -212,8 +212,11 @@ VAGUE_MODIFIERS = {"potential", "possible", "prospective", "eventual", "likely",
                    "future", "next", "new", "renewed", "continued", "continuing", "so-called"}
 
 
-#: how a label joins an event to what it was done to, by event type: "attack on X", "talks with X"
-PATIENT_WORDS = {"Attack": " on ", "Talks": " with ", "Meeting": " with "}
+def label_word(event_types: EventTypes | None, etype: str | None, role: str) -> str:
+    """How an event's label joins it to its ``role`` ("agent" or "patient"), from the event scheme's
+    ``agent_word`` / ``patient_word``: "agreement signed by X", "attack on X"; else " by " / " of "."""
+    raw = event_types.types.get(etype or "", {}) if event_types is not None else {}
+    return f" {raw.get(f'{role}_word') or ('by' if role == 'agent' else 'of')} "
 
 
 def _named_by_object(verb, etype: str, event_types: EventTypes, ctx: Context) -> str:
@@ -227,7 +230,7 @@ def _named_by_object(verb, etype: str, event_types: EventTypes, ctx: Context) ->
     if "\n" in text_of(verb.doc)[start:end] or len(text.split()) > 8:
         return ""
     type_label = str(event_types.types.get(etype, {}).get("label") or "")
-    return f"{type_label}{PATIENT_WORDS.get(etype, ' of ')}{text}" if type_label else ""
+    return f"{type_label}{label_word(event_types, etype, 'patient')}{text}" if type_label else ""
 
 
 def _phrase(tok, *, full: bool = True) -> tuple[int, int]:

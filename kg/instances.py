@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
-from .events import PATIENT_WORDS, TRIGGER, EventTypes
+from .events import TRIGGER, EventTypes, label_word
 from .gazetteer import Gazetteer, slug
 from .known_events import KnownEvents, known_date, known_event
 from .model import Entity, EventFact, Mention, Participant
@@ -370,10 +370,6 @@ def _new_event_label(names: list[str], facts: list[EventFact], event_types: Even
     return max(nouns, key=lambda n: (len(n.split()) <= 12, len(n.split()), -nouns.index(n)))
 
 
-#: how a label joins an event to its agents or patients, by event type: "agreement signed by X", "attack on X"
-AGENT_WORDS = {"Agreement": " signed by ", "Ceasefire": " signed by ", "Talks": " with ", "Meeting": " with ", "War": " with "}
-
-
 def _descriptive_label(entity: Entity, labels: dict[str, str], event_types: EventTypes | None = None) -> Entity:
     """A one-word event label ("meeting"), or one that is only its type's name ("military exercise"), says what,
     where and when it is: "meeting in Bratislava (2023-08)", "agreement signed by X", "talks between X and Y"."""
@@ -389,10 +385,8 @@ def _descriptive_label(entity: Entity, labels: dict[str, str], event_types: Even
         if len(names) == 2 and role in ("agent", "patient") and event_types is not None and (
                 entity.event_type in event_types.symmetric):
             label += " between "  # "talks between X and Y": the parties, whichever the parse made the agent
-        elif role == "agent":
-            label += AGENT_WORDS.get(entity.event_type or "", " by ")
-        elif role == "patient":
-            label += PATIENT_WORDS.get(entity.event_type or "", " of ")
+        elif role in ("agent", "patient"):
+            label += label_word(event_types, entity.event_type, role)
         else:
             label += {"mediator": " hosted by ", "facilitator": " facilitated by "}.get(role, " of ")
         label += " and ".join(names)
