@@ -141,6 +141,22 @@ def _demonym_body(span, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _state_body(words: list[str], gaz: Gazetteer) -> str | None:
+    """The key of a state's body named by a demonym or a state's name and a body noun ("Ethiopian Defence
+    Ministry", "US Army", "United States Army"), else None."""
+    for cut in range(1, len(words)):
+        if norm(" ".join(words[cut:])) not in BODY_NOUNS:
+            continue
+        head = " ".join(words[:cut])
+        state = gaz.demonyms.get(norm(head))
+        if state is None:
+            entry = gaz.lookup(head)
+            state = entry.id if entry is not None and entry.type == "Country" else None
+        if state is not None:
+            return gaz.body_of(state, " ".join(words[cut:]))
+    return None
+
+
 #: span label of a place's name that ends in a known place's name ("Port Sudan", "North Darfur")
 COMPOUND_PLACE = "KG_PLACE"
 #: span label of a person's name that ends in a word the ruler took for an organization ("... Wagner")
@@ -183,10 +199,11 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
         label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
     words = text.split()
-    if label == "ORG" and len(words) >= 2 and norm(" ".join(words[1:])) in BODY_NOUNS and norm(words[0]) in gaz.demonyms:
+    state_body = _state_body(words, gaz) if label == "ORG" else None
+    if state_body is not None:
         # "Ethiopian Defence Ministry" as the NER found it: the body "the Ethiopian defence ministry" and
-        # "Ethiopia's Defence Ministry" name too
-        return gaz.body_of(gaz.demonyms[norm(words[0])], " ".join(words[1:])), "demonym"
+        # "Ethiopia's Defence Ministry" name too; so does "the US Army"
+        return state_body, "demonym"
     if label == "NORP" or key in gaz.demonyms:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
@@ -277,6 +294,40 @@ def _name_before(doc, span) -> int | None:
            and doc[i - 1].lower_ not in TITLE_WORDS):
         i -= 1
     return i if i < span.start else None
+
+
+#: capitalized nouns that end an organization's name: "the European Union Monitoring Mission", "the Kosovo
+#: Security Force", "the Azerbaijani State Border Service"
+ORG_HEADS = {"mission", "party", "movement", "front", "army", "forces", "force", "council", "committee", "commission",
+             "association", "alliance", "coalition", "brigade", "brigades", "corps", "guard", "guards", "agency",
+             "service", "bank", "airlines", "company", "corporation", "church", "congress", "assembly", "league",
+             "federation", "foundation", "institute", "center", "centre", "fund", "network", "bureau", "directorate",
+             "police", "gendarmerie", "militia", "battalion", "regiment", "division", "organization", "organisation",
+             "authority", "tribunal", "society", "bloc", "ministry", "union"}
+#: common nouns after a name that make it a party's or a movement's: "the Georgian Dream party"
+ORG_FOLLOWERS = {"party", "movement", "bloc", "alliance", "coalition", "militia", "faction"}
+
+
+def _name_after(doc, span) -> int | None:
+    """End token of an organization's name that goes on after a name the ruler or the NER matched in it: the
+    capitalized words after a state's, place's, organization's or nationality's name, when the last of them
+    ends an organization's name ("the European Union Monitoring Mission") or a party noun follows ("the
+    Georgian Dream party", "the Serb List party"). Titles stop it: "Russian Prime Minister X" ends in no such
+    word."""
+    if span.label_ not in ("NORP", "GPE", "ORG", "LOC") or "__" in span.ent_id_:
+        return None
+    j = span.end
+    while (j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].is_title and doc[j].is_alpha
+           and (not doc[j].ent_type_ or (doc[j].ent_type_ == "ORG" and not doc[j].ent_id_))
+           and "\n" not in doc[j - 1].whitespace_ and doc[j].sent == span.sent):
+        j += 1
+    if j == span.end:
+        return None
+    if doc[j - 1].lower_ in ORG_HEADS:
+        return j
+    if j < len(doc) and doc[j].lower_ in ORG_FOLLOWERS and doc[j].is_lower:
+        return j
+    return None
 
 
 def _route_span(doc, head):
@@ -390,6 +441,7 @@ def _spans(doc, gaz: Gazetteer) -> list:
         if span.start < skip_to:
             continue  # swallowed by a joined name
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
+        end = end or _name_after(doc, span)
         if end is not None:
             span, skip_to = Span(doc, span.start, end, label="ORG"), end
         elif len(span) == 1 and span[0].lower_ in COMPASS_WORDS and not span[0].whitespace_.count("\n"):

@@ -22,6 +22,37 @@ def test_an_organization_name_cut_at_a_hyphen_is_one_organization(extract_text, 
     assert absent is None or absent not in found
 
 
+@pytest.mark.parametrize("text, name, absent", [
+    ("The European Union Monitoring Mission said its observers saw the new fence on Tuesday.",
+     "European Union Monitoring Mission", "European Union"),
+    ("Opposition leaders accuse the Georgian Dream party of tilting towards Moscow.", "Georgian Dream", "Georgia"),
+    ("A former deputy leader of the Serb List party said he had organised the group alone.", "Serb List", "Serbia"),
+    ("The Kosovo Security Force was put on alert after the clash.", "Kosovo Security Force", "Kosovo"),
+    ("The Gaza Health Ministry said 40 people were killed overnight.", "Gaza Health Ministry", "Gaza Strip"),
+])
+def test_a_name_going_on_after_a_known_name_is_an_organization_of_its_own(extract_text, text, name, absent):
+    found = labels(extract_text(text))
+    assert found.get(name) is not None and found[name].type == "Organization", sorted(found)
+    assert absent not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The US Army said two soldiers were wounded near the base.", "united_states__army"),
+    ("The United States Army said the drill would go ahead.", "united_states__army"),
+])
+def test_a_states_name_and_a_body_noun_are_the_states_body(extract_text, text, body):
+    assert body in {e.id for e in extract_text(text).entities}
+
+
+@pytest.mark.parametrize("text, name", [  # guards: titles and known bodies stay as they were
+    ("Armenian Prime Minister Nikol Pashinyan spoke to reporters.", "Nikol Pashinyan"),
+    ("Russian President Vladimir Putin met the Chinese leader in Beijing.", "Vladimir Putin"),
+])
+def test_a_title_after_a_states_adjective_is_no_organization_name(extract_text, text, name):
+    found = labels(extract_text(text))
+    assert found[name].type == "Person" and not any(e.type == "Organization" for e in found.values()), sorted(found)
+
+
 @pytest.mark.parametrize("text, place", [
     ("Floods\n\nADDIS ABABA — Heavy rain flooded villages across the highlands on Monday.", "addis_ababa_et"),
     ("Talks resume\n\nCARACAS, Dec 4 (Reuters) - Officials met again on Monday to discuss the border.", "caracas_ve"),
