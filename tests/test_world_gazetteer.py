@@ -185,3 +185,30 @@ def test_the_congos_are_two_states(gazetteer):
     assert gazetteer.lookup("DRC").id == "dr_congo" and gazetteer.lookup("Congo").id == "dr_congo"
     assert gazetteer.lookup("Republic of the Congo").id == "republic_of_the_congo"
     assert norm("Congo-Brazzaville") in gazetteer.by_name
+
+
+# --- demonyms from the package layer (countryinfo) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("demonym, state", [
+    ("Thai", "thailand"), ("Filipino", "philippines"), ("Mexican", "mexico"), ("Swedish", "sweden"),
+    ("Bosnian", "bosnia_and_herzegovina"),  # one of two demonyms the data lists for the state
+    # guards (the curated layers have these too): shared with French territories, and by the two Congos
+    ("French", "france"), ("Congolese", "dr_congo"),
+])
+def test_every_states_demonym_comes_from_the_package_layer(gazetteer, demonym, state):
+    assert gazetteer.demonyms.get(norm(demonym)) == state
+
+
+def test_package_demonyms_make_no_ruler_patterns(gazetteer):
+    patterns = {p["pattern"] for p in ruler_patterns(gazetteer)}
+    assert "Russian troops" in patterns  # a curated demonym's body
+    assert "Thai troops" not in patterns  # read from the NER's nationality instead (below)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Thai army said it had returned fire across the border.", "thailand__army"),
+    ("Filipino troops joined the exercise off Luzon in April.", "philippines__troops"),
+    ("The Brazilian Defence Ministry sent more troops to the border with Venezuela.", "brazil__defense_ministry"),
+])
+def test_a_package_demonym_and_a_body_noun_are_the_states_body(extract_text, text, body):
+    assert body in {e.id for e in extract_text(text).entities}
