@@ -25,8 +25,8 @@ from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NO
                                SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
                                involvement, party_leader, role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, is_reciprocal, is_verb,
-                     noun_arguments, objects_of, relative_object, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, is_mobile, is_reciprocal,
+                     is_verb, noun_arguments, objects_of, relative_object, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -224,8 +224,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     own = predicates.for_verb(lemma, particle)
     materiel = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS for c in verb.children)
     # "struck Houthi targets in Yemen": with a target named, the place is where it was, not a second target
+    # ... nor when the target moves ("attacked dozens of ships in the Red Sea" did not attack the sea)
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     locative = own in LOCATIVE_PREDICATES and not (
-        own in HARM_PREDICATES and ctx.entities([c for c in verb.children if c.dep_ == "dobj"]))
+        own in HARM_PREDICATES and (ctx.entities(dobjs) or any(is_mobile(c) for c in dobjs)))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
     if not pairs and not patients and not any(c.dep_ in ("xcomp", "ccomp", "agent", "auxpass", "acomp")
@@ -240,7 +242,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                   if g.dep_ == "pobj"]
     if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
         pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
-                  and not ctx.entities([t]) and t.lemma_.lower() not in MOBILE_TARGETS for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  and not ctx.entities([t]) and not is_mobile(t) for p in counted(t).children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
                   for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children

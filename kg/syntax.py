@@ -256,6 +256,24 @@ MOBILE_TARGETS = {"ship", "vessel", "tanker", "boat", "freighter", "carrier", "w
                   "airliner", "jet", "helicopter", "drone", "truck", "lorry", "vehicle", "bus", "car", "train"}
 
 
+#: nouns that count what follows their "of": "dozens of ships", "a number of villages"
+COUNT_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "number", "series", "couple", "pair", "handful",
+               "several", "many", "some", "two", "three", "four", "five"}
+
+
+def counted(tok):
+    """The noun a count stands for ("[dozens] of merchant ships": ships), else the token itself."""
+    if tok.lower_ in COUNT_NOUNS or tok.like_num:
+        return next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"), tok)
+    return tok
+
+
+def is_mobile(tok) -> bool:
+    """Whether a target moves (a ship, a convoy, "dozens of tankers"): where it was hit is no target."""
+    return counted(tok).lemma_.lower() in MOBILE_TARGETS
+
+
 def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pred: str | None = None):
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
@@ -324,7 +342,7 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     if patients and pred in ("attacks", "occupies", "controls", "blocks") and not ctx.entities(patients):
         # "strikes on six locations in Pakistan": a target kg cannot name is where it is; not a moving one ("attacks
         # on ships in the Red Sea" are not attacks on the sea)
-        inner = [g for t in patients if t.pos_ == "NOUN" and t.lemma_.lower() not in MOBILE_TARGETS
+        inner = [g for t in patients if t.pos_ == "NOUN" and not is_mobile(t)
                  for p in t.children if p.dep_ == "prep"
                  and p.lower_ in ("in", "inside", "across") for g in p.children if g.dep_ == "pobj"
                  and g.ent_type_ not in dated]

@@ -355,6 +355,8 @@ def test_phone_calls_are_meetings_not_appeals(extract_text, text, expected):
     ("The Houthis attacked ships in the Red Sea.", "houthis", "red_sea", False),
     ("Houthi attacks on ships in the Red Sea disrupted trade.", "houthis", "red_sea", False),
     ("Israel struck a hospital in Gaza.", "israel", "gaza_strip", True),  # a building stays where it was hit
+    ("Since November, the Houthis have attacked dozens of merchant ships in the Red Sea.", "houthis", "red_sea", False),
+    ("Russian forces shelled dozens of villages in Kharkiv.", "russia__forces", "kharkiv_ua", True),  # counted places
 ])
 def test_where_a_moving_target_was_hit_is_no_target(extract_text, text, attacker, place, attacked):
     assert ((attacker, "attacks", place) in rels(extract_text(text))) == attacked
