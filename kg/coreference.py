@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, ministry_noun
 from .model import Mention
 from .nlp import text_of
 
@@ -86,6 +86,40 @@ def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
                             source=m.source, section=m.section, reading="demonym", ner_label="ORG")
         out.append(m)
     return out
+
+
+def stateless_ministries(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Iran condemned the strikes. Foreign Ministry spokesman X said ...": a ministry named without its state is
+    the ministry of the state that is the subject of its sentence or the one before, unless the text names a
+    ministry whose name ends in it ("the Russian Defense Ministry ... the Defense Ministry": that one, see
+    kg/resolution.py, which also keeps a ministry no state claims to its article)."""
+    out = []
+    for m in mentions:
+        name = m.entity.split(":", 1)[1] if m.entity.startswith("Organization:") else ""
+        if not is_ministry_name(name) or any(_ends_in(o, name, gaz) for o in mentions):
+            out.append(m)
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        first = span.sent.start if span is not None else len(doc)
+        if 0 < first < len(doc):
+            first = doc[first - 1].sent.start  # the sentence before too
+        state = None
+        for other in mentions:
+            entry = gaz.entries.get(other.entity)
+            if other.end > m.start or entry is None or entry.type != "Country":
+                continue
+            token = doc.char_span(other.start, other.end, alignment_mode="expand")
+            if token is not None and token.start >= first and token.root.dep_ in ("nsubj", "nsubjpass"):
+                state = entry.id  # the nearest before it wins
+        out.append(m.of(gaz.body_of(state, ministry_noun(name))) if state else m)
+    return out
+
+
+def _ends_in(other: Mention, name: str, gaz: Gazetteer) -> bool:
+    """Whether ``other`` names a body whose name ends in ``name`` ("Russian Defense Ministry", "defense ministry")."""
+    entry = gaz.entries.get(other.entity)
+    names = entry.names if entry is not None else (other.text,)
+    return any(n.lower().endswith(" " + name) for n in names)
 
 
 _KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)

@@ -39,6 +39,25 @@ RULER_LABEL = {"Country": "GPE", "Person": "PERSON", "Organization": "ORG", "Gro
 PORTFOLIOS = {"state", "defense", "defence", "interior", "justice", "finance", "treasury", "energy", "health",
               "education", "agriculture", "commerce", "labor", "labour", "transport", "homeland security",
               "foreign affairs", "home affairs", "external affairs", "internal affairs", "war"}
+_MINISTRY = re.compile(rf"(?:(?:{'|'.join(sorted(PORTFOLIOS | {'foreign', 'defence', 'defense'}))}) ministry"
+                       rf"|ministry of (?:{'|'.join(sorted(PORTFOLIOS | {'foreign affairs', 'defence', 'defense'}))}))")
+
+
+def is_ministry_name(name: str) -> bool:
+    """Whether ``name`` (normalized) is a ministry's name without its state: "foreign ministry", "ministry of
+    defense"."""
+    return _MINISTRY.fullmatch(name) is not None
+
+
+def ministry_noun(name: str) -> str:
+    """A ministry's name as a body noun: "ministry of foreign affairs" -> "foreign ministry" (one body however
+    its name is put, see :meth:`Gazetteer.body_of`)."""
+    if name.startswith("ministry of "):
+        portfolio = name.removeprefix("ministry of ")
+        return f"{'foreign' if portfolio == 'foreign affairs' else portfolio} ministry"
+    return name
+
+
 #: last words of a government body's name: "Eritrean Defense Ministry", "Sudanese Armed Forces"
 STATE_BODY_WORDS = {"ministry", "army", "forces", "police", "government", "agency", "navy", "guard", "guards",
                     "service", "services", "command", "council", "parliament", "assembly", "cabinet", "office",

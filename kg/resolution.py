@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from .entities import ARTICLE_SCOPED, _key_type
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, norm, slug
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, norm, slug
 from .model import Entity, Mention
 
 FUZZY_THRESHOLD = 92
@@ -33,7 +33,8 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple
     An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
     after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after;
     an acronym spelling an organization named there (:func:`_acronym_map`); a family name put first
-    (:func:`_family_names`). Each article's part depends on that article alone, so it is worked out as the
+    (:func:`_family_names`); a ministry named without its state that is none of these is the article's own.
+    Each article's part depends on that article alone, so it is worked out as the
     article is read and kept with its reading (kg/cache.py), not again for every article at each build.
     """
     by_source: dict[str, list[Mention]] = defaultdict(list)
@@ -61,6 +62,9 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
         mapping.update(_family_names(source, ms, gaz, mapping, names))
+        for m in ms:  # "the Foreign Ministry" of no state the article names: this article's own, not every article's
+            if (source, m.entity) not in mapping and m.entity.startswith("Organization:") and is_ministry_name(m.entity.split(":", 1)[1]):
+                mapping[(source, m.entity)] = f"{m.entity}{ARTICLE_SCOPED}{source}"
     return mapping
 
 

@@ -624,3 +624,28 @@ def test_a_person_listed_with_a_capital_is_still_a_person(extract_text):
     found = labels(extract_text("Talks in Moscow and Lavrov's remarks drew criticism. Kyiv and Zelensky's aides "
                                 "rejected the plan."))
     assert all(e.type != "Place" for e in found.values() if e.label in ("Lavrov", "Sergey Lavrov", "Zelensky"))
+
+
+# --- a ministry named without its state ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("Iran condemned the strikes. Foreign Ministry spokesman Nasser Kanaani said they broke the law.",
+     "iran__foreign_ministry"),
+    ("Ethiopia rejected the claims on Monday. The Ministry of Defence said its troops had not crossed the border.",
+     "ethiopia__defense_ministry"),
+])
+def test_a_ministry_without_its_state_is_the_subject_states(extract_text, text, body):
+    assert body in {e.id for e in extract_text(text).entities}
+
+
+def test_a_ministry_no_state_claims_is_its_articles_own(extract_text):
+    ex = extract_text("Heavy rain fell. The Foreign Ministry said the talks would resume.",
+                      "The Foreign Ministry said on Friday that no ships had been stopped.")
+    ministries = [e for e in ex.entities if e.label == "Foreign Ministry"]
+    assert len(ministries) == 2 and all(len(e.sources) == 1 for e in ministries), [(e.id, e.sources) for e in ministries]
+
+
+def test_a_ministry_named_in_full_before_stays_that_one(extract_text):  # guard: the longer name wins over a subject
+    ex = extract_text("The Russian Defense Ministry said drones were downed. Azerbaijan denied it. "
+                      "The Defense Ministry added that five were hit.")
+    assert {e.id for e in ex.entities if e.type == "Organization"} == {"russian_defense_ministry"}
