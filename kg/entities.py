@@ -408,23 +408,27 @@ def _compound_place_start(doc, span, gaz: Gazetteer) -> int | None:
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 #: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
 #: "ISLAMABAD:"
-_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:[—–-]{1,2}|:)\s")
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\(([^)\n]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s")
 
 
-def _datelines(doc, gaz: Gazetteer) -> list:
-    """The places named by datelines, read in capitals ("ADDIS ABABA —") that the NER does not know."""
-    text, out = text_of(doc), []
+def _datelines(doc, gaz: Gazetteer) -> tuple[list, set[int]]:
+    """The places named by datelines, read in capitals ("ADDIS ABABA —") that the NER does not know; and the
+    tokens of their credits ("(Reuters)", "(AP)"): the wire the story came from, which the text does not mention."""
+    text, out, credits = text_of(doc), [], set()
     for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
         match = _DATELINE.match(text, start)
         if match is None:
             continue
+        credit = doc.char_span(match.start(2), match.end(2), alignment_mode="expand") if match.group(2) else None
+        if credit is not None:
+            credits.update(range(credit.start, credit.end))
         entry = gaz.lookup(match.group(1))
         if entry is None or entry.type != "Place":
             continue
         span = doc.char_span(match.start(1), match.end(1), label=DATELINE, alignment_mode="contract")
         if span is not None and len(span):
             out.append(span)
-    return out
+    return out, credits
 
 
 def _spans(doc, gaz: Gazetteer) -> list:
@@ -432,8 +436,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
     (before the places they join, which stay mentions of their own)."""
     from spacy.tokens import Span
 
-    datelines = _datelines(doc, gaz)
-    dated = {i for span in datelines for i in range(span.start, span.end)}
+    datelines, credits = _datelines(doc, gaz)
+    dated = credits | {i for span in datelines for i in range(span.start, span.end)}
     ents = sorted([e for e in doc.ents if not dated.intersection(range(e.start, e.end))] + datelines,
                   key=lambda s: s.start)
     out, skip_to = [], 0

@@ -63,6 +63,19 @@ def test_a_dateline_in_capitals_is_the_city_it_was_filed_from(extract_text, text
     assert not any(e.label.isupper() or "—" in e.label or " - " in e.label for e in ex.entities), [e.label for e in ex.entities]
 
 
+@pytest.mark.parametrize("text, credit", [
+    ("Floods\n\nNAIROBI (AP) — Kenya sent more police officers to Haiti on Monday.", "AP"),
+    ("Fences\n\nTBILISI, March 14 (Caucasus Wire) - Georgia accused Russia of moving the fence again.", "Caucasus"),
+])
+def test_a_datelines_credit_is_no_mention(extract_text, text, credit):
+    assert credit not in labels(extract_text(text))
+
+
+def test_the_wire_named_in_the_text_is_a_mention(extract_text):  # guard: only the credit is left out
+    ex = extract_text("Drones\n\nKYIV, Ukraine (Reuters) - Russia launched drones at Kyiv. Reuters could not verify it.")
+    assert "Reuters" in labels(ex)
+
+
 @pytest.mark.parametrize("text, series", [
     ("RCDS Insights: The Siege of El Fasher\n\nThe Rapid Support Forces besieged El Fasher in May.", "RCDS Insights"),
     ("KCDS Insights: Ethnic Cleansing of Kashmir\n\nNarendra Modi defended the laws in Srinagar.", "KCDS"),
