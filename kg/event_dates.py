@@ -170,7 +170,26 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     inside = [f for f in found if rel <= f[0] < rel + (m.end - m.start)]
     if inside:
         return inside[0][2]
+    # not a date closed inside an earlier clause the event's clause is coordinated with: "fought the Houthis from
+    # 2015 and held talks with them" does not date the talks (a date fronted before both verbs, or one after the
+    # last, may date both: "attacked Ukraine and annexed Crimea in 2014")
+    verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    found = [f for f in found if not _other_conjunct(span.doc, base + f[0], base + f[1], verb)]
+    if not found:
+        return None
     return min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))[2]
+
+
+def _other_conjunct(doc, start: int, end: int, verb) -> bool:
+    """Does a date expression hang on a verb coordinated with ``verb`` (the event's) and stand between the two?"""
+    date = doc.char_span(start, end, alignment_mode="expand")
+    if date is None or verb is None:
+        return False
+    own = next((t for t in date.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if own is None or not own.i < date.start < date.end <= verb.i:
+        return False
+    return ((verb.dep_ == "conj" and verb.head.i == own.i) or (own.dep_ == "conj" and own.head.i == verb.i)
+            or (own.dep_ == "conj" and verb.dep_ == "conj" and own.head.i == verb.head.i))
 
 
 def _last_day_before(doc, offset: int, anchor_date) -> dt.date | None:

@@ -249,6 +249,19 @@ def test_a_date_that_bounds_something_else_does_not_date_the_event(extract_text)
     assert ceasefires and all(e.date is None for e in ceasefires)
 
 
+@pytest.mark.parametrize("text, etype, start", [
+    ("The coalition fought the rebels from 2015 and held talks with them in 2022.", "Talks", "2022"),
+    ("Saudi Arabia, which fought the Houthis from 2015 and has held talks with the group since the truce, urged calm.",
+     "Talks", None),
+    # guards: a date before both verbs, or after the last, may date both
+    ("In 2015 the kingdom formed a coalition and launched an offensive against the rebels.", "Attack", "2015"),
+    ("Russia attacked Ukraine and annexed Crimea in 2014.", "Attack", "2014"),
+])
+def test_a_date_closed_inside_a_coordinated_clause_is_that_clauses(extract_text, text, etype, start):
+    found = [e for e in events(extract_text(text)) if e.event_type == etype]
+    assert found and [e.date.start if e.date else None for e in found] == [start], [(e.label, e.date) for e in found]
+
+
 def test_the_same_words_in_two_articles_are_one_event(extract_text):
     text = "Analysts blame the peace talks conducted between 2001 and 2009 for the stalemate."
     ex = extract_text(text, "A repost: " + text)
