@@ -212,11 +212,16 @@ VAGUE_MODIFIERS = {"potential", "possible", "prospective", "eventual", "likely",
                    "future", "next", "new", "renewed", "continued", "continuing", "so-called"}
 
 
+#: how an event's label joins it to a participant of a role, where the event scheme does not say
+DEFAULT_LABEL_WORDS = {"agent": "by", "patient": "of", "mediator": "mediated by", "facilitator": "facilitated by"}
+
+
 def label_word(event_types: EventTypes | None, etype: str | None, role: str) -> str:
-    """How an event's label joins it to its ``role`` ("agent" or "patient"), from the event scheme's
-    ``agent_word`` / ``patient_word``: "agreement signed by X", "attack on X"; else " by " / " of "."""
+    """How an event's label joins it to its ``role`` ("agent", "patient", "mediator", "facilitator"), from the
+    event scheme's ``agent_word`` / ``patient_word`` / ``mediator_word``: "agreement signed by X", "attack on X",
+    "meeting hosted by X"; else :data:`DEFAULT_LABEL_WORDS` ("ceasefire mediated by X")."""
     raw = event_types.types.get(etype or "", {}) if event_types is not None else {}
-    return f" {raw.get(f'{role}_word') or ('by' if role == 'agent' else 'of')} "
+    return f" {raw.get(f'{role}_word') or DEFAULT_LABEL_WORDS.get(role, 'of')} "
 
 
 def _named_by_object(verb, etype: str, event_types: EventTypes, ctx: Context) -> str:

@@ -385,10 +385,8 @@ def _descriptive_label(entity: Entity, labels: dict[str, str], event_types: Even
         if len(names) == 2 and role in ("agent", "patient") and event_types is not None and (
                 entity.event_type in event_types.symmetric):
             label += " between "  # "talks between X and Y": the parties, whichever the parse made the agent
-        elif role in ("agent", "patient"):
-            label += label_word(event_types, entity.event_type, role)
         else:
-            label += {"mediator": " hosted by ", "facilitator": " facilitated by "}.get(role, " of ")
+            label += label_word(event_types, entity.event_type, role)
         label += " and ".join(names)
     if entity.date is not None:
         label += f" ({entity.date.start})"

@@ -262,6 +262,15 @@ def test_a_date_closed_inside_a_coordinated_clause_is_that_clauses(extract_text,
     assert found and [e.date.start if e.date else None for e in found] == [start], [(e.label, e.date) for e in found]
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Qatar brokered a ceasefire.", "ceasefire mediated by Qatar"),
+    ("The truce was mediated by Egypt.", "truce mediated by Egypt"),
+    ("Turkey hosted a meeting.", "meeting hosted by Turkey"),  # the event scheme's mediator_word for meetings
+])
+def test_an_events_label_names_its_mediator_as_the_event_scheme_says(extract_text, text, label):
+    assert label in {e.label for e in events(extract_text(text))}
+
+
 def test_the_same_words_in_two_articles_are_one_event(extract_text):
     text = "Analysts blame the peace talks conducted between 2001 and 2009 for the stalemate."
     ex = extract_text(text, "A repost: " + text)
