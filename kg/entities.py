@@ -500,6 +500,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
+        if key.startswith(("Person:", "Place:")) and _names_a_body(span):
+            key = "Organization:" + key.split(":", 1)[1]  # "the Viv Ansanm gang alliance"
         if key.startswith("Organization:") and _described_as_person(span):
             key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
         if key.startswith(("Organization:", "Person:")) and _described_as_place(span):
@@ -574,6 +576,20 @@ def _described_as_place(span) -> bool:
     """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad")?"""
     return any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
                for child in span.root.children)
+
+
+#: nouns of an organized body that a name before them modifies: "the Viv Ansanm gang", "the Fano militia"
+BODY_KIND_NOUNS = {"gang", "gangs", "alliance", "militia", "group", "movement", "party", "coalition", "faction",
+                   "cartel", "network", "brigade", "battalion", "organization", "organisation", "army"}
+
+
+def _names_a_body(span) -> bool:
+    """Does an unknown name stand before a noun of an organized body it names ("the Viv Ansanm gang alliance"; not
+    "a mostly Tuareg alliance", which says what the body is like)?"""
+    head = span.root.head
+    return (span.root.dep_ == "compound" and head.i >= span.end and head.lower_ in BODY_KIND_NOUNS
+            and all(t.dep_ == "compound" for t in span.doc[span.end:head.i])
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
 
 
 def _described_as_person(span) -> bool:

@@ -114,14 +114,21 @@ def _corpus_acronyms(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: dict
 
 def _acronym_map(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
     """An unknown all-capitals name that spells the initials of a longer organization named in the same
-    article ("RSF" after "the Rapid Support Forces") is that organization."""
+    article ("RSF" after "the Rapid Support Forces") is that organization; so is one put right after the
+    organization's name ("the Coordination of Azawad Movements (CMA)": initials of a name in another language)."""
     out = {}
-    for m in ms:
+    bodies = [o for o in ms if _key_type(o.entity, gaz) in ("Organization", "Group")]
+    for i, m in enumerate(ms):
         if (source, m.entity) in taken or ":" not in m.entity or (source, m.entity) in out:
             continue
         if not (m.text.isupper() and 2 <= len(m.text) <= 6 and m.text.isalpha()):
             continue
-        full = sorted({o.entity for o in ms if o.entity != m.entity and _key_type(o.entity, gaz) in ("Organization", "Group")
+        before = ms[i - 1] if i else None
+        if (before is not None and before.entity != m.entity and m.start - before.end == 2 and " " in before.text
+                and before in bodies):
+            out[(source, m.entity)] = before.entity  # "Name (ACR)", "Name, ACR"
+            continue
+        full = sorted({o.entity for o in bodies if o.entity != m.entity
                        and any(_initials(n) == m.text for n in _names_of(o.entity, gaz) if " " in n)})
         if len(full) == 1:
             out[(source, m.entity)] = full[0]

@@ -684,3 +684,31 @@ def test_a_ministry_named_in_full_before_stays_that_one(extract_text):  # guard:
     ex = extract_text("The Russian Defense Ministry said drones were downed. Azerbaijan denied it. "
                       "The Defense Ministry added that five were hit.")
     assert {e.id for e in ex.entities if e.type == "Organization"} == {"russian_defense_ministry"}
+
+
+# --- acronyms, named bodies, more body nouns ----------------------------------------------------------------------
+
+def test_an_acronym_right_after_a_name_is_that_body_whatever_its_initials(extract_text):
+    ex = extract_text("The town was held by the Union des Forces Républicaines (UFR) until May. The UFR said its "
+                      "fighters had withdrawn.")
+    orgs = {e.id for e in ex.entities if e.type == "Organization"}
+    assert orgs == {"union_des_forces_republicaines"}, orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jimmy Cherizier, who leads the Viv Ansanm gang alliance, warned the officers.", "Viv Ansanm"),
+    ("Witnesses said the Bakata Katanga militia burned the village.", "Bakata Katanga"),
+])
+def test_a_name_before_a_noun_of_an_organized_body_is_an_organization(extract_text, text, name):
+    found = labels(extract_text(text))
+    assert found.get(name) is not None and found[name].type == "Organization", sorted((k, v.type) for k, v in found.items())
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The first 400 Kenyan police officers arrived in Haiti on Tuesday.", "kenya__police"),
+    ("Russian instructors have been deployed in Mali since 2021.", "russia__instructors"),
+    ("The Chinese coast guard fired water cannon at a supply boat.", "china__coast_guard"),
+    ("Iran's navy seized a tanker in the Strait of Hormuz.", "iran__navy"),
+])
+def test_police_navies_coast_guards_and_instructors_are_bodies_of_their_state(extract_text, text, body):
+    assert body in {e.id for e in extract_text(text).entities}
