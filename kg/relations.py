@@ -27,7 +27,7 @@ from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NO
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, is_mobile, is_reciprocal,
                      is_verb, noun_arguments, objects_of, relative_object, subjects_of)
-from .titles import title_relations
+from .titles import TITLE_HEADS, title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
 
@@ -313,6 +313,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             continue
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
+        if obj_tok.lower_ in TITLE_HEADS and (obj_tok.dep_ in ("attr", "oprd") or prep == "as"):
+            continue  # "became Britain's prime minister": the office the subject takes (kg.titles)
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
             pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting

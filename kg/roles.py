@@ -58,6 +58,8 @@ def role_mentions(doc, mentions: list[Mention], gaz: Gazetteer, index: RoleIndex
             doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
         if after is not None and after.pos_ == "PROPN" and after.is_title:
             continue  # "Russian President Vladimir Putin", "Kosovo's prime minister, Albin Kurti": the name says who
+        if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            continue  # "X became Britain's prime minister", "sworn in as Taiwan's president": the office X takes
         role, first = next(((key, tok.i - len(words) + 1) for words, key in _LONGEST_FIRST
                             if tok.i - len(words) + 1 >= 0
                             and tuple(t.lower_ for t in doc[tok.i - len(words) + 1:tok.i + 1]) == words),

@@ -101,6 +101,8 @@ def title_relations(tok, ctx: Context, source, section):
     pred = TITLES[title]
     if pred == "leader_of" and title in ("chief", "head") and len(words) > 1 and words[-1] == title:
         pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
+    if pred == "leader_of" and set(words) & {"deputy", "vice"}:
+        pred = "affiliated_with"  # "Kenya's deputy president", "the vice chairman": second, not the leader
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
     if pred == "spouse_of" and not ctx.is_person(org):
         return
@@ -109,11 +111,14 @@ def title_relations(tok, ctx: Context, source, section):
 
 
 def _apposition(root, ctx: Context):
-    """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org])."""
+    """"Pashinyan's wife, Anna Hakobyan" / "Dmitry Peskov, the Kremlin's spokesman" -> (title, [org]); so does the
+    office the subject takes or holds: "X was sworn in as Taiwan's president", "X became Britain's prime
+    minister", "X was elected president of Senegal"."""
     candidates = []
     if root.dep_ == "appos":
         candidates.append(root.head)
     candidates.extend(c for c in root.children if c.dep_ == "appos")
+    candidates.extend(_office_taken(root))
     for noun in candidates:
         words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in ctx.key_at] + [noun.lower_]
         words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"  # "chief of staff"
@@ -136,3 +141,14 @@ def _apposition(root, ctx: Context):
         if orgs:
             return title, orgs, words
     return None, [], []
+
+
+def _office_taken(subject) -> list:
+    """The noun of the office a subject's verb gives it: its complement ("became [prime minister]", "was elected
+    [president] of X") or what it is "as" ("was sworn in as [president]", "served as [foreign minister]")."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = subject.head
+    return ([c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN"]
+            + [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+               if g.dep_ == "pobj" and g.pos_ == "NOUN"])

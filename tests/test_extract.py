@@ -1241,6 +1241,20 @@ def test_a_title_with_no_state_is_the_state_the_person_serves(extract_text, text
     assert not any(e.label in ("Defence", "Defense") for e in ex.entities)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Lai Ching-te was sworn in as Taiwan's president on May 20.", ("lai_ching_te", "leader_of", "taiwan")),
+    ("Bassirou Diomaye Faye was elected president of Senegal in March.",
+     ("bassirou_diomaye_faye", "leader_of", "senegal")),
+    ("Keir Starmer became Britain's prime minister in July.", ("keir_starmer", "leader_of", "united_kingdom")),
+    ("William Ruto served as Kenya's deputy president before 2022.", ("william_ruto", "affiliated_with", "kenya")),
+])
+def test_the_office_a_subject_takes_is_its_title(extract_text, text, expected):
+    found = extract_text(text, date="2024-06-30")
+    assert expected in rels(found)
+    assert not any(p == "related_to" for _, p, _ in rels(found)), sorted(rels(found))
+    assert not any(e.id == "rishi_sunak" for e in found.entities)  # the office taken is no mention of its holder
+
+
 def test_a_former_title_with_no_state_gives_no_office(extract_text):
     found = rels(extract_text("Former President Salome Zourabichvili joined the protest.", date="2025-03-01"))
     assert ("salome_zourabichvili", "leader_of", "georgia") not in found
