@@ -514,10 +514,22 @@ PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman"
                 "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
 
 
+#: verbs that give a thing its name: "a new state called X", "a town known as X"
+NAMING_VERBS = {"call", "name", "know", "dub", "rename"}
+#: nouns for a territory a naming verb can name, besides :data:`NAMED_PLACE_NOUNS`: "a new state called X"
+TERRITORY_NOUNS = {"state", "region", "territory", "republic", "enclave", "zone", "area"}
+
+
 def _described_as_place(span) -> bool:
-    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad")?"""
-    return any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
-               for child in span.root.children)
+    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad"), or is
+    it the name a naming verb gives a settlement or territory ("a new state called X", "a town known as X")?"""
+    root = span.root
+    if any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
+           for child in root.children):
+        return True
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    return (root.dep_ in ("oprd", "pobj", "dobj") and verb.lemma_.lower() in NAMING_VERBS and verb.dep_ == "acl"
+            and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in NAMED_PLACE_NOUNS | TERRITORY_NOUNS)
 
 
 def _described_as_person(span) -> bool:
@@ -537,7 +549,16 @@ FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase",
                   "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
                   "highway", "railway", "station"}
 NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
-                     "neighbourhood", "county", "governorate", "oblast", "municipality"} | FACILITY_NOUNS
+                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory"} | FACILITY_NOUNS
+#: nouns that only a place has, after "of" or a possessive: "the mayor of X", "X's residents"
+PLACE_OF_NOUNS = {"mayor", "residents", "inhabitants", "outskirts", "suburbs", "streets", "environs"}
+#: ... and that an organization has too ("the governor of the central bank"): a place's only over a person's name
+PERSON_NOT_OF = {"governor", "centre", "center", "city", "town", "region", "province", "district"}
+#: verbs of leaving ground, whose "from" is where: "withdrew from X", "fled from X"
+LEAVING_VERBS = {"withdraw", "retreat", "evacuate", "pull", "flee", "escape", "relocate", "displace", "expel"}
+#: verbs whose object is ground, never a person: "shelled X", "besieged X" (not "captured", "struck", "hit")
+GROUND_VERBS = {"shell", "bombard", "pound", "besiege", "encircle", "storm", "overrun", "recapture", "retake",
+                "occupy", "annex"}
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
@@ -546,10 +567,21 @@ STRONG_PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards"}
 
 
 def _after_locative(span, key: str) -> bool:
+    """Does the sentence use an unknown name the NER took for a person or organization as a place's: after a
+    preposition of place, in "the town of X", "the mayor of X", "X's residents", "the X region", "withdrew from X",
+    or (a person's name) as the object of shelling or a siege?"""
     root = span.root
+    person = key.startswith("Person:")
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        return True  # "the town of Moura"
+    owned_by = PLACE_OF_NOUNS | (PERSON_NOT_OF if person else set())
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS | owned_by:
+        return True  # "the town of Moura", "the mayor of Kherson"
+    if root.dep_ == "poss" and root.head.lemma_.lower() in owned_by:
+        return True  # "Kherson's mayor", "Goma's outskirts"
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in LEAVING_VERBS:
+        return True  # "Russian troops withdrew from Kherson"
+    if person and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in GROUND_VERBS:
+        return True  # "Russian forces shelled Kherson", "Toretsk was besieged"
     head = root
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head

@@ -207,6 +207,15 @@ def _adjective_of_group(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: d
     return out
 
 
+def _town_for_person(key: str, mapping: dict[str, str], gaz: Gazetteer) -> bool:
+    """Is a one-word name the NER took for a person a town the world layer knows ("Kherson was shelled"), with no
+    one of that family name in the corpus it could stand for ("Rubio" after "Marco Rubio" is the person)?"""
+    if not key.startswith("Person:") or key in mapping:
+        return False
+    name = key.split(":", 1)[1]
+    return " " not in name and name in gaz.towns
+
+
 def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
                      local: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], list[Entity]]:
     """Merge provisional keys into canonical entities.
@@ -240,7 +249,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
     types: dict[str, Counter] = defaultdict(Counter)
     for key, ms in by_key.items():
         grouped[final[key]].extend(ms)
-        types[final[key]][_key_type(mapping.get(key, key), gaz)] += len(ms)
+        types[final[key]]["Place" if _town_for_person(key, mapping, gaz) else _key_type(mapping.get(key, key), gaz)] += len(ms)
     entities = []
     for ent_id in sorted(grouped):
         ms = sorted(grouped[ent_id], key=lambda m: (m.source, m.section, m.start))

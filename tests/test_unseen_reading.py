@@ -1,0 +1,51 @@
+"""Reading rules for errors found on articles kg had never seen, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def types(extraction):
+    return {e.id: e.type for e in extraction.entities}
+
+
+# --- what says a name is a place -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Government troops withdrew from Tinzaouaten in July.", "tinzaouaten"),  # the NER's person
+    ("Malian troops withdrew from Kidal in July.", "kidal"),  # the NER's organization
+    ("Kidal's mayor said the town was calm.", "kidal"),
+    ("The mayor of Tessalit said the town was calm.", "tessalit"),
+    ("Fighting spread across the Tessalit region.", "tessalit"),
+    ("The Masisi territory was cut off by the rebels.", "masisi"),
+    ("The rebels shelled Masisi overnight.", "masisi"),
+    ("Venezuela would create a new state called Guayana Esequiba.", "guayana_esequiba"),
+    ("The militia took over a district known as Banamba.", "banamba"),
+])
+def test_a_name_used_as_a_place_is_a_place(extract_text, text, place):
+    found = types(extract_text(text))
+    assert found.get(place) == "Place", found
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # guards (pass either way): a body's governor, an organization's leaders, a person who fled a country
+    ("The governor of the Central Bank of Nigeria said inflation had risen.", "central_bank_of_nigeria", "Organization"),
+    ("Hamas's leaders rejected the proposal on Monday.", "hamas", "Organization"),
+    ("Yevgeny Prigozhin fled from Moscow in June.", "yevgeny_prigozhin", "Person"),
+])
+def test_a_body_or_person_near_those_words_stays_what_it_is(extract_text, text, name, etype):
+    found = types(extract_text(text))
+    assert found.get(name, etype) == etype, found
+
+
+def test_a_one_word_person_that_is_a_town_of_the_world_layer_is_the_town(extract_text):
+    assert types(extract_text("Kherson came under fire again on Tuesday."))["kherson"] == "Place"
+
+
+def test_a_family_name_that_is_also_a_town_stays_the_person(extract_text):
+    found = types(extract_text("Guyanese lawyer Hassan Ali spoke to the court. Ali said the award was final."))
+    assert found.get("hassan_ali") == "Person" and "ali" not in found, found
+
+
+def test_a_towns_own_name_is_not_a_bigger_citys_old_name(gazetteer):
+    assert gazetteer.lookup("Pokrovsk") is None  # not Engels (once Pokrovsk), a town of its own
+    assert "pokrovsk" in gazetteer.towns
