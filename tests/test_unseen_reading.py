@@ -49,3 +49,14 @@ def test_a_family_name_that_is_also_a_town_stays_the_person(extract_text):
 def test_a_towns_own_name_is_not_a_bigger_citys_old_name(gazetteer):
     assert gazetteer.lookup("Pokrovsk") is None  # not Engels (once Pokrovsk), a town of its own
     assert "pokrovsk" in gazetteer.towns
+
+
+# --- event labels --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, label", [
+    ("Ethiopia's renewed offensive in Tigray killed hundreds of civilians.", "Ethiopia's offensive"),
+    ("Russia's new offensive near Kharkiv began in May.", "Russia's offensive"),
+])
+def test_a_vague_modifier_after_a_possessive_leaves_the_event_label(extract_text, text, label):
+    events = [e.label for e in extract_text(text).entities if e.type == "Event"]
+    assert any(e.startswith(label) for e in events), events
