@@ -417,8 +417,10 @@ def _spans(doc, gaz: Gazetteer) -> list:
     return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
 
 
-def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:
-    """Every entity mention of a parsed doc, with provisional keys."""
+def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: str | None = None) -> list[Mention]:
+    """Every entity mention of a parsed doc, with provisional keys; ``publisher`` (the article's) names no one
+    as the series its headline is filed under ("ISW Analysis: ...")."""
+    own = _publisher_names(publisher, gaz)
     mentions = []
     located: set[str] = set()
     spans: list = []  # the span each mention was read from
@@ -432,7 +434,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if cleaned is None:
             continue
         start, end, text = cleaned
-        if _series_name(span):
+        if _series_name(span, own):
             continue
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
@@ -493,16 +495,32 @@ SERIES_WORDS = {"insight", "insights", "analysis", "analyses", "opinion", "opini
                 "weekly", "daily", "bulletin", "memo", "factsheet", "backgrounder", "viewpoint", "viewpoints"}
 
 
-def _series_name(span) -> bool:
-    """Is an unknown name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis
-    Group Briefing: ...")? It opens a line, a colon follows it, and it ends in a word of an outlet's series."""
+def _publisher_names(publisher: str | None, gaz: Gazetteer) -> frozenset[str]:
+    """The names an article's publisher goes by (norm): its own, its initials, and its gazetteer entry's names
+    and id ("Institute for the Study of War": "isw")."""
+    if not publisher or not publisher.strip():
+        return frozenset()
+    entry = gaz.lookup(publisher)
+    words = [w for w in re.split(r"[\s-]+", publisher) if w[:1].isupper()]
+    names = {norm(publisher), norm("".join(w[0] for w in words))} if len(words) >= 2 else {norm(publisher)}
+    if entry is not None:
+        names |= {norm(n) for n in entry.names} | {entry.id}
+    return frozenset(names)
+
+
+def _series_name(span, publisher: frozenset[str] = frozenset()) -> bool:
+    """Is a name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis Group
+    Briefing: ...")? It opens a line, a colon follows it, and it is an unknown name ending in a word of an
+    outlet's series, or the article's own publisher, with or without such a word ("ISW Analysis:" by ISW)."""
     doc = span.doc
-    if span.ent_id_ or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_ and not doc[span.start - 1].is_space):
+    own = norm(span.text) in publisher or (span.ent_id_ and span.ent_id_ in publisher)
+    if (span.ent_id_ and not own) or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_
+                                      and not doc[span.start - 1].is_space):
         return False
     end = span.end  # "KCDS Insights:" when the NER tagged only "KCDS"
     while end < min(len(doc), span.end + 2) and doc[end].text != ":" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in SERIES_WORDS
+    return end < len(doc) and doc[end].text == ":" and (doc[end - 1].lower_ in SERIES_WORDS or (own and end == span.end))
 
 
 #: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"
