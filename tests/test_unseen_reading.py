@@ -85,3 +85,25 @@ def test_a_headline_filed_under_the_publishers_name_is_no_mention_of_it(nlp, gaz
     # guard (passes either way): another outlet's series is still that outlet's mention
     found = {e.id for e in _read(nlp, gazetteer, predicates, title=title, body=body, publisher="Kyiv Post").entities}
     assert outlet in found, found
+
+
+# --- "today" inside a quotation ------------------------------------------------------------------------------------
+
+def _event_dates(extraction):
+    return {e.date.start if e.date else None for e in extraction.entities if e.type == "Event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    # 2023-09-21 is a Thursday: the words were said on Tuesday, the 19th
+    ('"Russia shelled Odesa today," the governor said on Tuesday.', "2023-09-19"),
+    ('"The RSF shelled Omdurman yesterday," the army spokesman said on Tuesday.', "2023-09-18"),
+    # said on an unknown day: "today" dates nothing
+    ('"Russia shelled Odesa today," the governor told reporters.', None),
+])
+def test_today_in_a_quotation_is_the_day_it_was_said(extract_text, text, day):
+    assert _event_dates(extract_text(text)) == {day}
+
+
+def test_a_weekday_in_a_quotation_still_dates_the_event(extract_text):
+    # guard (passes either way): "on Monday" is the last Monday, whenever the words were said after it
+    assert _event_dates(extract_text('"The RSF attacked El Fasher on Monday," the army said.')) == {"2023-09-18"}
