@@ -212,7 +212,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         # a misparse around brackets or quotes: 'proclaimed, "Artsakh [Karabakh] is Armenia"' puts the subject
         # of "is" as the object of the cue verb before it
         agents = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in verb.children  # "signing it away": the parser's adverb is the particle
+                     if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "away")), "")
     subjects = ctx.entities(agents)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
@@ -260,7 +261,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs = [(t, prep) for t, prep in pairs if prep != "from"]
     if lemma in CEDING_VERBS and particle in CEDING_VERBS[lemma]:
         ceded = _ceded(verb, ctx, subjects, pairs, source, section)
-        if ceded:
+        if ceded or particle == "away":  # "signing it away" gives up what it names, whatever it is: no signing
             yield from ceded
             return
     if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
@@ -412,8 +413,8 @@ JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
 
 #: verbs (with the particle they need) of handing ground to another: "returned Aghdam to Azerbaijan", "ceded Crimea"
-CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back"), "transfer": ("",),
-                "relinquish": ("",)}
+CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back", "away"), "transfer": ("",),
+                "relinquish": ("",), "sign": ("away", "over"), "trade": ("away",), "bargain": ("away",)}
 
 
 def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> list[Relation]:

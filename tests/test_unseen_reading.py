@@ -107,3 +107,13 @@ def test_today_in_a_quotation_is_the_day_it_was_said(extract_text, text, day):
 def test_a_weekday_in_a_quotation_still_dates_the_event(extract_text):
     # guard (passes either way): "on Monday" is the last Monday, whenever the words were said after it
     assert _event_dates(extract_text('"The RSF attacked El Fasher on Monday," the army said.')) == {"2023-09-18"}
+
+
+# --- giving up ground; leaving a body for now ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    ("For most Greeks, Cyprus is sacred, and no government in Athens could survive signing it away.", "signs"),
+    ("Pashinyan signed away four villages to Azerbaijan, the opposition said.", "signs"),
+])
+def test_signing_away_ground_is_no_signing(extract_text, text, absent):
+    assert absent not in {r.predicate for r in extract_text(text).relations}
