@@ -259,6 +259,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6,
                                         verb.text)
         pairs = [(t, prep) for t, prep in pairs if prep != "from"]
+    if lemma in SUSPENDING_VERBS:
+        left = _suspended(verb, ctx, subjects, source, section)
+        if left:
+            yield from left
+            return
     if lemma in CEDING_VERBS and particle in CEDING_VERBS[lemma]:
         ceded = _ceded(verb, ctx, subjects, pairs, source, section)
         if ceded or particle == "away":  # "signing it away" gives up what it names, whatever it is: no signing
@@ -431,6 +436,22 @@ def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> l
     out += [make_relation(t, "controls", p, verb.sent, ctx, verb, source, section, "ceding", 0.6, verb.text)
             for t in takers for p in places if t != p]
     return out
+
+
+#: verbs that freeze or end a membership they have for object: "froze its participation in the CSTO"
+SUSPENDING_VERBS = {"freeze", "suspend", "end", "halt", "pause", "terminate", "renounce"}
+#: nouns of belonging to a body
+MEMBERSHIP_NOUNS = {"participation", "membership"}
+
+
+def _suspended(verb, ctx: Context, subjects: list[str], source, section) -> list[Relation]:
+    """"Armenia froze its participation in the CSTO", "Mali suspended its membership of ECOWAS": leaving the body
+    (for now), not a generic link with it."""
+    bodies = ctx.entities([g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MEMBERSHIP_NOUNS
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                           for g in p.children if g.dep_ == "pobj"])
+    return [make_relation(s, "withdraws_from", b, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+            for s in subjects for b in bodies if s != b]
 
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"

@@ -117,3 +117,12 @@ def test_a_weekday_in_a_quotation_still_dates_the_event(extract_text):
 ])
 def test_signing_away_ground_is_no_signing(extract_text, text, absent):
     assert absent not in {r.predicate for r in extract_text(text).relations}
+
+
+@pytest.mark.parametrize("text, subject, body", [
+    ("Mali suspended its membership of ECOWAS in January.", "mali", "ecowas"),
+    ("Georgia froze its participation in the CIS after the war.", "georgia", "cis"),
+])
+def test_freezing_membership_of_a_body_is_leaving_it(extract_text, text, subject, body):
+    found = {(r.subject, r.predicate, r.object) for r in extract_text(text).relations}
+    assert (subject, "withdraws_from", body) in found, found
