@@ -124,30 +124,57 @@ def _acronym_map(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[
     return out
 
 
+#: words that open a family name ("Al Thani", "bin Salman", "van der Bellen"): the name with them is a family name
+FAMILY_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von", "der", "de", "da", "di", "du", "del",
+                    "della", "dos", "das", "le", "la"}
+
+
+def _family_forms(name: str) -> list[str]:
+    """The forms of a full name's family name that may stand alone: "mohammed bin abdulrahman al thani" -> "thani",
+    "al thani", "abdulrahman al thani"'s particles included; "abdel fattah al-burhan" -> "al-burhan", "burhan".
+    A name that is only a particle and a word ("al thani") is a family name itself: no forms."""
+    parts = name.split()
+    if len(parts) < 2 or _is_family_name(name):
+        return []
+    forms = [parts[-1]]
+    i = len(parts) - 2
+    while i >= 1 and parts[i] in FAMILY_PARTICLES:  # "... van der bellen": "der bellen", "van der bellen"
+        forms.append(" ".join(parts[i:]))
+        i -= 1
+    head, _, rest = parts[-1].partition("-")
+    if rest and head in FAMILY_PARTICLES:  # "al-burhan" -> "burhan"
+        forms.append(rest)
+    return forms
+
+
+def _is_family_name(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and all(p in FAMILY_PARTICLES for p in parts[:-1])
+
+
 def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, str]:
-    """Single-word person names -> the full-name person they refer to (same article first, then unique)."""
+    """Single-word person names, and family names with their particles ("Al Thani"), -> the full-name person they
+    refer to (same article first, then unique)."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         if _key_type(key, gaz) != "Person":
             continue
         names = [key.split(":", 1)[1]] if ":" in key else [norm(n) for n in gaz.entries[key].names]
         for name in names:
-            parts = name.split()
-            if len(parts) >= 2:
-                full_by_last[parts[-1]].add(key)
+            for form in _family_forms(name):
+                full_by_last[form].add(key)
     for entry in gaz.entries.values():
         if entry.type == "Person":
             for name in entry.names:
-                parts = norm(name).split()
-                if len(parts) >= 2:
-                    full_by_last[parts[-1]].add(entry.id)
+                for form in _family_forms(norm(name)):
+                    full_by_last[form].add(entry.id)
     articles_of = {key: {m.source for m in ms} for key, ms in keys.items()}
     mapping: dict[str, str] = {}
     for key, mentions in keys.items():
         if ":" not in key:
             continue
         name = key.split(":", 1)[1]
-        if " " in name or not full_by_last.get(name):
+        if (" " in name and not _is_family_name(name)) or not full_by_last.get(name):
             continue
         candidates = full_by_last[name]
         here = {m.source for m in mentions}

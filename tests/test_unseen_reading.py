@@ -126,3 +126,17 @@ def test_signing_away_ground_is_no_signing(extract_text, text, absent):
 def test_freezing_membership_of_a_body_is_leaving_it(extract_text, text, subject, body):
     found = {(r.subject, r.predicate, r.object) for r in extract_text(text).relations}
     assert (subject, "withdraws_from", body) in found, found
+
+
+# --- family names with particles -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Saudi Foreign Minister Faisal bin Farhan Al Saud met Blinken. Al Saud said the talks were useful.",
+     "faisal_bin_farhan"),
+    ("Yemeni minister Ahmed Awad bin Mubarak met the envoy. Bin Mubarak said the Houthis had refused.",
+     "ahmed_awad_bin_mubarak"),
+    ("General Mohamed Hamdan al-Tayeb spoke in Nyala. Tayeb said the RSF would withdraw.", "mohamed_hamdan_al_tayeb"),
+])
+def test_a_family_name_with_its_particle_is_the_person_named_in_full(extract_text, text, person):
+    people = {e.id: len(e.mentions) for e in extract_text(text).entities if e.type == "Person"}
+    assert people.get(person) == 2, people
