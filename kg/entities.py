@@ -584,6 +584,11 @@ PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across"
 STRONG_PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards"}
 
 
+def _word_in(tok, words: set[str]) -> bool:
+    """Is a noun one of ``words``, as written or by its lemma ("residents", "outskirts": the lemma drops the s)?"""
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def _after_locative(span, key: str) -> bool:
     """Does the sentence use an unknown name the NER took for a person or organization as a place's: after a
     preposition of place, in "the town of X", "the mayor of X", "X's residents", "the X region", "withdrew from X",
@@ -592,9 +597,9 @@ def _after_locative(span, key: str) -> bool:
     person = key.startswith("Person:")
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
     owned_by = PLACE_OF_NOUNS | (PERSON_NOT_OF if person else set())
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS | owned_by:
-        return True  # "the town of Moura", "the mayor of Kherson"
-    if root.dep_ == "poss" and root.head.lemma_.lower() in owned_by:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and _word_in(root.head.head, PLACE_NOUNS | owned_by):
+        return True  # "the town of Moura", "the mayor of Kherson", "residents of Janzour"
+    if root.dep_ == "poss" and _word_in(root.head, owned_by):
         return True  # "Kherson's mayor", "Goma's outskirts"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in LEAVING_VERBS:
         return True  # "Russian troops withdrew from Kherson"

@@ -17,6 +17,8 @@ def types(extraction):
     ("The mayor of Tessalit said the town was calm.", "tessalit"),
     ("Fighting spread across the Tessalit region.", "tessalit"),
     ("The Masisi territory was cut off by the rebels.", "masisi"),
+    ("Residents of Janzour said they heard heavy gunfire overnight.", "janzour"),
+    ("The outskirts of Tessalit were shelled on Sunday.", "tessalit"),
     ("The rebels shelled Masisi overnight.", "masisi"),
     ("Venezuela would create a new state called Guayana Esequiba.", "guayana_esequiba"),
     ("The militia took over a district known as Banamba.", "banamba"),
