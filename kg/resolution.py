@@ -129,11 +129,17 @@ FAMILY_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von"
                     "della", "dos", "das", "le", "la"}
 
 
+#: what follows a family name to tell a son from his father: "Ferdinand Marcos Jr.", "Martin Luther King III"
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _family_forms(name: str) -> list[str]:
     """The forms of a full name's family name that may stand alone: "mohammed bin abdulrahman al thani" -> "thani",
-    "al thani", "abdulrahman al thani"'s particles included; "abdel fattah al-burhan" -> "al-burhan", "burhan".
-    A name that is only a particle and a word ("al thani") is a family name itself: no forms."""
+    "al thani"; "abdel fattah al-burhan" -> "al-burhan", "burhan"; "ferdinand marcos jr." -> "marcos". A name
+    that is only particles and a word ("al thani") is a family name itself: no forms."""
     parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".,") in GENERATIONS:  # "ferdinand marcos jr." -> "marcos"
+        parts.pop()
     if len(parts) < 2 or _is_family_name(name):
         return []
     forms = [parts[-1]]

@@ -138,6 +138,7 @@ def test_freezing_membership_of_a_body_is_leaving_it(extract_text, text, subject
     ("Yemeni minister Ahmed Awad bin Mubarak met the envoy. Bin Mubarak said the Houthis had refused.",
      "ahmed_awad_bin_mubarak"),
     ("General Mohamed Hamdan al-Tayeb spoke in Nyala. Tayeb said the RSF would withdraw.", "mohamed_hamdan_al_tayeb"),
+    ("President Bongbong Marcos Jr. visited Tokyo. Marcos said the alliance was strong.", "bongbong_marcos_jr"),
 ])
 def test_a_family_name_with_its_particle_is_the_person_named_in_full(extract_text, text, person):
     people = {e.id: len(e.mentions) for e in extract_text(text).entities if e.type == "Person"}
