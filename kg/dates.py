@@ -133,6 +133,11 @@ def counts_from_before(value: DateValue) -> bool:
     return bool(_LATER.fullmatch(value.text))
 
 
+def counts_from_today(value: DateValue) -> bool:
+    """Is ``value`` a day counted from the day it was written or said ("today", "on Monday", "last week")?"""
+    return bool(_RELATIVE.fullmatch(value.text) or _WEEKDAY.fullmatch(value.text))
+
+
 def _later(m: re.Match, since: dt.date) -> DateValue:
     """"five days later" after September 19 -> September 24; "the next day" -> September 20."""
     if m.group("next"):

@@ -473,8 +473,10 @@ def _spans(doc, gaz: Gazetteer) -> list:
     return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
 
 
-def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Mention]:
-    """Every entity mention of a parsed doc, with provisional keys."""
+def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: str | None = None) -> list[Mention]:
+    """Every entity mention of a parsed doc, with provisional keys; ``publisher`` (the article's) names no one
+    as the series its headline is filed under ("ISW Analysis: ...")."""
+    own = _publisher_names(publisher, gaz)
     mentions = []
     located: set[str] = set()
     spans: list = []  # the span each mention was read from
@@ -488,7 +490,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
         if cleaned is None:
             continue
         start, end, text = cleaned
-        if _series_name(span):
+        if _series_name(span, own):
             continue
         if span.label_ == "PERSON" and not span.ent_id_ and span.end < len(doc):
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
@@ -551,16 +553,32 @@ SERIES_WORDS = {"insight", "insights", "analysis", "analyses", "opinion", "opini
                 "weekly", "daily", "bulletin", "memo", "factsheet", "backgrounder", "viewpoint", "viewpoints"}
 
 
-def _series_name(span) -> bool:
-    """Is an unknown name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis
-    Group Briefing: ...")? It opens a line, a colon follows it, and it ends in a word of an outlet's series."""
+def _publisher_names(publisher: str | None, gaz: Gazetteer) -> frozenset[str]:
+    """The names an article's publisher goes by (norm): its own, its initials, and its gazetteer entry's names
+    and id ("Institute for the Study of War": "isw")."""
+    if not publisher or not publisher.strip():
+        return frozenset()
+    entry = gaz.lookup(publisher)
+    words = [w for w in re.split(r"[\s-]+", publisher) if w[:1].isupper()]
+    names = {norm(publisher), norm("".join(w[0] for w in words))} if len(words) >= 2 else {norm(publisher)}
+    if entry is not None:
+        names |= {norm(n) for n in entry.names} | {entry.id}
+    return frozenset(names)
+
+
+def _series_name(span, publisher: frozenset[str] = frozenset()) -> bool:
+    """Is a name the series a headline is filed under ("RCDS Insights: Ethnic cleansing of ...", "Crisis Group
+    Briefing: ...")? It opens a line, a colon follows it, and it is an unknown name ending in a word of an
+    outlet's series, or the article's own publisher, with or without such a word ("ISW Analysis:" by ISW)."""
     doc = span.doc
-    if span.ent_id_ or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_ and not doc[span.start - 1].is_space):
+    own = norm(span.text) in publisher or (span.ent_id_ and span.ent_id_ in publisher)
+    if (span.ent_id_ and not own) or (span.start > 0 and "\n" not in doc[span.start - 1].whitespace_
+                                      and not doc[span.start - 1].is_space):
         return False
     end = span.end  # "KCDS Insights:" when the NER tagged only "KCDS"
     while end < min(len(doc), span.end + 2) and doc[end].text != ":" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in SERIES_WORDS
+    return end < len(doc) and doc[end].text == ":" and (doc[end - 1].lower_ in SERIES_WORDS or (own and end == span.end))
 
 
 #: nouns an apposition uses for a person: "X, a vice-president of the party", "X, the group's commander"
@@ -572,10 +590,22 @@ PERSON_ROLES = {"president", "vice-president", "minister", "leader", "spokesman"
                 "daughter", "wife", "husband", "brother", "sister", "head", "chief"}
 
 
+#: verbs that give a thing its name: "a new state called X", "a town known as X"
+NAMING_VERBS = {"call", "name", "know", "dub", "rename"}
+#: nouns for a territory a naming verb can name, besides :data:`NAMED_PLACE_NOUNS`: "a new state called X"
+TERRITORY_NOUNS = {"state", "region", "territory", "republic", "enclave", "zone", "area"}
+
+
 def _described_as_place(span) -> bool:
-    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad")?"""
-    return any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
-               for child in span.root.children)
+    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad"), or is
+    it the name a naming verb gives a settlement or territory ("a new state called X", "a town known as X")?"""
+    root = span.root
+    if any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
+           for child in root.children):
+        return True
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    return (root.dep_ in ("oprd", "pobj", "dobj") and verb.lemma_.lower() in NAMING_VERBS and verb.dep_ == "acl"
+            and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in NAMED_PLACE_NOUNS | TERRITORY_NOUNS)
 
 
 #: nouns of an organized body that a name before them modifies: "the Viv Ansanm gang", "the Fano militia"
@@ -609,7 +639,16 @@ FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase",
                   "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
                   "highway", "railway", "station"}
 NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
-                     "neighbourhood", "county", "governorate", "oblast", "municipality"} | FACILITY_NOUNS
+                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory"} | FACILITY_NOUNS
+#: nouns that only a place has, after "of" or a possessive: "the mayor of X", "X's residents"
+PLACE_OF_NOUNS = {"mayor", "residents", "inhabitants", "outskirts", "suburbs", "streets", "environs"}
+#: ... and that an organization has too ("the governor of the central bank"): a place's only over a person's name
+PERSON_NOT_OF = {"governor", "centre", "center", "city", "town", "region", "province", "district"}
+#: verbs of leaving ground, whose "from" is where: "withdrew from X", "fled from X"
+LEAVING_VERBS = {"withdraw", "retreat", "evacuate", "pull", "flee", "escape", "relocate", "displace", "expel"}
+#: verbs whose object is ground, never a person: "shelled X", "besieged X" (not "captured", "struck", "hit")
+GROUND_VERBS = {"shell", "bombard", "pound", "besiege", "encircle", "storm", "overrun", "recapture", "retake",
+                "occupy", "annex"}
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
@@ -617,11 +656,27 @@ PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across"
 STRONG_PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards"}
 
 
+def _word_in(tok, words: set[str]) -> bool:
+    """Is a noun one of ``words``, as written or by its lemma ("residents", "outskirts": the lemma drops the s)?"""
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
 def _after_locative(span, key: str) -> bool:
+    """Does the sentence use an unknown name the NER took for a person or organization as a place's: after a
+    preposition of place, in "the town of X", "the mayor of X", "X's residents", "the X region", "withdrew from X",
+    or (a person's name) as the object of shelling or a siege?"""
     root = span.root
+    person = key.startswith("Person:")
     preps = STRONG_PLACE_PREPOSITIONS if key.startswith("Organization:") else PLACE_PREPOSITIONS
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        return True  # "the town of Moura"
+    owned_by = PLACE_OF_NOUNS | (PERSON_NOT_OF if person else set())
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and _word_in(root.head.head, PLACE_NOUNS | owned_by):
+        return True  # "the town of Moura", "the mayor of Kherson", "residents of Janzour"
+    if root.dep_ == "poss" and _word_in(root.head, owned_by):
+        return True  # "Kherson's mayor", "Goma's outskirts"
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in LEAVING_VERBS:
+        return True  # "Russian troops withdrew from Kherson"
+    if person and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in GROUND_VERBS:
+        return True  # "Russian forces shelled Kherson", "Toretsk was besieged"
     head = root
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head

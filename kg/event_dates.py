@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import counts_from_before, find_dates, parse_anchor
+from .dates import counts_from_before, counts_from_today, find_dates, parse_anchor
 from .model import DateValue, Mention
 from .nlp import text_of
 
@@ -155,6 +155,7 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     found = [f for f in find_dates(sent_text, anchor_date, previous=_last_day_before(span.doc, base, anchor_date))
              if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
+    found = [q for q in (_as_said(span.doc, base, f, anchor_date) for f in found) if q is not None]
     owners = {f: _date_owner(span, base + f[0], base + f[1], others) for f in found}
     found = [f for f in found if owners[f] != "other"]
     if span.root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK for c in span.root.children):
@@ -190,6 +191,47 @@ def _other_conjunct(doc, start: int, end: int, verb) -> bool:
         return False
     return ((verb.dep_ == "conj" and verb.head.i == own.i) or (own.dep_ == "conj" and own.head.i == verb.i)
             or (own.dep_ == "conj" and verb.dep_ == "conj" and own.head.i == verb.head.i))
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+
+
+def _quotations(doc) -> list[tuple[int, int]]:
+    """(start, end) of every quotation of the text (balanced marks within a paragraph), found once per doc."""
+    spans = doc.user_data.get("kg_quotations")
+    if spans is None:
+        text = text_of(doc)
+        marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+        spans = doc.user_data["kg_quotations"] = [
+            (a, b) for a, b in zip(marks[::2], marks[1::2])
+            if text[a] != "”" and text[b] != "“" and "\n\n" not in text[a:b]]
+    return spans
+
+
+def _as_said(doc, base: int, found, anchor_date):
+    """A date counted from "today" inside a quotation counts from the day the words were said: the day the words
+    around the quotation give ('"We were shelled today," the governor said on Monday'). Else "today",
+    "yesterday", "last week" are no day (None): a quotation need not be from the day it is printed; a weekday
+    ("on Monday") still counts from that day, the last it can have been said on, as it names the same day
+    whenever the words were said after it. Other dates are kept as they are."""
+    start, end, value = found
+    quote = next(((a, b) for a, b in _quotations(doc) if a < base + start < b), None)
+    if quote is None or not counts_from_today(value):
+        return found
+    text = text_of(doc)
+    said = doc.char_span(quote[0], quote[1] + 1, alignment_mode="expand")
+    if said is None:
+        return None
+    first, last = doc[said.start].sent.start_char, doc[said.end - 1].sent.end_char
+    around = text[first:quote[0]] + " " * (quote[1] + 1 - quote[0]) + text[quote[1] + 1:last]
+    days = [v for a, _, v in find_dates(around, anchor_date) if v.precision == "day" and v.end is None
+            and not any(p <= first + a < q for p, q in _quotations(doc))]
+    day = parse_anchor(days[0].start) if days else None
+    if day is None:
+        return found if _WEEKDAY_ONLY.fullmatch(value.text) else None
+    again = find_dates(value.text, day)
+    return (start, end, again[0][2]) if again else None
 
 
 def _last_day_before(doc, offset: int, anchor_date) -> dt.date | None:

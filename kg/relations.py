@@ -212,7 +212,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         # a misparse around brackets or quotes: 'proclaimed, "Artsakh [Karabakh] is Armenia"' puts the subject
         # of "is" as the object of the cue verb before it
         agents = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in verb.children  # "signing it away": the parser's adverb is the particle
+                     if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "away")), "")
     subjects = ctx.entities(agents)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
@@ -260,9 +261,14 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6,
                                         verb.text)
         pairs = [(t, prep) for t, prep in pairs if prep != "from"]
+    if lemma in SUSPENDING_VERBS:
+        left = _suspended(verb, ctx, subjects, source, section)
+        if left:
+            yield from left
+            return
     if lemma in CEDING_VERBS and particle in CEDING_VERBS[lemma]:
         ceded = _ceded(verb, ctx, subjects, pairs, source, section)
-        if ceded:
+        if ceded or particle == "away":  # "signing it away" gives up what it names, whatever it is: no signing
             yield from ceded
             return
     if lemma in MEMBERSHIP_VERBS:  # "the alliance, which includes the Arakan Army": the army is part of it
@@ -416,8 +422,8 @@ JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
 
 #: verbs (with the particle they need) of handing ground to another: "returned Aghdam to Azerbaijan", "ceded Crimea"
-CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back"), "transfer": ("",),
-                "relinquish": ("",)}
+CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back", "away"), "transfer": ("",),
+                "relinquish": ("",), "sign": ("away", "over"), "trade": ("away",), "bargain": ("away",)}
 
 
 def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> list[Relation]:
@@ -434,6 +440,22 @@ def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> l
     out += [make_relation(t, "controls", p, verb.sent, ctx, verb, source, section, "ceding", 0.6, verb.text)
             for t in takers for p in places if t != p]
     return out
+
+
+#: verbs that freeze or end a membership they have for object: "froze its participation in the CSTO"
+SUSPENDING_VERBS = {"freeze", "suspend", "end", "halt", "pause", "terminate", "renounce"}
+#: nouns of belonging to a body
+MEMBERSHIP_NOUNS = {"participation", "membership"}
+
+
+def _suspended(verb, ctx: Context, subjects: list[str], source, section) -> list[Relation]:
+    """"Armenia froze its participation in the CSTO", "Mali suspended its membership of ECOWAS": leaving the body
+    (for now), not a generic link with it."""
+    bodies = ctx.entities([g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MEMBERSHIP_NOUNS
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                           for g in p.children if g.dep_ == "pobj"])
+    return [make_relation(s, "withdraws_from", b, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
+            for s in subjects for b in bodies if s != b]
 
 
 #: verbs whose object is a member of the subject: "the alliance includes the Arakan Army"

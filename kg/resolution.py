@@ -135,30 +135,63 @@ def _acronym_map(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[
     return out
 
 
+#: words that open a family name ("Al Thani", "bin Salman", "van der Bellen"): the name with them is a family name
+FAMILY_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von", "der", "de", "da", "di", "du", "del",
+                    "della", "dos", "das", "le", "la"}
+
+
+#: what follows a family name to tell a son from his father: "Ferdinand Marcos Jr.", "Martin Luther King III"
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _family_forms(name: str) -> list[str]:
+    """The forms of a full name's family name that may stand alone: "mohammed bin abdulrahman al thani" -> "thani",
+    "al thani"; "abdel fattah al-burhan" -> "al-burhan", "burhan"; "ferdinand marcos jr." -> "marcos". A name
+    that is only particles and a word ("al thani") is a family name itself: no forms."""
+    parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".,") in GENERATIONS:  # "ferdinand marcos jr." -> "marcos"
+        parts.pop()
+    if len(parts) < 2 or _is_family_name(name):
+        return []
+    forms = [parts[-1]]
+    i = len(parts) - 2
+    while i >= 1 and parts[i] in FAMILY_PARTICLES:  # "... van der bellen": "der bellen", "van der bellen"
+        forms.append(" ".join(parts[i:]))
+        i -= 1
+    head, _, rest = parts[-1].partition("-")
+    if rest and head in FAMILY_PARTICLES:  # "al-burhan" -> "burhan"
+        forms.append(rest)
+    return forms
+
+
+def _is_family_name(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and all(p in FAMILY_PARTICLES for p in parts[:-1])
+
+
 def _surname_map(keys: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, str]:
-    """Single-word person names -> the full-name person they refer to (same article first, then unique)."""
+    """Single-word person names, and family names with their particles ("Al Thani"), -> the full-name person they
+    refer to (same article first, then unique)."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         if _key_type(key, gaz) != "Person":
             continue
         names = [key.split(":", 1)[1]] if ":" in key else [norm(n) for n in gaz.entries[key].names]
         for name in names:
-            parts = name.split()
-            if len(parts) >= 2:
-                full_by_last[parts[-1]].add(key)
+            for form in _family_forms(name):
+                full_by_last[form].add(key)
     for entry in gaz.entries.values():
         if entry.type == "Person":
             for name in entry.names:
-                parts = norm(name).split()
-                if len(parts) >= 2:
-                    full_by_last[parts[-1]].add(entry.id)
+                for form in _family_forms(norm(name)):
+                    full_by_last[form].add(entry.id)
     articles_of = {key: {m.source for m in ms} for key, ms in keys.items()}
     mapping: dict[str, str] = {}
     for key, mentions in keys.items():
         if ":" not in key:
             continue
         name = key.split(":", 1)[1]
-        if " " in name or not full_by_last.get(name):
+        if (" " in name and not _is_family_name(name)) or not full_by_last.get(name):
             continue
         candidates = full_by_last[name]
         here = {m.source for m in mentions}
@@ -218,6 +251,15 @@ def _adjective_of_group(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: d
     return out
 
 
+def _town_for_person(key: str, mapping: dict[str, str], gaz: Gazetteer) -> bool:
+    """Is a one-word name the NER took for a person a town the world layer knows ("Kherson was shelled"), with no
+    one of that family name in the corpus it could stand for ("Rubio" after "Marco Rubio" is the person)?"""
+    if not key.startswith("Person:") or key in mapping:
+        return False
+    name = key.split(":", 1)[1]
+    return " " not in name and name in gaz.towns
+
+
 def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
                      local: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], list[Entity]]:
     """Merge provisional keys into canonical entities.
@@ -251,7 +293,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
     types: dict[str, Counter] = defaultdict(Counter)
     for key, ms in by_key.items():
         grouped[final[key]].extend(ms)
-        types[final[key]][_key_type(mapping.get(key, key), gaz)] += len(ms)
+        types[final[key]]["Place" if _town_for_person(key, mapping, gaz) else _key_type(mapping.get(key, key), gaz)] += len(ms)
     entities = []
     for ent_id in sorted(grouped):
         ms = sorted(grouped[ent_id], key=lambda m: (m.source, m.section, m.start))
