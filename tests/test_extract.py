@@ -28,6 +28,7 @@ def only(extraction, subject, predicate, obj):
     ("Residents of Khankendi queued for bread.", "stepanakert"),
     ("Many families left Artsakh in a single week.", "nagorno_karabakh"),
     ("Officials from Türkiye attended the summit.", "turkey"),
+    ("Veterans of the 44-day Patriotic War marched past the tribune.", "second_nagorno_karabakh_war"),
 ])
 def test_aliases_and_transliterations_link_to_one_entity(extract_text, text, expected):
     assert expected in entity_ids(extract_text(text))
@@ -1253,6 +1254,11 @@ def test_the_office_a_subject_takes_is_its_title(extract_text, text, expected):
     assert expected in rels(found)
     assert not any(p == "related_to" for _, p, _ in rels(found)), sorted(rels(found))
     assert not any(e.id == "rishi_sunak" for e in found.entities)  # the office taken is no mention of its holder
+
+
+def test_thanking_someone_is_supporting_them(extract_text):
+    found = rels(extract_text("Gustavo Petro thanked Brazil and Luiz Inácio Lula da Silva for hosting the talks."))
+    assert ("gustavo_petro", "supports", "brazil") in found, sorted(found)
 
 
 def test_a_former_title_with_no_state_gives_no_office(extract_text):
