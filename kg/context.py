@@ -42,22 +42,9 @@ class Context:
     def antecedent(self, tok) -> str | None:
         """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
         start = self._paragraph_start(tok)
-        if tok.lower_ in PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-            # a subject pronoun continues the person the text last had as a subject ("Vucic rejected the claims
-            # of Kurti's ... He said ..." is Vucic), in the same paragraph
-            for i, key in reversed(self.subjects):
-                if self.doc[i].idx <= start:
-                    break
-                if i < tok.i and self.is_person(key):
-                    return key
         if tok.lower_ in PERSON_PRONOUNS:
-            for i in range(tok.i - 1, -1, -1):
-                if self.doc[i].idx <= start:
-                    break
-                key = self.key_at.get(i)
-                if key is not None and self.is_person(key):
-                    return key
-        elif tok.lower_ in THING_PRONOUNS:
+            return self.person_before(tok)
+        if tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
             first = tok.sent.start
             previous = self.doc[first - 1].sent.start if first > 0 else first
@@ -76,6 +63,37 @@ class Context:
                     if key is not None and not self.is_person(key):
                         return key
         return None
+
+    def person_before(self, tok) -> str | None:
+        """The person "he", "she" or "the diplomat" at ``tok`` refers back to. A subject continues the person the
+        text last had as a subject ("Vucic rejected the claims of Kurti's ... He said ..." is Vucic), else the
+        last person named, in the same paragraph; a subject in a paragraph that names no person before it (a
+        quotation opening it: '"...," she said') continues the person of the paragraph before."""
+        start = self._paragraph_start(tok)
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        for _ in range(2 if subject else 1):
+            if subject:
+                for i, key in reversed(self.subjects):
+                    if self.doc[i].idx <= start:
+                        break
+                    if i < tok.i and self.is_person(key):
+                        return key
+            for i in range(tok.i - 1, -1, -1):
+                if self.doc[i].idx <= start:
+                    break
+                key = self.key_at.get(i)
+                if key is not None and self.is_person(key):
+                    return key
+            if start < 0 or self._unknown_subject(start, tok):
+                break  # "Radoičić later admitted that he ...": a subject kg did not know may be the one
+            start = text_of(self.doc).rfind("\n\n", 0, start)
+        return None
+
+    def _unknown_subject(self, start: int, tok) -> bool:
+        """Is there a proper-noun subject kg did not read as an entity (a person's name the NER missed) between
+        character ``start`` and ``tok``?"""
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
+                   and t.i not in self.key_at for t in self.doc[:tok.i] if t.idx > start)
 
     def entity(self, tok, *, pronouns: bool = True) -> str | None:
         if tok.i in self.key_at:
@@ -161,6 +179,9 @@ class Context:
                 return key
         if pronouns and (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             return self.antecedent(tok)
+        if (pronouns and lemma in DESCRIBED_PERSONS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
+                and _bare_definite(tok)):
+            return self.person_before(tok)  # "Maria Zakharova ... the diplomat stressed"
         if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
         if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
@@ -351,6 +372,9 @@ class Context:
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",
                   "spokeswoman", "spokesperson", "envoy", "ambassador", "secretary", "governor", "mayor", "head",
                   "emir", "prince", "sheikh"}
+#: nouns that, bare and definite as a subject, describe the person last named: "the diplomat stressed"
+DESCRIBED_PERSONS = {"diplomat", "official", "politician", "lawmaker", "legislator", "statesman", "analyst", "expert",
+                     "scholar", "researcher", "activist", "lawyer", "journalist"}
 #: titles of a head of state and a head of government
 HEADS_OF = {"state": {"president", "king", "emir", "monarch", "sultan", "queen"},
             "government": {"prime", "premier", "chancellor"}}

@@ -1633,3 +1633,20 @@ def test_a_year_dates_what_just_came_before_or_after_in_it(extract_text, text, y
     ex = extract_text(text, date="2024-06-30")
     protests = [e for e in ex.entities if e.type == "Event" and e.event_type == "Protest"]
     assert protests and {e.date.start if e.date else None for e in protests} == {year}
+
+
+# --- who "the diplomat" and a quotation's "she" are ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Mevlüt Çavuşoğlu spoke at a briefing. "Cyprus itself recognized Varosha as part of Turkey," the diplomat stressed.',
+    'Mevlüt Çavuşoğlu spoke at a briefing on Thursday.\n\n"Cyprus itself recognized Varosha as part of Turkey," he said.',
+])
+def test_the_speaker_of_a_quotation_is_the_person_the_diplomat_or_he_refers_to(extract_text, text):
+    found = [r for r in extract_text(text).relations if r.predicate in ("recognizes_sovereignty_of", "part_of")]
+    assert found and all(r.speaker == "mevlut_cavusoglu" for r in found), [(r.object, r.speaker) for r in found]
+
+
+def test_a_pronoun_does_not_reach_back_past_a_subject_kg_does_not_know(extract_text):  # guard
+    ex = extract_text("Ahmet Davutoğlu said Cyprus had been warned.\n\n"
+                      "Zorbakis later admitted that he had recognized Varosha as part of Turkey.")
+    assert not any(r.speaker == "ahmet_davutoglu" for r in ex.relations if r.predicate in ("recognizes_sovereignty_of", "part_of"))
