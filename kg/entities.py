@@ -52,6 +52,8 @@ def _clean(span) -> tuple[int, int, str] | None:
         return None
     if tokens[-1].is_stop and tokens[-1].is_lower:  # "Azerbaijani Control of": a headline cut by the NER
         return None
+    if any(t.text in (":", "|") for t in tokens):  # "Last Winter: How": a headline's two parts, no one name
+        return None
     return start, end, text
 
 

@@ -53,6 +53,22 @@ def test_a_title_after_a_states_adjective_is_no_organization_name(extract_text, 
     assert found[name].type == "Person" and not any(e.type == "Organization" for e in found.values()), sorted(found)
 
 
+@pytest.mark.parametrize("headline, name, kept", [
+    ("Tigray's Last Winter: How the Siege Emptied the Granaries", "Last Winter: How", False),
+    ("Sudan's Lost Year | Why the Generals Keep Fighting", "Lost Year | Why", False),
+    ("Tigray's Last Winter: How the Siege Emptied the Granaries", "Last Winter", True),  # guard
+])
+def test_a_span_across_a_headlines_colon_is_no_name(nlp, headline, name, kept):
+    from spacy.tokens import Span
+
+    from kg.entities import _clean
+
+    doc = nlp.make_doc(headline)
+    start = headline.index(name)
+    span = doc.char_span(start, start + len(name), label="EVENT")
+    assert (_clean(Span(doc, span.start, span.end, label="EVENT")) is not None) == kept
+
+
 @pytest.mark.parametrize("text, place", [
     ("Floods\n\nADDIS ABABA — Heavy rain flooded villages across the highlands on Monday.", "addis_ababa_et"),
     ("Talks resume\n\nCARACAS, Dec 4 (Reuters) - Officials met again on Monday to discuss the border.", "caracas_ve"),
