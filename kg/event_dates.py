@@ -46,6 +46,8 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             return "other"
         if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
             return "other"  # "During the meeting, he stressed that ... in 2020": a date of what he said, not of the meeting
+        if tok.dep_ in ("csubj", "csubjpass") and tok.i not in mine:
+            return "other"  # "What started as protests in March turned into a war": the protests' month, not the war's
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -111,9 +113,10 @@ def _counted(word) -> bool:
 
 
 def _clause_head(tok):
-    """The verb of the relative clause ``tok`` stands in ("a ceasefire that would pause the war": pause), if any."""
+    """The verb of the relative clause or clausal subject ``tok`` stands in ("a ceasefire that would pause the
+    war": pause; "what began as a protest ended with ...": began), if any."""
     for _ in range(len(tok.doc)):
-        if tok.dep_ == "relcl":
+        if tok.dep_ in ("relcl", "csubj", "csubjpass"):
             return tok
         if tok.head.i == tok.i:
             return None
