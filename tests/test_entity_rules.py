@@ -287,13 +287,10 @@ def test_an_events_label_names_its_mediator_as_the_event_scheme_says(extract_tex
     assert label in {e.label for e in events(extract_text(text))}
 
 
-@pytest.mark.parametrize("text, etype, start", [
-    ("What started as peaceful protests in March turned into a civil war by the summer.", "War", None),
-    ("What started as peaceful protests in March turned into a civil war by the summer.", "Protest", "2024-03"),  # guard
-])
-def test_a_date_inside_a_clausal_subject_is_that_clauses(extract_text, text, etype, start):
-    found = [e for e in events(extract_text(text, date="2024-06-30")) if e.event_type == etype]
-    assert found and [e.date.start if e.date else None for e in found] == [start], [(e.label, e.date) for e in found]
+def test_a_date_inside_a_clausal_subject_is_that_clauses(extract_text):
+    ex = extract_text("What started as peaceful protests in March turned into a civil war by the summer.", date="2024-06-30")
+    dated = {e.event_type: e.date.start for e in events(ex) if e.date is not None}
+    assert dated == {"Protest": "2024-03"}, dated  # the war has no date of its own (and so is no event here)
 
 
 def test_the_same_words_in_two_articles_are_one_event(extract_text):
