@@ -25,8 +25,8 @@ from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NO
                                SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
                                involvement, party_leader, role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, is_reciprocal, is_verb,
-                     noun_arguments, objects_of, relative_object, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, gerund_verbs,
+                     is_gerund_noun, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
 from .titles import title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -461,6 +461,10 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
         if pred:
             return pred
     pred = predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    if pred is None and is_gerund_noun(noun) and noun.dep_ != "ROOT":
+        # "Russia's capturing of Avdiivka": the verb's predicate (not a gerund the parser made the whole
+        # sentence's head, its verb lost: "Russia's capturing of [Avdiivka worried Kyiv]")
+        pred = next((predicates.verbs[v] for v in gerund_verbs(noun) if v in predicates.verbs), None)
     if pred == "calls_for" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
         return "meets_with"  # "a call with the Chinese president": a conversation, not an appeal
     return pred

@@ -137,10 +137,38 @@ def relative_object(verb):
     return verb.head
 
 
+def possessive_gerund(tok):
+    """The gerund a possessive noun is the subject of, where the parser made the gerund a modifier of the noun
+    ("Serbian forces' occupying a third of X": "occupying" hangs on "forces" as an adjective or a clause), else
+    None."""
+    if not any(c.dep_ == "case" and c.tag_ == "POS" for c in tok.children):
+        return None
+    return next((c for c in tok.rights if c.dep_ in ("amod", "acl") and c.tag_ == "VBG"), None)
+
+
+def is_gerund_noun(tok) -> bool:
+    """A gerund the parser made a noun, with a possessor for its subject: "Russia's capturing (of X)"."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_.endswith("ing")
+            and any(c.dep_ == "poss" for c in tok.children))
+
+
+def gerund_verbs(tok) -> list[str]:
+    """The verb lemmas a gerund noun may come from: "capturing" -> capture, "shelling" -> shell."""
+    stem = tok.lower_[:-3]
+    out = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # "running" -> run
+    return out
+
+
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and possessive_gerund(verb.head) == verb:
+        return [verb.head], []  # "Serbian forces' occupying X": the forces occupy X
     for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and possessive_gerund(child) is not None:
+            continue  # "X's occupying Y shocked Z": the occupying, not X, shocked Z
         if child.dep_ in ("nsubj", "csubj"):
             agents.append(child)
         elif child.dep_ == "nsubjpass":
@@ -172,6 +200,8 @@ def subjects_of(verb) -> tuple[list, list]:
             if not agents and patients:
                 return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
             return agents, patients
+    if verb.dep_ == "conj" and is_gerund_noun(head):  # "Russian forces' capturing and holding X": the forces hold X
+        return [c for c in head.children if c.dep_ == "poss"], []
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
         agents, patients = subjects_of(head)
         if (verb.dep_ == "conj" and head.dep_ == "ccomp" and agents and all(a.dep_ == "csubj" for a in agents)
@@ -220,7 +250,9 @@ def coordinated_preps(prep) -> list:
 #: words for a share of something: the verb acts on the whole named after "of" ("took part of the Kharkiv region",
 #: "captured most of Goma", "controls large swathes of the north")
 PORTION_WORDS = {"part", "parts", "most", "much", "half", "rest", "remainder", "swathe", "swathes", "swath", "swaths",
-                 "chunk", "chunks", "portion", "portions", "section", "sections", "bulk", "majority"}
+                 "chunk", "chunks", "portion", "portions", "section", "sections", "bulk", "majority",
+                 # a fraction or a share counted: "occupied a third of X", "holds 20 percent of X"
+                 "third", "thirds", "quarter", "quarters", "fifth", "fifths", "fraction", "percent", "%"}
 
 
 def portion_of(tok) -> list:
