@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
-                          possessive_bodies, same_name_again)
+                          possessive_bodies, same_name_again, whose_bodies)
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
@@ -463,7 +463,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer) -> list[Men
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
-    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
+    mentions = whose_bodies(doc, possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
 

@@ -46,3 +46,16 @@ def test_a_gerund_the_parser_made_the_sentence_head_gives_nothing(extract_text):
 def test_a_states_adjective_before_territory_is_the_state(extract_text, text, state):
     assert state in {e.id for e in extract_text(text).entities}
 
+
+# --- "whose" ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("France, whose soldiers were stationed in Mali until 2022, criticized the junta.",
+     ("france__soldiers", "deploys_to", "mali")),
+    ("Turkey, whose peacekeepers are deployed in northern Cyprus, rejected the plan.",
+     ("turkey__peacekeepers", "deploys_to", "cyprus")),
+])
+def test_a_body_opened_by_whose_is_the_states_own(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+
