@@ -389,6 +389,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
     for span in ents:
         if span.start < skip_to:
             continue  # swallowed by a joined name
+        if len(span) > 2 and span[0].lower_ == "anti" and span[1].text in ("-", "–"):
+            span = Span(doc, span.start + 2, span.end, label=span.label_)  # "anti-French": French
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         if end is not None:
             span, skip_to = Span(doc, span.start, end, label="ORG"), end

@@ -59,3 +59,15 @@ def test_a_body_opened_by_whose_is_the_states_own(extract_text, text, expected):
     found = rels(extract_text(text))
     assert expected in found, sorted(found)
 
+
+# --- "anti-" ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the NER tags "anti-French" as one nationality: the state is the part after the hyphen
+    ("The coup fueled anti-French sentiment among Malians.", ("malians", "opposes", "france")),
+    ("The junta stoked anti-American feeling among Nigeriens.", ("nigeriens", "opposes", "united_states")),
+])
+def test_a_states_adjective_after_anti_is_the_state_opposed(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+
