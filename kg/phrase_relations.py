@@ -5,7 +5,8 @@
 * ``territory`` / ``located_in``: "Nakhchivan, an Azerbaijani exclave", "the Algerian city of Tindouf";
 * ``anti``: "anti-Russian sentiment among A";
 * roles and involvement: "As a traditional ally, Russia ...", "denied any role in the attack", a party's leader;
-* ``hyphen``: "Moscow-led", "US-mediated".
+* ``hyphen``: "Moscow-led", "US-mediated";
+* ``mediation``: a mediator of talks between A and B mediates A and B.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .syntax import fronted, is_verb, noun_arguments, subjects_of
 
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
-                      "sponsored": "supports", "controlled": "controls", "occupied": "occupies", "funded": "supports",
+                      "sponsored": "supports", "facilitated": "mediates", "controlled": "controls", "occupied": "occupies", "funded": "supports",
                       "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
 
 #: verbs whose subject can be an attack that did it: "a Russian drone strike hit the port of Odesa"
@@ -204,21 +205,45 @@ def party_leader(tok, ctx: Context, source, section):
             yield make_relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
 
+def between_sides(noun, ctx: Context) -> list[str]:
+    """The sides a "between" phrase on ``noun`` names: "talks between Congo and Rwanda", "efforts between
+    representatives of Serbia and Kosovo" (each side of "representatives of A and B")."""
+    sides = []
+    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children
+              if g.dep_ == "pobj"):
+        of = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+        found = ctx.entities(of) if g.i not in ctx.key_at and of else ctx.entities([g])
+        sides += [k for k in found if k not in sides and not ctx.is_event(k)]
+    return sides
+
+
+def mediated_sides(mediator: str, noun, ctx: Context, source, section, tok):
+    """A mediator of talks between A and B mediates between A and B: (mediator, mediates, A), (mediator, mediates, B)."""
+    for side in between_sides(noun, ctx):
+        if side != mediator:
+            yield make_relation(mediator, "mediates", side, tok.sent, ctx, tok, source, section, "mediation", 0.6,
+                                tok.text)
+
+
 def hyphen_relations(tok, ctx: Context, source, section):
-    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu)."""
+    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu); "US-mediated talks between A and B" ->
+    (united_states, mediates, the talks), and the US mediates A and B."""
     subj = ctx.key_at.get(tok.i - 2)
     noun = tok.head if tok.head.i != tok.i else None
     while noun is not None and noun.dep_ in ("amod", "compound") and noun.i not in ctx.key_at and noun.head.i != noun.i:
         noun = noun.head
-    obj = ctx.entity(noun, pronouns=False) if noun is not None else None
-    if subj is None or obj is None:
-        if subj is not None and noun is not None:
-            obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                          for g in p.children])), None)  # not "a US-backed route through X"
-        if subj is None or obj is None:
+    if subj is None or noun is None:
+        return
+    pred = HYPHEN_PARTICIPLES[tok.lower_]
+    if pred == "mediates":  # "the US-mediated efforts between A and B": the writer's description, as below
+        yield from (writers_voice(rel) for rel in mediated_sides(subj, noun, ctx, source, section, tok))
+    obj = ctx.entity(noun, pronouns=False)
+    if obj is None:
+        obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for g in p.children])), None)  # not "a US-backed route through X"
+        if obj is None:
             return
     # "the Russian-led alliance": the writer's description
-    yield writers_voice(make_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
-                             0.6, tok.text))
+    yield writers_voice(make_relation(subj, pred, obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text))
 
 

@@ -23,7 +23,8 @@ from .predicates import GENERIC, Predicates
 from .context import Context
 from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS, ROLE_NOUNS,
                                SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
-                               involvement, party_leader, role_relations, settlement_relations, territory_relations)
+                               involvement, mediated_sides, party_leader, role_relations, settlement_relations,
+                               territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, gerund_verbs,
                      is_gerund_noun, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
@@ -250,6 +251,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    if own == "mediates":  # "Qatar mediated talks between Congo and Rwanda": Qatar mediates between them too
+        for obj_tok in (t for t, prep in pairs if t.dep_ == "dobj"):
+            yield from (rel for subj in subjects for rel in mediated_sides(subj, obj_tok, ctx, source, section, verb))
     if lemma in RECEIVING_VERBS:  # "received weapons from Germany": Germany arms the receiver; who it is from is no guest
         given = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS | AID_NOUNS for c in verb.children)
         for giver in ctx.entities([t for t, prep in pairs if prep == "from"]) if given else []:

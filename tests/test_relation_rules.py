@@ -71,3 +71,18 @@ def test_a_states_adjective_after_anti_is_the_state_opposed(extract_text, text, 
     found = rels(extract_text(text))
     assert expected in found, sorted(found)
 
+
+# --- mediation between sides ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mediator, sides", [
+    ("The EU-facilitated dialogue between Serbia and Kosovo stalled.", "european_union", ("serbia", "kosovo")),
+    ("Saudi-brokered negotiations between the Sudanese army and the RSF collapsed.", "saudi_arabia",
+     ("sudan__army", "rsf")),
+    ("Norway brokered a deal between Colombia and the FARC.", "norway", ("colombia", "farc")),
+    # each side of "representatives of A and B"
+    ("The US-mediated efforts between representatives of Armenia and Azerbaijan stalled.", "united_states",
+     ("armenia", "azerbaijan")),
+])
+def test_a_mediator_of_talks_between_sides_mediates_each_side(extract_text, text, mediator, sides):
+    found = rels(extract_text(text))
+    assert all((mediator, "mediates", side) in found for side in sides), sorted(found)
