@@ -415,6 +415,11 @@ def _spans(doc, gaz: Gazetteer) -> list:
         out.append(span)
     routes = [r for r in (_route_span(doc, t) for t in doc if t.lower_ in ROUTE_NOUNS and t.pos_ in ("NOUN", "PROPN")
                           and not t.ent_type_) if r is not None]
+    # "the Dniester bridge": a name kg does not know, before a crossing noun, is the crossing's name (one place);
+    # a known place stays a mention of its own ("the Rafah crossing" is also at Rafah)
+    named = {(r.start, r.end - 1) for r in routes if not any(t.text in _HYPHENS for t in r)}
+    out = [s for s in out if not (s.ent_id_ == "" and gaz.lookup(s.text) is None
+                                  and any(a <= s.start and s.end <= b for a, b in named))]
     taken = {i for span in out for i in range(span.start, span.end)}
     return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
 

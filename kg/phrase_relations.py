@@ -4,6 +4,7 @@
 * ``setting``: an event a verb happened in ("came to power in the Velvet Revolution");
 * ``territory`` / ``located_in``: "Nakhchivan, an Azerbaijani exclave", "the Algerian city of Tindouf";
 * ``anti``: "anti-Russian sentiment among A";
+* ``checkpoint``: who sets up or mans a checkpoint on a place controls it;
 * roles and involvement: "As a traditional ally, Russia ...", "denied any role in the attack", a party's leader;
 * ``hyphen``: "Moscow-led", "US-mediated";
 * ``mediation``: a mediator of talks between A and B mediates A and B.
@@ -122,6 +123,32 @@ def settlement_relations(noun, ctx: Context, source, section):
         if place != owners[0] and ctx.state_of(place) != place and not ctx.is_person(place) and not ctx.is_event(place):
             yield make_relation(place, "located_in", owners[0], noun.sent, ctx, noun, source, section, "territory", 0.6,
                             noun.text)
+
+
+#: posts that hold a route or a place for whoever mans them: "set up a checkpoint on the bridge"
+CHECKPOINT_NOUNS = {"checkpoint", "roadblock", "checkpost"}
+#: verbs that set up, man or keep such a post (not "removed", "attacked" or "dismantled" it)
+POSTING_VERBS = {"establish", "set", "install", "erect", "build", "construct", "create", "open", "put", "place", "man",
+                 "operate", "run", "maintain", "keep", "hold", "station", "deploy"}
+
+
+def checkpoint_relations(noun, ctx: Context, source, section):
+    """"Moldova established a checkpoint on the bridge", "the Azerbaijani checkpoint on the road" -> (who mans it,
+    controls, the place it is on)."""
+    verb = noun.head if noun.dep_ == "dobj" and is_verb(noun.head) else None
+    holders = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.key_at]
+    if verb is not None and verb.lemma_.lower() in POSTING_VERBS:
+        holders += subjects_of(verb)[0]
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    if verb is not None:  # "erected a checkpoint on the bridge", the parser hanging "on" on the verb
+        preps += [p for p in verb.children if p.dep_ == "prep" and p.i == noun.right_edge.i + 1]
+    places = ctx.entities([g for p in preps if p.lower_ in ("on", "at", "along", "across", "over") for g in p.children
+                           if g.dep_ == "pobj"])
+    for holder in ctx.entities(holders):
+        for place in places:
+            if holder != place and not ctx.is_event(holder) and not ctx.is_event(place) and not ctx.is_person(place):
+                yield make_relation(holder, "controls", place, noun.sent, ctx, noun, source, section, "checkpoint", 0.5,
+                                    noun.text)
 
 
 def anti_relations(anti, ctx: Context, source, section):

@@ -21,10 +21,10 @@ from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .context import Context
-from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS, ROLE_NOUNS,
-                               SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
-                               involvement, mediated_sides, party_leader, role_relations, settlement_relations,
-                               territory_relations)
+from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS,
+                               ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
+                               hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
+                               role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, MOBILE_TARGETS, SOVEREIGN_WORDS, TERRITORY_WORDS, gerund_verbs,
                      is_gerund_noun, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object, subjects_of)
@@ -147,6 +147,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in CHECKPOINT_NOUNS and tok.pos_ == "NOUN":
+            yield from checkpoint_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in SETTLEMENT_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):

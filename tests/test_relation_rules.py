@@ -86,3 +86,20 @@ def test_a_states_adjective_after_anti_is_the_state_opposed(extract_text, text, 
 def test_a_mediator_of_talks_between_sides_mediates_each_side(extract_text, text, mediator, sides):
     found = rels(extract_text(text))
     assert all((mediator, "mediates", side) in found for side in sides), sorted(found)
+
+
+# --- checkpoints ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv established a military checkpoint on the Antonivskyi bridge in May.",
+     ("ukraine", "controls", "antonivskyi_bridge")),
+    ("The Serbian checkpoint at the Jarinje crossing angered Pristina.", ("serbia", "controls", "jarinje_crossing")),
+])
+def test_who_sets_up_a_checkpoint_on_a_place_controls_it(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+
+
+def test_an_unknown_name_before_a_bridge_is_the_bridges_name(extract_text):
+    ids = {e.id for e in extract_text("Moldovan police set up a checkpoint on the Dniester bridge.").entities}
+    assert "dniester_bridge" in ids and "dniester" not in ids, sorted(ids)
