@@ -19,7 +19,18 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
-               "resume", "step", "take", "gain", "assume", "wrest"}
+               "resume", "step", "take", "gain", "assume", "wrest",
+               # doing it again or harder: "renewed its criticism of X", "intensified attacks on X"
+               "renew", "intensify", "escalate", "redouble", "sharpen", "reiterate", "repeat", "ramp"}
+
+#: verbs whose prepositional object carries the real predicate, with that preposition: "doubled down on its
+#: criticism of X", "embarked on an offensive against X", "pressed ahead with its attacks on X"
+LIGHT_PREP_VERBS = {"double": "on", "embark": "on", "press": "with", "push": "with", "forge": "with",
+                    "proceed": "with", "persist": "in"}
+
+#: verbs whose object is a means, not the one who does what their infinitive says: "used the leak to criticize X"
+#: (the user criticizes), unlike "urged X to withdraw"
+MEANS_VERBS = {"use", "utilize", "utilise", "exploit", "leverage", "employ", "seize", "harness"}
 
 #: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
@@ -33,7 +44,7 @@ STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "admi
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
-                               "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
+                               "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official", "representative",
                                "sovereignty", "concern", "condition", "initiative", "request", "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
@@ -211,7 +222,8 @@ def subjects_of(verb) -> tuple[list, list]:
             return subjects_of(head.head)
         return agents, patients
     if verb.dep_ == "xcomp" and is_verb(head):
-        objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
+        objs = [c for c in head.children if c.dep_ == "dobj"  # "urged X to withdraw": X withdraws
+                and head.lemma_.lower() not in MEANS_VERBS]  # "used the leak to criticize X": the user does
         objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                         for g in p.children if g.dep_ == "pobj"]  # "called on X to accept": X accepts
         if objs:
@@ -338,6 +350,9 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         if pred in ("controls", "occupies"):  # "took control of Gaza": the "of" the parser hung on the verb is the noun's
             patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
                             and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+    if (outer.dep_ == "pobj" and is_verb(head.head) and LIGHT_PREP_VERBS.get(head.head.lemma_.lower()) == head.lower_
+            and not fronted(head, head.head)):
+        agents.extend(subjects_of(head.head)[0])  # "X doubled down on its criticism of Y", "embarked on an offensive"
     if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
         gov = head.head
         framed = []

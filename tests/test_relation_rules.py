@@ -103,3 +103,21 @@ def test_who_sets_up_a_checkpoint_on_a_place_controls_it(extract_text, text, exp
 def test_an_unknown_name_before_a_bridge_is_the_bridges_name(extract_text):
     ids = {e.id for e in extract_text("Moldovan police set up a checkpoint on the Dniester bridge.").entities}
     assert "dniester_bridge" in ids and "dniester" not in ids, sorted(ids)
+
+
+# --- a noun of criticism or attack and the subject of its clause --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb doing it again or harder, or with a preposition, leaves the act to its object noun
+    ("Kyiv renewed its condemnation of Minsk.", ("ukraine", "criticizes", "belarus")),
+    ("Moscow embarked on an offensive against Kharkiv.", ("russia", "attacks", "kharkiv_ua")),
+    # the one using something to do it does it
+    ("Erdogan seized the moment to renew criticism of Greece.", ("recep_tayyip_erdogan", "criticizes", "greece")),
+    ("Beijing used the drills to double down on criticism of Manila.", ("china", "criticizes", "philippines")),
+    ("Russia used drones to attack Odesa.", ("russia", "attacks", "odesa_ua")),
+    # a party's role stands for the party
+    ("Washington criticized Russia's role in Libya.", ("united_states", "criticizes", "russia")),
+])
+def test_an_act_named_by_a_noun_is_the_clause_subjects(extract_text, text, expected):
+    found = rels(extract_text(text, date="2024-06-01"))
+    assert expected in found, sorted(found)
