@@ -20,6 +20,9 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 #: prepositions after which a capital is the city, not the state ("convened in Moscow")
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
             "towards", "via", "within", "inside", "throughout"}
+#: what a state sends or is sent: "orders from Beijing", "an appeal to Moscow" name the state, not the city
+MESSAGE_NOUNS = {"order", "instruction", "directive", "call", "demand", "request", "offer", "proposal", "appeal",
+                 "message", "warning", "threat", "invitation", "ultimatum", "pressure", "support", "backing"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
 #: verbs of taking or besieging ground: what they take is the city, not its state ("the Taliban took over Kabul")
 CAPTURE_VERBS = {"capture", "seize", "take", "retake", "recapture", "liberate", "besiege", "encircle", "surround",
@@ -63,6 +66,9 @@ GOVERNING_HEADS = {"regime", "government", "authorities", "administration", "lea
 def _is_literal_place(span) -> bool:
     """Is a capital's name used for the city itself ("in Moscow", "visited Yerevan") rather than the state?"""
     root = span.root
+    if (root.dep_ == "pobj" and root.head.lower_ in ("from", "to") and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in MESSAGE_NOUNS):
+        return False  # "orders from Beijing", "an appeal to Moscow": the state sends or gets it
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:

@@ -300,6 +300,11 @@ MOBILE_TARGETS = {"ship", "vessel", "tanker", "boat", "freighter", "carrier", "w
                   "airliner", "jet", "helicopter", "drone", "truck", "lorry", "vehicle", "bus", "car", "train"}
 
 
+#: predicates of what one sends another (an order, a call, an offer, support), whose noun names the sender with
+#: "from" ("orders from Beijing to state media") and the one it goes to with "to"
+SENT_PREDICATES = {"instructs", "calls_for", "proposes_to", "supports", "provides_aid_to"}
+
+
 def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pred: str | None = None):
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
@@ -314,8 +319,9 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
-                                   and predicates.is_symmetric(pred)):
-            agents.extend(objs)  # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets
+                                   and predicates.is_symmetric(pred)) or (prep.lower_ == "from" and pred in SENT_PREDICATES):
+            # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets; "orders from X"
+            agents.extend(objs)
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
                 prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
             # "the largest attack of the war": the war it is part of, not its target
@@ -350,6 +356,10 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         if pred in ("controls", "occupies"):  # "took control of Gaza": the "of" the parser hung on the verb is the noun's
             patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
                             and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+    if outer.dep_ == "dobj" and is_verb(head) and pred in SENT_PREDICATES:
+        # "revealed instructions by X to Y": the "to" the parser hung on the verb right after the noun is the noun's
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
+                        and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
     if (outer.dep_ == "pobj" and is_verb(head.head) and LIGHT_PREP_VERBS.get(head.head.lemma_.lower()) == head.lower_
             and not fronted(head, head.head)):
         agents.extend(subjects_of(head.head)[0])  # "X doubled down on its criticism of Y", "embarked on an offensive"

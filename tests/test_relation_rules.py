@@ -121,3 +121,18 @@ def test_an_unknown_name_before_a_bridge_is_the_bridges_name(extract_text):
 def test_an_act_named_by_a_noun_is_the_clause_subjects(extract_text, text, expected):
     found = rels(extract_text(text, date="2024-06-01"))
     assert expected in found, sorted(found)
+
+
+# --- what one sends another ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "from" names the sender of an order and "to" its receiver, also when the parser hangs "to" on the verb
+    ("A leaked memo contained orders from Beijing to Chinese state media to praise the drills.",
+     ("china", "instructs", "china__state_media")),
+    ("The report detailed instructions from Tehran to the Houthis.", ("iran", "instructs", "houthis")),
+    ("The documents revealing specific instructions by the Kremlin to Russian state media to blame Kyiv were leaked.",
+     ("russia", "instructs", "russia__state_media")),
+])
+def test_an_order_goes_from_its_sender_to_its_receiver(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
