@@ -360,6 +360,11 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         # "revealed instructions by X to Y": the "to" the parser hung on the verb right after the noun is the noun's
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
                         and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+    if outer.dep_ == "nsubjpass" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+        # "genocide is being committed by X against Y", "attacks were launched by X on Y"
+        agents.extend(g for a in head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "upon")
+                        for g in p.children if g.dep_ == "pobj")
     if (outer.dep_ == "pobj" and is_verb(head.head) and LIGHT_PREP_VERBS.get(head.head.lemma_.lower()) == head.lower_
             and not fronted(head, head.head)):
         agents.extend(subjects_of(head.head)[0])  # "X doubled down on its criticism of Y", "embarked on an offensive"

@@ -136,3 +136,23 @@ def test_an_act_named_by_a_noun_is_the_clause_subjects(extract_text, text, expec
 def test_an_order_goes_from_its_sender_to_its_receiver(extract_text, text, expected):
     found = rels(extract_text(text))
     assert expected in found, sorted(found)
+
+
+# --- speakers ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    # a that-clause held by no one named ("a basis exists to believe", "there is reason to believe") is in the
+    # words of whoever says so
+    ("Human Rights Watch contends that a credible basis exists to believe that the RSF attacked El Geneina.",
+     ("rsf", "attacks", "al_junaynah_sd"), "human_rights_watch"),
+    ("Amnesty argues that there is reason to believe that Russian forces attacked Kharkiv.",
+     ("russia__forces", "attacks", "kharkiv_ua"), "amnesty_international"),
+])
+def test_a_clause_nobody_named_believes_is_the_outer_speakers(extract_text, text, expected, speaker):
+    found = [r for r in extract_text(text).relations if (r.subject, r.predicate, r.object) == expected]
+    assert found and found[0].speaker == speaker, [(r.subject, r.predicate, r.object, r.speaker) for r in found]
+
+
+def test_a_passive_support_verb_leaves_the_act_to_its_subject_noun(extract_text):
+    found = rels(extract_text("Airstrikes were carried out by Israel on Hezbollah positions."))
+    assert ("israel", "attacks", "hezbollah") in found, sorted(found)
