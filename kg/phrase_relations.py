@@ -18,8 +18,9 @@ from .syntax import fronted, is_verb, noun_arguments, subjects_of
 
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
-                      "sponsored": "supports", "facilitated": "mediates", "controlled": "controls", "occupied": "occupies", "funded": "supports",
-                      "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
+                      "facilitated": "mediates", "sponsored": "supports", "controlled": "controls",
+                      "occupied": "occupies", "funded": "supports", "run": "controls", "dominated": "controls",
+                      "supported": "supports", "allied": "allied_with"}
 
 #: verbs whose subject can be an attack that did it: "a Russian drone strike hit the port of Odesa"
 IMPACT_VERBS = {"hit": "attacks", "strike": "attacks", "target": "attacks", "destroy": "attacks", "damage": "attacks",
@@ -245,7 +246,7 @@ def between_sides(noun, ctx: Context) -> list[str]:
 
 
 def mediated_sides(mediator: str, noun, ctx: Context, source, section, tok):
-    """A mediator of talks between A and B mediates between A and B: (mediator, mediates, A), (mediator, mediates, B)."""
+    """A mediator of talks between A and B mediates between them: (mediator, mediates, A), (mediator, mediates, B)."""
     for side in between_sides(noun, ctx):
         if side != mediator:
             yield make_relation(mediator, "mediates", side, tok.sent, ctx, tok, source, section, "mediation", 0.6,

@@ -44,8 +44,9 @@ STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "admi
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
-                               "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official", "representative",
-                               "sovereignty", "concern", "condition", "initiative", "request", "decision",
+                               "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
+                               "representative", "sovereignty", "concern", "condition", "initiative", "request",
+                               "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
@@ -318,8 +319,8 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
     for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
-                                   and predicates.is_symmetric(pred)) or (prep.lower_ == "from" and pred in SENT_PREDICATES):
+        mutual_of = prep.lower_ == "of" and pred is not None and predicates is not None and predicates.is_symmetric(pred)
+        if prep.lower_ == "by" or mutual_of or (prep.lower_ == "from" and pred in SENT_PREDICATES):
             # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets; "orders from X"
             agents.extend(objs)
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
