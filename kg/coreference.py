@@ -1,8 +1,8 @@
 """Links between the mentions of one text (per doc, after kg/entities.py has read them).
 
 The same name again (one sense per text), "the army" back to "the Sudanese army", "the Iran-backed group"
-back to the armed group named before, "X's foreign ministry" as a body of X, "Russian peacekeepers" as a
-group of Russia's, "X, also known as Y".
+back to the armed group named before, "X's foreign ministry" and "X, whose troops" as a body of X, "Russian
+peacekeepers" as a group of Russia's, "X, also known as Y".
 """
 from __future__ import annotations
 
@@ -120,6 +120,29 @@ def _ends_in(other: Mention, name: str, gaz: Gazetteer) -> bool:
     entry = gaz.entries.get(other.entity)
     names = entry.names if entry is not None else (other.text,)
     return any(n.lower().endswith(" " + name) for n in names)
+
+
+_WHOSE = re.compile(r"\s*,?\s*whose\s+")
+
+
+def whose_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Russia, whose peacekeepers are deployed in X": the body a relative clause opened by "whose" names is the
+    state's own, as "Russia's peacekeepers" would be (the state keeps its mention)."""
+    text = text_of(doc)
+    found = []
+    for m in mentions:
+        entry = gaz.entries.get(m.entity)
+        match = _WHOSE.match(text, m.end) if entry is not None and entry.type == "Country" else None
+        if match is None:
+            continue
+        rest = text[match.end():match.end() + 40].lower()
+        noun = next((n for n in sorted(BODY_NOUNS, key=len, reverse=True)
+                     if rest.startswith(n) and not rest[len(n):len(n) + 1].isalpha()), None)
+        start, end = match.end(), match.end() + len(noun or "")
+        if noun and not any(o.start < end and start < o.end for o in mentions):
+            found.append(Mention(entity=gaz.body_of(m.entity, noun), text=text[start:end], start=start, end=end,
+                                 source=m.source, section=m.section, reading="anaphor", ner_label="ORG"))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 _KNOWN_AS = re.compile(r"^\s*[,(]?\s*(?:also |better |widely |popularly |commonly )?(?:known|referred to) as\s*$", re.I)

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
-                          possessive_bodies, same_name_again, stateless_ministries)
+                          possessive_bodies, same_name_again, stateless_ministries, whose_bodies)
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
@@ -20,6 +20,9 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 #: prepositions after which a capital is the city, not the state ("convened in Moscow")
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "across", "through", "toward",
             "towards", "via", "within", "inside", "throughout"}
+#: what a state sends or is sent: "orders from Beijing", "an appeal to Moscow" name the state, not the city
+MESSAGE_NOUNS = {"order", "instruction", "directive", "call", "demand", "request", "offer", "proposal", "appeal",
+                 "message", "warning", "threat", "invitation", "ultimatum", "pressure", "support", "backing"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
 #: verbs of taking or besieging ground: what they take is the city, not its state ("the Taliban took over Kabul")
 CAPTURE_VERBS = {"capture", "seize", "take", "retake", "recapture", "liberate", "besiege", "encircle", "surround",
@@ -65,6 +68,9 @@ GOVERNING_HEADS = {"regime", "government", "authorities", "administration", "lea
 def _is_literal_place(span) -> bool:
     """Is a capital's name used for the city itself ("in Moscow", "visited Yerevan") rather than the state?"""
     root = span.root
+    if (root.dep_ == "pobj" and root.head.lower_ in ("from", "to") and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in MESSAGE_NOUNS):
+        return False  # "orders from Beijing", "an appeal to Moscow": the state sends or gets it
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
@@ -446,6 +452,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
     for span in ents:
         if span.start < skip_to:
             continue  # swallowed by a joined name
+        if len(span) > 2 and span[0].lower_ == "anti" and span[1].text in ("-", "–"):
+            span = Span(doc, span.start + 2, span.end, label=span.label_)  # "anti-French": French
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         end = end or _name_after(doc, span)
         if end is not None:
@@ -471,6 +479,11 @@ def _spans(doc, gaz: Gazetteer) -> list:
         out.append(span)
     routes = [r for r in (_route_span(doc, t) for t in doc if t.lower_ in ROUTE_NOUNS and t.pos_ in ("NOUN", "PROPN")
                           and not t.ent_type_) if r is not None]
+    # "the Dniester bridge": a name kg does not know, before a crossing noun, is the crossing's name (one place);
+    # a known place stays a mention of its own ("the Rafah crossing" is also at Rafah)
+    named = {(r.start, r.end - 1) for r in routes if not any(t.text in _HYPHENS for t in r)}
+    out = [s for s in out if not (s.ent_id_ == "" and gaz.lookup(s.text) is None
+                                  and any(a <= s.start and s.end <= b for a, b in named))]
     taken = {i for span in out for i in range(span.start, span.end)}
     return sorted(out + routes + _group_nouns(doc, taken), key=lambda s: (s.start, -s.end))
 
@@ -525,7 +538,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
-    mentions = stateless_ministries(doc, possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz), gaz)
+    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
+    mentions = stateless_ministries(doc, whose_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
 

@@ -4,8 +4,10 @@
 * ``setting``: an event a verb happened in ("came to power in the Velvet Revolution");
 * ``territory`` / ``located_in``: "Nakhchivan, an Azerbaijani exclave", "the Algerian city of Tindouf";
 * ``anti``: "anti-Russian sentiment among A";
+* ``checkpoint``: who sets up or mans a checkpoint on a place controls it;
 * roles and involvement: "As a traditional ally, Russia ...", "denied any role in the attack", a party's leader;
-* ``hyphen``: "Moscow-led", "US-mediated".
+* ``hyphen``: "Moscow-led", "US-mediated";
+* ``mediation``: a mediator of talks between A and B mediates A and B.
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ from .syntax import fronted, is_verb, noun_arguments, subjects_of
 
 #: "Moscow-led", "US-mediated": the hyphenated participle names the relation to the noun it modifies
 HYPHEN_PARTICIPLES = {"led": "leader_of", "backed": "supports", "mediated": "mediates", "brokered": "mediates",
-                      "sponsored": "supports", "controlled": "controls", "occupied": "occupies", "funded": "supports",
-                      "run": "controls", "dominated": "controls", "supported": "supports", "allied": "allied_with"}
+                      "facilitated": "mediates", "sponsored": "supports", "controlled": "controls",
+                      "occupied": "occupies", "funded": "supports", "run": "controls", "dominated": "controls",
+                      "supported": "supports", "allied": "allied_with"}
 
 #: verbs whose subject can be an attack that did it: "a Russian drone strike hit the port of Odesa"
 IMPACT_VERBS = {"hit": "attacks", "strike": "attacks", "target": "attacks", "destroy": "attacks", "damage": "attacks",
@@ -123,6 +126,32 @@ def settlement_relations(noun, ctx: Context, source, section):
                             noun.text)
 
 
+#: posts that hold a route or a place for whoever mans them: "set up a checkpoint on the bridge"
+CHECKPOINT_NOUNS = {"checkpoint", "roadblock", "checkpost"}
+#: verbs that set up, man or keep such a post (not "removed", "attacked" or "dismantled" it)
+POSTING_VERBS = {"establish", "set", "install", "erect", "build", "construct", "create", "open", "put", "place", "man",
+                 "operate", "run", "maintain", "keep", "hold", "station", "deploy"}
+
+
+def checkpoint_relations(noun, ctx: Context, source, section):
+    """"Moldova established a checkpoint on the bridge", "the Azerbaijani checkpoint on the road" -> (who mans it,
+    controls, the place it is on)."""
+    verb = noun.head if noun.dep_ == "dobj" and is_verb(noun.head) else None
+    holders = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.key_at]
+    if verb is not None and verb.lemma_.lower() in POSTING_VERBS:
+        holders += subjects_of(verb)[0]
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    if verb is not None:  # "erected a checkpoint on the bridge", the parser hanging "on" on the verb
+        preps += [p for p in verb.children if p.dep_ == "prep" and p.i == noun.right_edge.i + 1]
+    places = ctx.entities([g for p in preps if p.lower_ in ("on", "at", "along", "across", "over") for g in p.children
+                           if g.dep_ == "pobj"])
+    for holder in ctx.entities(holders):
+        for place in places:
+            if holder != place and not ctx.is_event(holder) and not ctx.is_event(place) and not ctx.is_person(place):
+                yield make_relation(holder, "controls", place, noun.sent, ctx, noun, source, section, "checkpoint", 0.5,
+                                    noun.text)
+
+
 def anti_relations(anti, ctx: Context, source, section):
     """"anti-Russian sentiment among the Karabakh Armenians" -> (karabakh_armenians, opposes, russia)."""
     target = ctx.key_at.get(anti.i + 2)
@@ -204,21 +233,45 @@ def party_leader(tok, ctx: Context, source, section):
             yield make_relation(person, "leader_of", party, tok.sent, ctx, tok, source, section, "possessive", 0.6, tok.text)
 
 
+def between_sides(noun, ctx: Context) -> list[str]:
+    """The sides a "between" phrase on ``noun`` names: "talks between Congo and Rwanda", "efforts between
+    representatives of Serbia and Kosovo" (each side of "representatives of A and B")."""
+    sides = []
+    for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children
+              if g.dep_ == "pobj"):
+        of = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+        found = ctx.entities(of) if g.i not in ctx.key_at and of else ctx.entities([g])
+        sides += [k for k in found if k not in sides and not ctx.is_event(k)]
+    return sides
+
+
+def mediated_sides(mediator: str, noun, ctx: Context, source, section, tok):
+    """A mediator of talks between A and B mediates between them: (mediator, mediates, A), (mediator, mediates, B)."""
+    for side in between_sides(noun, ctx):
+        if side != mediator:
+            yield make_relation(mediator, "mediates", side, tok.sent, ctx, tok, source, section, "mediation", 0.6,
+                                tok.text)
+
+
 def hyphen_relations(tok, ctx: Context, source, section):
-    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu)."""
+    """"the Moscow-led Eurasian Economic Union" -> (russia, leader_of, eaeu); "US-mediated talks between A and B" ->
+    (united_states, mediates, the talks), and the US mediates A and B."""
     subj = ctx.key_at.get(tok.i - 2)
     noun = tok.head if tok.head.i != tok.i else None
     while noun is not None and noun.dep_ in ("amod", "compound") and noun.i not in ctx.key_at and noun.head.i != noun.i:
         noun = noun.head
-    obj = ctx.entity(noun, pronouns=False) if noun is not None else None
-    if subj is None or obj is None:
-        if subj is not None and noun is not None:
-            obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                          for g in p.children])), None)  # not "a US-backed route through X"
-        if subj is None or obj is None:
+    if subj is None or noun is None:
+        return
+    pred = HYPHEN_PARTICIPLES[tok.lower_]
+    if pred == "mediates":  # "the US-mediated efforts between A and B": the writer's description, as below
+        yield from (writers_voice(rel) for rel in mediated_sides(subj, noun, ctx, source, section, tok))
+    obj = ctx.entity(noun, pronouns=False)
+    if obj is None:
+        obj = next(iter(ctx.entities([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for g in p.children])), None)  # not "a US-backed route through X"
+        if obj is None:
             return
     # "the Russian-led alliance": the writer's description
-    yield writers_voice(make_relation(subj, HYPHEN_PARTICIPLES[tok.lower_], obj, tok.sent, ctx, tok, source, section, "hyphen",
-                             0.6, tok.text))
+    yield writers_voice(make_relation(subj, pred, obj, tok.sent, ctx, tok, source, section, "hyphen", 0.6, tok.text))
 
 

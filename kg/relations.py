@@ -21,12 +21,14 @@ from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .context import Context
-from .phrase_relations import (ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS, ROLE_NOUNS,
-                               SETTLEMENT_NOUNS, anti_relations, event_setting, hyphen_relations, impact_relations,
-                               involvement, party_leader, role_relations, settlement_relations, territory_relations)
+from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS,
+                               ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
+                               hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
+                               role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, is_mobile, is_reciprocal,
-                     is_verb, noun_arguments, objects_of, relative_object, subjects_of)
+from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, gerund_verbs,
+                     is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object,
+                     subjects_of)
 from .titles import TITLE_HEADS, title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -146,6 +148,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from party_leader(tok, ctx, source, section)
         if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from territory_relations(tok, ctx, source, section)
+        if tok.lemma_.lower() in CHECKPOINT_NOUNS and tok.pos_ == "NOUN":
+            yield from checkpoint_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in SETTLEMENT_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
             yield from settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -253,6 +257,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    if own == "mediates":  # "Qatar mediated talks between Congo and Rwanda": Qatar mediates between them too
+        for obj_tok in (t for t, prep in pairs if t.dep_ == "dobj"):
+            yield from (rel for subj in subjects for rel in mediated_sides(subj, obj_tok, ctx, source, section, verb))
     if lemma in RECEIVING_VERBS:  # "received weapons from Germany": Germany arms the receiver; who it is from is no guest
         given = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS | AID_NOUNS for c in verb.children)
         for giver in ctx.entities([t for t, prep in pairs if prep == "from"]) if given else []:
@@ -487,6 +494,10 @@ def _noun_predicate(noun, predicates: Predicates) -> str | None:
         if pred:
             return pred
     pred = predicates.nouns.get(lemma) or predicates.nouns.get(noun.lower_)
+    if pred is None and is_gerund_noun(noun) and noun.dep_ != "ROOT":
+        # "Russia's capturing of Avdiivka": the verb's predicate (not a gerund the parser made the whole
+        # sentence's head, its verb lost: "Russia's capturing of [Avdiivka worried Kyiv]")
+        pred = next((predicates.verbs[v] for v in gerund_verbs(noun) if v in predicates.verbs), None)
     if pred == "calls_for" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
         return "meets_with"  # "a call with the Chinese president": a conversation, not an appeal
     return pred

@@ -148,7 +148,11 @@ def speech(tok, ctx: Context):
                 key = ctx.entity(subj)
                 if key is not None:
                     return key, parent.text
-            return None, parent.text
+            # nobody named holds it: "X contends that a basis exists (there is reason) to believe that ...": X's words
+            infinitive = parent.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in parent.children)
+            outer = speech(parent.head if infinitive else parent, ctx)
+            return outer if outer[0] is not None else (None, parent.text)
         if child.dep_ == "relcl" and _that_clause(child):
             # a that-clause the parser hung on a noun: "citing two officials, that India had struck X"
             verb = parent.head

@@ -19,7 +19,18 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "continue", "impose", "establish", "announce", "order", "make", "hold", "undertake", "present",
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
-               "resume", "step", "take", "gain", "assume", "wrest"}
+               "resume", "step", "take", "gain", "assume", "wrest",
+               # doing it again or harder: "renewed its criticism of X", "intensified attacks on X"
+               "renew", "intensify", "escalate", "redouble", "sharpen", "reiterate", "repeat", "ramp"}
+
+#: verbs whose prepositional object carries the real predicate, with that preposition: "doubled down on its
+#: criticism of X", "embarked on an offensive against X", "pressed ahead with its attacks on X"
+LIGHT_PREP_VERBS = {"double": "on", "embark": "on", "press": "with", "push": "with", "forge": "with",
+                    "proceed": "with", "persist": "in"}
+
+#: verbs whose object is a means, not the one who does what their infinitive says: "used the leak to criticize X"
+#: (the user criticizes), unlike "urged X to withdraw"
+MEANS_VERBS = {"use", "utilize", "utilise", "exploit", "leverage", "employ", "seize", "harness"}
 
 #: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
@@ -33,8 +44,9 @@ STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "admi
 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
-                               "policy", "plan", "offer", "effort", "behalf", "aid", "official", "representative",
-                               "sovereignty", "concern", "condition", "initiative", "request", "decision",
+                               "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
+                               "representative", "sovereignty", "concern", "condition", "initiative", "request",
+                               "decision",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
@@ -137,10 +149,38 @@ def relative_object(verb):
     return verb.head
 
 
+def possessive_gerund(tok):
+    """The gerund a possessive noun is the subject of, where the parser made the gerund a modifier of the noun
+    ("Serbian forces' occupying a third of X": "occupying" hangs on "forces" as an adjective or a clause), else
+    None."""
+    if not any(c.dep_ == "case" and c.tag_ == "POS" for c in tok.children):
+        return None
+    return next((c for c in tok.rights if c.dep_ in ("amod", "acl") and c.tag_ == "VBG"), None)
+
+
+def is_gerund_noun(tok) -> bool:
+    """A gerund the parser made a noun, with a possessor for its subject: "Russia's capturing (of X)"."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_.endswith("ing")
+            and any(c.dep_ == "poss" for c in tok.children))
+
+
+def gerund_verbs(tok) -> list[str]:
+    """The verb lemmas a gerund noun may come from: "capturing" -> capture, "shelling" -> shell."""
+    stem = tok.lower_[:-3]
+    out = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # "running" -> run
+    return out
+
+
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and possessive_gerund(verb.head) == verb:
+        return [verb.head], []  # "Serbian forces' occupying X": the forces occupy X
     for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and possessive_gerund(child) is not None:
+            continue  # "X's occupying Y shocked Z": the occupying, not X, shocked Z
         if child.dep_ in ("nsubj", "csubj"):
             agents.append(child)
         elif child.dep_ == "nsubjpass":
@@ -172,6 +212,8 @@ def subjects_of(verb) -> tuple[list, list]:
             if not agents and patients:
                 return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
             return agents, patients
+    if verb.dep_ == "conj" and is_gerund_noun(head):  # "Russian forces' capturing and holding X": the forces hold X
+        return [c for c in head.children if c.dep_ == "poss"], []
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
         agents, patients = subjects_of(head)
         if (verb.dep_ == "conj" and head.dep_ == "ccomp" and agents and all(a.dep_ == "csubj" for a in agents)
@@ -181,7 +223,8 @@ def subjects_of(verb) -> tuple[list, list]:
             return subjects_of(head.head)
         return agents, patients
     if verb.dep_ == "xcomp" and is_verb(head):
-        objs = [c for c in head.children if c.dep_ == "dobj"]  # "urged X to withdraw": X withdraws
+        objs = [c for c in head.children if c.dep_ == "dobj"  # "urged X to withdraw": X withdraws
+                and head.lemma_.lower() not in MEANS_VERBS]  # "used the leak to criticize X": the user does
         objs = objs or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                         for g in p.children if g.dep_ == "pobj"]  # "called on X to accept": X accepts
         if objs:
@@ -220,7 +263,9 @@ def coordinated_preps(prep) -> list:
 #: words for a share of something: the verb acts on the whole named after "of" ("took part of the Kharkiv region",
 #: "captured most of Goma", "controls large swathes of the north")
 PORTION_WORDS = {"part", "parts", "most", "much", "half", "rest", "remainder", "swathe", "swathes", "swath", "swaths",
-                 "chunk", "chunks", "portion", "portions", "section", "sections", "bulk", "majority"}
+                 "chunk", "chunks", "portion", "portions", "section", "sections", "bulk", "majority",
+                 # a fraction or a share counted: "occupied a third of X", "holds 20 percent of X"
+                 "third", "thirds", "quarter", "quarters", "fifth", "fifths", "fraction", "percent", "%"}
 
 
 def portion_of(tok) -> list:
@@ -274,6 +319,11 @@ def is_mobile(tok) -> bool:
     return counted(tok).lemma_.lower() in MOBILE_TARGETS
 
 
+#: predicates of what one sends another (an order, a call, an offer, support), whose noun names the sender with
+#: "from" ("orders from Beijing to state media") and the one it goes to with "to"
+SENT_PREDICATES = {"instructs", "calls_for", "proposes_to", "supports", "provides_aid_to"}
+
+
 def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pred: str | None = None):
     """(agent, patient, place tokens, hedged) of an event noun: "the blockade of X by Y", "Y launched an
     attack on X", "characterized the exodus of A as a cleansing carried out by Y", "called for talks with X"."""
@@ -287,9 +337,10 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         preps += [c for c in outer.children if c.dep_ == "prep" and c.i != noun.head.i]
     for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ == "by" or (prep.lower_ == "of" and pred is not None and predicates is not None
-                                   and predicates.is_symmetric(pred)):
-            agents.extend(objs)  # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets
+        mutual_of = prep.lower_ == "of" and pred is not None and predicates is not None and predicates.is_symmetric(pred)
+        if prep.lower_ == "by" or mutual_of or (prep.lower_ == "from" and pred in SENT_PREDICATES):
+            # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets; "orders from X"
+            agents.extend(objs)
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
                 prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
             # "the largest attack of the war": the war it is part of, not its target
@@ -324,6 +375,18 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
         if pred in ("controls", "occupies"):  # "took control of Gaza": the "of" the parser hung on the verb is the noun's
             patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
                             and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+    if outer.dep_ == "dobj" and is_verb(head) and pred in SENT_PREDICATES:
+        # "revealed instructions by X to Y": the "to" the parser hung on the verb right after the noun is the noun's
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
+                        and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+    if outer.dep_ == "nsubjpass" and is_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+        # "genocide is being committed by X against Y", "attacks were launched by X on Y"
+        agents.extend(g for a in head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "upon")
+                        for g in p.children if g.dep_ == "pobj")
+    if (outer.dep_ == "pobj" and is_verb(head.head) and LIGHT_PREP_VERBS.get(head.head.lemma_.lower()) == head.lower_
+            and not fronted(head, head.head)):
+        agents.extend(subjects_of(head.head)[0])  # "X doubled down on its criticism of Y", "embarked on an offensive"
     if noun.dep_ == "pobj" and head.lower_ == "as":  # "characterized the exodus of A as an ethnic cleansing"
         gov = head.head
         framed = []
