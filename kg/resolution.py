@@ -318,6 +318,9 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
         state, noun = ent_id.split("__", 1)
         named = Counter(m.text for m in mentions if m.reading != "anaphor") or surface  # "Sudanese army", not "army"
         label = max(named, key=lambda s: (named[s], s))
+        owner = gaz.entries.get(state)
+        if owner is not None and norm(label) == noun.replace("_", " "):  # only ever "troops" ("Eritrea, whose troops")
+            label = f"{owner.demonyms[0]} {label}" if owner.demonyms else f"{owner.label}'s {label}"
         etype = BODY_NOUNS.get(noun.replace("_", " ")) or ("Organization" if noun.split("_")[-1] in STATE_BODY_WORDS
                                                            else "Group")
         return Entity(id=ent_id, type=etype, label=label,

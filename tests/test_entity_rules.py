@@ -734,3 +734,12 @@ def test_a_name_before_a_noun_of_an_organized_body_is_an_organization(extract_te
 ])
 def test_police_navies_coast_guards_and_instructors_are_bodies_of_their_state(extract_text, text, body):
     assert body in {e.id for e in extract_text(text).entities}
+
+
+@pytest.mark.parametrize("text, body, label", [
+    ("Eritrea, whose troops fought alongside Ethiopian forces, denied it.", "eritrea__troops", "Eritrean troops"),
+    ("Mexico, whose troops patrol the border, objected.", "mexico__troops", "Mexico's troops"),
+])
+def test_a_body_named_only_by_its_noun_is_labelled_with_its_state(extract_text, text, body, label):
+    found = {e.id: e.label for e in extract_text(text).entities}
+    assert found.get(body) == label, found
