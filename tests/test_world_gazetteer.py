@@ -212,3 +212,12 @@ def test_package_demonyms_make_no_ruler_patterns(gazetteer):
 ])
 def test_a_package_demonym_and_a_body_noun_are_the_states_body(extract_text, text, body):
     assert body in {e.id for e in extract_text(text).entities}
+
+
+@pytest.mark.parametrize("text, state, city", [
+    ("Washington urged Belgrade and Pristina to return to the talks.", "kosovo", None),
+    ("The two delegations met in Pristina on Monday.", None, "pristina_xk"),
+])
+def test_the_capital_of_a_state_iso_3166_lacks_stands_for_it(extract_text, text, state, city):
+    ids = {e.id for e in extract_text(text).entities}
+    assert (state is None or state in ids) and (city is None or city in ids), ids
