@@ -25,7 +25,7 @@ from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPL
                                ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
-from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
+from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, gerund_verbs,
                      is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object,
                      subjects_of)
@@ -257,6 +257,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    rebutted = rebutted_allegation(verb)
+    if rebutted is not None and not any(t.lemma_.lower() in ALLEGATIONS for t, _ in pairs):
+        pairs = [(rebutted, "")]  # "X accused Y of Z, a charge Y rejects", however the parser hangs it
     if own == "mediates":  # "Qatar mediated talks between Congo and Rwanda": Qatar mediates between them too
         for obj_tok in (t for t, prep in pairs if t.dep_ == "dobj"):
             yield from (rel for subj in subjects for rel in mediated_sides(subj, obj_tok, ctx, source, section, verb))
@@ -354,10 +357,16 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = ctx.entities([obj_tok])
         if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
             objects = [ctx.government_of(k) or k if not ctx.is_person(k) else k for k in objects]
+        if pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS and (
+                obj_tok.dep_ == "appos" or (rebutted is not None and obj_tok.i == rebutted.i)):
+            objects = []  # "says Iran arms the Houthis, a charge Tehran denies": the charge is not the Houthis
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
-            if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
-                claimant, _ = speech(obj_tok, ctx)  # "X said Tehran had warned them, a claim Turkey disputed"
+            if not objects and (obj_tok.dep_ in ("npadvmod", "appos") or rebutted is not None):
+                # "X said Tehran had warned them, a claim Turkey disputed": whoever says the clause before the comma
+                said = obj_tok if rebutted is None else next(
+                    t for t in reversed(ctx.doc[verb.sent.start:rebutted.i]) if t.is_punct).nbor(-1)
+                claimant, _ = speech(said, ctx)
                 objects = [claimant] if claimant is not None and claimant not in subjects else []
         for obj in objects:
             for subj in subjects:

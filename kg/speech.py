@@ -76,6 +76,44 @@ def denial_reaches(tok, cue: str) -> bool:
         child = parent
     return False
 
+#: verbs that deny an allegation appended to the clause it answers: "..., a charge Baku rejects"
+REBUTTING_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contest"}
+#: what may stand between the comma and the allegation noun: "a charge", "an unfounded claim", "similar accusations"
+_REBUTTAL_MODIFIERS = {"DT", "JJ", "RB"}
+
+
+def rebutted_allegation(verb):
+    """The allegation noun of a rebuttal appended after a comma to the clause it answers, with ``verb`` its
+    denial: "X accused Y of Z, a charge Y rejects", "..., claims Moscow has dismissed", "..., accusations that
+    Algiers denied"; else None. The parser often hangs the clause before on the denial, or reads "claims" as a
+    verb with the denial for complement."""
+    if verb.lemma_.lower() not in REBUTTING_VERBS or verb.i - verb.sent.start < 4:
+        return None
+    comma = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if t.is_punct), None)
+    if comma is None or comma.text != "," or comma.i == verb.sent.start:
+        return None
+    between = verb.doc[comma.i + 1:verb.i]
+    noun = next((t for t in between if t.tag_ not in _REBUTTAL_MODIFIERS), None)
+    if noun is None or not (noun.lemma_.lower() in ALLEGED_NOUNS or noun.lower_[:-1] in ALLEGED_NOUNS):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > noun.i]
+    if not subjects or any(is_verb(t) and t.dep_ not in ("aux", "auxpass") and t.i != noun.i for t in between):
+        return None  # "..., claims that Russia has rejected the plan are false" is no rebuttal
+    return noun
+
+
+def _rebuttal_of(verb, child) -> bool:
+    """Is ``verb`` (a denial, or "claims" the parser read as a verb) part of a rebuttal appended after the clause
+    ``child`` stands for ("Kyiv accused Moscow of X, a charge the Kremlin rejects"), or ``child`` the denial under
+    that "claims"? The clause is not the denier's words, nor the denial the accuser's; the one who denies rejects
+    the accuser (:mod:`kg.relations`)."""
+    noun = rebutted_allegation(verb)
+    if noun is None:  # "claims" read as a verb over the denial: "..., claims Moscow has dismissed"
+        denied = [rebutted_allegation(c) for c in verb.children if c.dep_ == "ccomp"]
+        noun = verb if any(n is not None and n.i == verb.i for n in denied) else None
+    return noun is not None and (child.right_edge.i < noun.i or (noun.i == verb.i and child.i > verb.i))
+
+
 def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
     negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
@@ -126,7 +164,8 @@ def speech(tok, ctx: Context):
             key = _according_to(child, ctx)
             if key is not None:
                 return key, "according to"
-        if child.head.i == child.i:
+        if child.head.i == child.i or rebutted_allegation(child) is not None:
+            # a rebuttal appended to a clause ("..., accusations that Algiers rejected") is said by no one there
             trailing = _trailing_cue(child, ctx)
             if trailing is not None:
                 return trailing
@@ -257,6 +296,8 @@ def _reports(verb, child) -> bool:
     statements, however the parser hangs them."""
     if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i:verb.i]):
         return False
+    if _rebuttal_of(verb, child):
+        return False  # "X accused Y of Z, a charge Y rejects": the accusation is not Y's words
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True
