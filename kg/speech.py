@@ -158,8 +158,10 @@ def _according_to(verb, ctx: Context) -> str | None:
 
 def speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
-    child = tok
+    child, contrast = tok, None
     while True:
+        if contrast is None and _contrasting(child):
+            contrast = child
         if is_verb(child):
             key = _according_to(child, ctx)
             if key is not None:
@@ -172,6 +174,8 @@ def speech(tok, ctx: Context):
             break
         parent = child.head
         if is_verb(parent) and _reports(parent, child):
+            if contrast is not None and parent.i < contrast.i:
+                return None, None  # "X said A, while Washington urged B": B is not in X's words
             nsubjs = [c for c in parent.children if c.dep_ == "nsubj"]
             if nsubjs:
                 # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
@@ -213,6 +217,18 @@ def speech(tok, ctx: Context):
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+
+
+#: conjunctions of a clause set against the one it hangs on: "X said A, while Washington urged B"
+CONTRASTING = {"while", "whereas", "whilst"}
+
+
+def _contrasting(clause) -> bool:
+    """Is ``clause`` one with its own subject set against the clause before by "while" or "whereas" after a comma
+    ("..., while Washington urged B")? Not "while" of time ("attacked while the troops slept")."""
+    return (clause.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and any(c.dep_ == "mark" and c.lower_ in CONTRASTING and c.i > 0 and (
+                c.lower_ != "while" or c.nbor(-1).text in (",", ";", "—")) for c in clause.children))
 
 
 #: words a headline may put before the speaker's name: "President Ilham Aliyev: ...", "Russia's Lavrov: ..."

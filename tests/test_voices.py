@@ -42,3 +42,27 @@ def test_a_charge_in_apposition_is_the_claimants_not_the_noun_before_it(extract_
     found = extract_text("Yemen's government says Iran arms the Houthis, a charge Tehran denies.")
     assert ("iran", "rejects", "yemen") in rels(found) and ("iran", "rejects", "houthis") not in rels(found)
     assert only(found, "iran", "provides_aid_to", "houthis").speaker == "yemen"
+
+
+# --- a clause set against another by "while" / "whereas" ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, own, said, speaker", [
+    ("Kenya said it would deploy police to Haiti, while the United States pledged to support Haiti.",
+     ("united_states", "supports", "haiti"), ("kenya", "deploys_to", "haiti"), "kenya"),
+    ("Rwanda's president said Congo backs the FDLR, whereas Kinshasa accuses Kigali of arming the M23.",
+     ("dr_congo", "accuses", "rwanda"), ("dr_congo", "supports", "fdlr"), "paul_kagame"),
+])
+def test_a_contrasting_clause_keeps_its_own_voice(extract_text, text, own, said, speaker):
+    found = extract_text(text)
+    assert only(found, *own).speaker is None
+    assert only(found, *said).speaker == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # guards (pass without the rule too): an attribution after both clauses says both; "while" of time is inside
+    ("Russia attacked Kharkiv, while Ukraine struck Belgorod, Zelensky said.", ("ukraine", "attacks", "belgorod_ru")),
+    ("Zelensky said Russia had shelled Kharkiv while Ukrainian troops held Kupiansk.",
+     ("ukraine__troops", "controls", "kupiansk")),
+])
+def test_a_clause_said_with_the_other_keeps_the_speaker(extract_text, text, expected):
+    assert only(extract_text(text), *expected).speaker == "volodymyr_zelensky"
