@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .blame import BLAME_WORDS, blame_relations
 from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
@@ -154,6 +155,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
             yield from _small_clause(tok, ctx, source, section)
+        if tok.lemma_.lower() in BLAME_WORDS:
+            yield from blame_relations(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from anti_relations(tok, ctx, source, section)
 

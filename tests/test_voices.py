@@ -66,3 +66,31 @@ def test_a_contrasting_clause_keeps_its_own_voice(extract_text, text, own, said,
 ])
 def test_a_clause_said_with_the_other_keeps_the_speaker(extract_text, text, expected):
     assert only(extract_text(text), *expected).speaker == "volodymyr_zelensky"
+
+
+# --- blame without "accuse" ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kinshasa holds Kigali accountable for the fall of Goma.", ("dr_congo", "accuses", "rwanda")),
+    ("Kyiv holds Moscow fully responsible for the attack, Zelensky said.", ("ukraine", "accuses", "russia")),
+    # said by someone: the speaker accuses, in the source's voice
+    ("The Sudanese army said the RSF bears full responsibility for the massacre.", ("sudan__army", "accuses", "rsf")),
+    ("Lavrov said Kyiv was responsible for the strike.", ("sergey_lavrov", "accuses", "ukraine")),
+    ("Zelensky: Moscow is to blame for the blackout", ("volodymyr_zelensky", "accuses", "russia")),
+    # what is blamed is no one: its owner is
+    ("Addis Ababa blamed Cairo's intransigence for the crisis.", ("ethiopia", "accuses", "egypt")),
+    ("Belgrade blamed the nationalism of Kosovo's prime minister for the tensions.",
+     ("serbia", "accuses", "albin_kurti")),
+])
+def test_blame_without_accuse_is_an_accusation(extract_text, text, expected):
+    rel = only(extract_text(text), *expected)
+    assert not rel.negated
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a duty, a denial of blame, or the writer's own judgment accuse no one
+    ("Russia was responsible for the defence of Armenia, Pashinyan said.", ("nikol_pashinyan", "accuses", "russia")),
+    ("Peskov said Kyiv was not to blame.", ("dmitry_peskov", "accuses", "ukraine")),
+])
+def test_no_blame_without_fault_or_speaker(extract_text, text, absent):
+    assert absent not in rels(extract_text(text))
