@@ -256,6 +256,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
                   if g.dep_ == "pobj"]
+    if lemma in DISCUSSING_VERBS:  # "discussed the situation with Aliyev": the parser hangs "with" on the topic
+        pairs += [(g, "with") for t in dobjs for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for g in p.children if g.dep_ == "pobj" and any(ctx.is_person(k) for k in ctx.entities([g]))]
     if relative_object(verb) is not None:
         pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
@@ -298,11 +301,13 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         if joined and not any(ctx.is_person(k) for k in subjects):
             pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
-    if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
-            and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
-        for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
+    mutual = own if own and predicates.is_symmetric(own) else "meets_with" if lemma in DISCUSSING_VERBS else None
+    if (len(subjects) >= 2 and mutual and verb.dep_ not in ("xcomp", "pcomp")
+            and not any((c.dep_ in ("dobj", "dative") and lemma not in DISCUSSING_VERBS)
+                        or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
+        for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels", "X and Y discussed the war"
             for b in subjects[i + 1:]:
-                yield make_relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
+                yield make_relation(a, mutual, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
     copula = lemma == "be"
     framed = [(t, _wholes(t, ctx)) for t, prep in pairs if prep == "as" or (copula and t.dep_ == "attr")]
     framed += [(g, _wholes(g, ctx)) for t, prep in pairs if t.dep_ == "dobj"  # "acknowledges X as a concern of Y"
@@ -337,6 +342,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
             pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
+        if pred == GENERIC and prep == "with" and lemma in DISCUSSING_VERBS:
+            pred = "meets_with"  # "Putin discussed the situation with Aliyev (by phone)": they met or talked
         if materiel and pred == "deploys_to" and prep in ("to", "into"):
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
@@ -414,6 +421,8 @@ TAKEN = "taken"
 
 #: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
 CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
+#: verbs of going over a matter together, whose "with" names the one met: "discussed the war with X"
+DISCUSSING_VERBS = {"discuss", "debate", "consult"}
 #: what a call goes over: "by phone", "over the telephone", "via video link"
 CALL_MEDIA = {"phone", "telephone", "videophone", "video", "videoconference", "videolink", "link", "line", "call"}
 

@@ -68,6 +68,21 @@ def test_a_clause_said_with_the_other_keeps_the_speaker(extract_text, text, expe
     assert only(extract_text(text), *expected).speaker == "volodymyr_zelensky"
 
 
+# --- discussing something with someone ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    ("The Kremlin said Putin had discussed the situation in Syria with Erdogan by phone.",
+     ("vladimir_putin", "meets_with", "recep_tayyip_erdogan"), "russia"),
+    ("Ruto discussed the security situation in Haiti with Blinken.", ("william_ruto", "meets_with", "antony_blinken"),
+     None),
+    ("Putin and Lukashenko discussed the situation by phone.", ("vladimir_putin", "meets_with", "alexander_lukashenko"),
+     None),
+    ("Blinken held consultations with Ruto.", ("antony_blinken", "meets_with", "william_ruto"), None),
+])
+def test_discussing_with_someone_is_meeting_them(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
+
+
 # --- blame without "accuse" ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
