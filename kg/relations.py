@@ -344,6 +344,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
         if pred == GENERIC and prep == "with" and lemma in DISCUSSING_VERBS:
             pred = "meets_with"  # "Putin discussed the situation with Aliyev (by phone)": they met or talked
+        if pred == "deploys_to" and not prep and obj_tok.dep_ == "dobj" and lemma in SENDING_VERBS:
+            continue  # "sent Syrian mercenaries", "deployed the 58th Army": what is sent is not where it goes
         if materiel and pred == "deploys_to" and prep in ("to", "into"):
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
@@ -398,9 +400,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if this == "affiliated_with" and prep == "with" and ctx.state_of(subj) == subj:
                     this = GENERIC  # "Russia would continue to work with Armenia": a state holds no post with another
                 if this == TAKEN:  # "took the ambassador aside", "took Ukraine's side": no ground taken
-                    this = GENERIC if (ctx.is_person(obj) or ctx.is_organization(obj) or ctx.is_event(obj)
-                                       or "__" in obj or obj.startswith(("Group:", "Person:"))
-                                       or ctx.state_of(obj) == obj) else "occupies"
+                    this = (GENERIC if _is_actor(obj, ctx) or ctx.is_event(obj) or ctx.state_of(obj) == obj
+                            else "occupies")
+                if this == GENERIC and lemma == "belong" and prep == "to" and not ctx.is_event(obj):
+                    # "the personnel belong to the Wagner Group"; "Crimea belongs to Ukraine"
+                    this = ("affiliated_with" if _is_actor(subj, ctx) and ctx.state_of(subj) != subj
+                            else "part_of" if not _is_actor(obj, ctx) else GENERIC)
                 if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
                                                       or ctx.is_organization(obj)):
                     this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
@@ -416,11 +421,18 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 yield _aid_refused(rel, lemma)
 
 
+def _is_actor(key: str, ctx: Context) -> bool:
+    """A person, an organization or a body of people ("Russian troops"), not a place nor a state."""
+    return ctx.is_person(key) or ctx.is_organization(key) or "__" in key or key.startswith(("Group:", "Person:"))
+
+
 #: the sense of "take" with a place for object: capturing it ("took Kupiansk"), else no relation
 TAKEN = "taken"
 
 #: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
 CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
+#: verbs whose object is what they send, never where it goes: "sent troops (to X)", "stationed a brigade in X"
+SENDING_VERBS = {"send", "deploy", "redeploy", "station", "dispatch"}
 #: verbs of going over a matter together, whose "with" names the one met: "discussed the war with X"
 DISCUSSING_VERBS = {"discuss", "debate", "consult"}
 #: what a call goes over: "by phone", "over the telephone", "via video link"

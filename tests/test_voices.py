@@ -109,3 +109,30 @@ def test_blame_without_accuse_is_an_accusation(extract_text, text, expected):
 ])
 def test_no_blame_without_fault_or_speaker(extract_text, text, absent):
     assert absent not in rels(extract_text(text))
+
+
+# --- participles of support, sending, belonging ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Caracas, backed by Moscow, claims the Essequibo region.", ("russia", "supports", "venezuela"), None),
+    ("Armed by Iran, the Houthis fired missiles at Israel.", ("iran", "provides_aid_to", "houthis"), None),
+    # what is sent is not where it goes
+    ("The UAE sent Colombian mercenaries to Sudan.", ("united_arab_emirates", "deploys_to", "sudan"),
+     ("united_arab_emirates", "deploys_to", "colombia__mercenaries")),
+    ("Iran sent Hezbollah fighters to Syria.", ("iran", "deploys_to", "syria"), ("iran", "deploys_to", "hezbollah")),
+    # belonging: a body to an organization, a place to a state
+    ("Sultani Makenga belongs to the M23.", ("sultani_makenga", "affiliated_with", "m23"), None),
+    ("Russian mercenaries belonging to the Wagner Group were seen in Bangui.",
+     ("russia__mercenaries", "affiliated_with", "wagner_group"), None),
+    ("Transnistria belongs to Moldova, the OSCE said.", ("transnistria", "part_of", "moldova"),
+     ("transnistria", "related_to", "moldova")),
+])
+def test_participles_sending_and_belonging(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert expected in found and absent not in found, sorted(found)
+
+
+def test_a_reporter_asking_is_no_actor(extract_text):
+    # guard (passes without the participle rule too): "asked by" names who asked, not who backed anyone
+    found = rels(extract_text("Asked by Reuters about the deal, the Kremlin said Russia supports Armenia."))
+    assert not any("reuters" in (s, o) for s, _, o in found), sorted(found)
