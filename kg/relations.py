@@ -62,6 +62,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     def party(key: str) -> str | None:  # the state a key acts for: itself, its body's state, a role holder's state
         return state_of(key) or ctx.affiliation.get(key) or roles.get(key)
     ctx.party = party
+    ctx.voice = lambda tok: speech(tok, ctx)[0]
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
@@ -224,6 +225,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     subjects = ctx.entities(agents)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
+    if not subjects and patients and predicates.for_verb(lemma, particle) in DISAPPROVING:
+        subjects = _critics_at(verb, ctx)
     if not subjects:
         if lemma in VIEW_VERBS:
             yield from _held_view(verb, ctx, source, section)
@@ -419,6 +422,18 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 rel = make_relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
+
+
+#: predicates of disapproval, whose passive "in <capital>" names the critic: "was criticized in Yerevan"
+DISAPPROVING = {"criticizes", "accuses"}
+
+
+def _critics_at(verb, ctx: Context) -> list[str]:
+    """The governments seated where a passive criticism was voiced: "Russia has been criticized in Yerevan for
+    failing to stop the offensive" (Armenia's); none for a country ("criticized in Ukraine" names no speaker)."""
+    places = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                           if g.dep_ == "pobj"])
+    return [g for g in map(ctx.government_of, places) if g is not None]
 
 
 def _is_actor(key: str, ctx: Context) -> bool:

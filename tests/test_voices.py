@@ -136,3 +136,17 @@ def test_a_reporter_asking_is_no_actor(extract_text):
     # guard (passes without the participle rule too): "asked by" names who asked, not who backed anyone
     found = rels(extract_text("Asked by Reuters about the deal, the Kremlin said Russia supports Armenia."))
     assert not any("reuters" in (s, o) for s, _, o in found), sorted(found)
+
+
+# --- "our" in a quotation, criticism voiced in a capital ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    # "our forces" in a leader's quotation are the leader's state's
+    ('"Our forces have liberated Kherson," Zelensky said.', ("ukraine", "controls", "kherson"), "volodymyr_zelensky"),
+    ("Sudan's army chief Abdel Fattah al-Burhan said: \"Our army has retaken Wad Madani.\"",
+     ("sudan", "controls", "wad_medani_sd"), "abdel_fattah_al_burhan"),
+    # criticism voiced in a capital is its government's
+    ("The RSF has been criticized in Khartoum for blocking aid.", ("sudan", "criticizes", "rsf"), None),
+])
+def test_our_forces_and_critics_in_a_capital(extract_text, text, expected, speaker):
+    assert only(extract_text(text), *expected).speaker == speaker
