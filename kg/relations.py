@@ -71,8 +71,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
             if rel.subject != rel.object and (key, sent.start) not in seen and not (
                     is_event(rel.subject) and rel.predicate not in EVENT_SUBJECT_PREDICATES):
                 seen.add((key, sent.start))
-                if rel.predicate == "accuses" and not rel.negated:
-                    ctx.accusations.append((rel.subject, rel.object))
+                if rel.predicate in ("accuses", "criticizes") and not rel.negated:
+                    ctx.accusations.append((rel.subject, rel.object))  # what "the accusation", "the criticism" was
                 if rel.predicate in ("leader_of", "spokesperson_of") and rel.speaker is None:
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
@@ -114,12 +114,16 @@ FRAMING_CUES = {form for lemma in FRAMING_VERBS - {"consider", "perceive", "rega
                 for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", lemma[:-1] + "ing")}
 
 #: nouns that name someone's accusation ("denied the allegations", "claims that Russia has rejected")
-ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report"}
+ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report", "criticism"}
+#: pronouns that, as what is denied, stand for an accusation made before: "..., which Iran denies", "Kyiv denies this"
+DENIED_PRONOUNS = {"which", "this"}
+#: verbs that say something alleged is untrue (one rejects a plan, but denies a charge)
+DENYING_VERBS = {"deny", "refute", "dispute"}
 
 
 def _accusers(ctx: Context, accused: list[str]) -> list[str]:
-    """Who last accused one of ``accused`` (or the state one of them leads or speaks for) earlier in the article
-    (the referent of "the allegations")."""
+    """Who last accused or criticized one of ``accused`` (or the state one of them leads or speaks for) earlier in
+    the article (the referent of "the allegations", "the criticism", "which X denies")."""
     sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
         if target in sides or ctx.party(target) in sides:  # "accused Eritrean soldiers ..., which Asmara denied"
@@ -375,6 +379,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS and (
                 obj_tok.dep_ == "appos" or (rebutted is not None and obj_tok.i == rebutted.i)):
             objects = []  # "says Iran arms the Houthis, a charge Tehran denies": the charge is not the Houthis
+        if (pred == "rejects" and obj_tok.lower_ in DENIED_PRONOUNS and lemma in DENYING_VERBS
+                and not any(ctx.is_event(k) for k in objects)):
+            objects = _accusers(ctx, subjects) or objects  # "accuses X of arming the rebels, which X denies": the charge
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
             if not objects and (obj_tok.dep_ in ("npadvmod", "appos") or rebutted is not None):

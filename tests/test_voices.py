@@ -44,6 +44,26 @@ def test_a_charge_in_apposition_is_the_claimants_not_the_noun_before_it(extract_
     assert only(found, "iran", "provides_aid_to", "houthis").speaker == "yemen"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "which" and "this" denied stand for the charge, not the noun before them
+    ("Kinshasa accuses Kigali of arming the M23 rebels, which Rwanda denies.", ("rwanda", "rejects", "dr_congo")),
+    ("Kyiv accused Moscow of shelling Kharkiv. Moscow denies this.", ("russia", "rejects", "ukraine")),
+    # the criticism rejected is the critic's
+    ("Human Rights Watch criticized Rwanda for backing the M23. Kigali rejected the criticism.",
+     ("rwanda", "rejects", "human_rights_watch")),
+])
+def test_a_denied_charge_named_by_a_pronoun_or_criticism_is_the_accusers(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected in found, sorted(found)
+
+
+def test_a_rejected_plan_is_no_rejected_charge(extract_text):
+    # guard (passes without the rule too): one rejects a plan, but denies a charge
+    found = rels(extract_text("Kyiv accused Moscow of shelling Kharkiv. Ukraine proposed a ceasefire plan, which "
+                              "Moscow rejected."))
+    assert ("russia", "rejects", "ukraine") not in found, sorted(found)
+
+
 # --- a clause set against another by "while" / "whereas" ---------------------------------------------------------
 
 @pytest.mark.parametrize("text, own, said, speaker", [
