@@ -23,6 +23,7 @@ class Context:
         self.is_region = lambda key: False  # a territory (not a city, not a state) that "the region" can be
         self.is_organization = lambda key: key.startswith("Organization:")  # an alliance, a party, not a state's body
         self.party = state_of  # the state a key acts for (kg.relations knows more: role holders)
+        self.voice = lambda tok: None  # who says the words ``tok`` is in (kg.relations reads it with kg.speech)
         for m in mentions:
             if m.reading == "dateline":
                 continue  # where the story was filed from takes no part in what it reports
@@ -137,6 +138,9 @@ class Context:
                         key = self._own_subject(tok)  # "urged Russia to withdraw its troops": Russia's
                     if key is None and child.dep_ == "poss" and pronouns and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
                         key = self.antecedent(child)
+                    if key is None and child.dep_ == "poss" and pronouns and child.lower_ == "our":
+                        speaker = self.voice(tok)  # '"Our armed forces have seized Kidal," Goita said': Mali's
+                        key = self.party(speaker) if speaker is not None else None
                     if key is None and child.lower_ == "whose" and tok.head.dep_ == "relcl":
                         key = self.entity(tok.head.head, pronouns=pronouns)  # "Eritrea, whose troops fought"
                     if key is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .blame import BLAME_WORDS, blame_relations
 from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
@@ -25,7 +26,7 @@ from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPL
                                ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
-from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, speech, view_holder
+from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
 from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, gerund_verbs,
                      is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object,
                      subjects_of)
@@ -61,6 +62,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     def party(key: str) -> str | None:  # the state a key acts for: itself, its body's state, a role holder's state
         return state_of(key) or ctx.affiliation.get(key) or roles.get(key)
     ctx.party = party
+    ctx.voice = lambda tok: speech(tok, ctx)[0]
     seen: set[tuple] = set()
     for sent in doc.sents:
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
@@ -69,8 +71,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
             if rel.subject != rel.object and (key, sent.start) not in seen and not (
                     is_event(rel.subject) and rel.predicate not in EVENT_SUBJECT_PREDICATES):
                 seen.add((key, sent.start))
-                if rel.predicate == "accuses" and not rel.negated:
-                    ctx.accusations.append((rel.subject, rel.object))
+                if rel.predicate in ("accuses", "criticizes") and not rel.negated:
+                    ctx.accusations.append((rel.subject, rel.object))  # what "the accusation", "the criticism" was
                 if rel.predicate in ("leader_of", "spokesperson_of") and rel.speaker is None:
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
@@ -112,12 +114,16 @@ FRAMING_CUES = {form for lemma in FRAMING_VERBS - {"consider", "perceive", "rega
                 for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", lemma[:-1] + "ing")}
 
 #: nouns that name someone's accusation ("denied the allegations", "claims that Russia has rejected")
-ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report"}
+ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report", "criticism"}
+#: pronouns that, as what is denied, stand for an accusation made before: "..., which Iran denies", "Kyiv denies this"
+DENIED_PRONOUNS = {"which", "this"}
+#: verbs that say something alleged is untrue (one rejects a plan, but denies a charge)
+DENYING_VERBS = {"deny", "refute", "dispute"}
 
 
 def _accusers(ctx: Context, accused: list[str]) -> list[str]:
-    """Who last accused one of ``accused`` (or the state one of them leads or speaks for) earlier in the article
-    (the referent of "the allegations")."""
+    """Who last accused or criticized one of ``accused`` (or the state one of them leads or speaks for) earlier in
+    the article (the referent of "the allegations", "the criticism", "which X denies")."""
     sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
         if target in sides or ctx.party(target) in sides:  # "accused Eritrean soldiers ..., which Asmara denied"
@@ -154,6 +160,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from settlement_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in TERRITORY_WORDS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "xcomp", "oprd"):
             yield from _small_clause(tok, ctx, source, section)
+        if tok.lemma_.lower() in BLAME_WORDS:
+            yield from blame_relations(tok, ctx, source, section)
         if tok.lower_ == "anti" and tok.i + 2 < len(ctx.doc) and tok.nbor(1).text in ("-", "–"):
             yield from anti_relations(tok, ctx, source, section)
 
@@ -221,6 +229,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     subjects = ctx.entities(agents)
     if not subjects and patients and predicates.for_verb(lemma, particle) in SELF_MOTION:
         subjects, patients = ctx.entities(patients), []  # "1,960 troops were stationed in Karabakh"
+    if not subjects and patients and predicates.for_verb(lemma, particle) in DISAPPROVING:
+        subjects = _critics_at(verb, ctx)
     if not subjects:
         if lemma in VIEW_VERBS:
             yield from _held_view(verb, ctx, source, section)
@@ -253,10 +263,16 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children
                   if p.dep_ == "prep" and p.lower_ in ("in", "on", "to", "into", "inside") for g in p.children
                   if g.dep_ == "pobj"]
+    if lemma in DISCUSSING_VERBS:  # "discussed the situation with Aliyev": the parser hangs "with" on the topic
+        pairs += [(g, "with") for t in dobjs for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for g in p.children if g.dep_ == "pobj" and any(ctx.is_person(k) for k in ctx.entities([g]))]
     if relative_object(verb) is not None:
         pairs = [(verb.head, "")] + pairs  # "the groups it blames for the attack": it blames the groups
     if not pairs and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ALLEGATIONS:
         pairs = [(verb.head, "")]  # "claims that Russia has rejected": the claims are the object
+    rebutted = rebutted_allegation(verb)
+    if rebutted is not None and not any(t.lemma_.lower() in ALLEGATIONS for t, _ in pairs):
+        pairs = [(rebutted, "")]  # "X accused Y of Z, a charge Y rejects", however the parser hangs it
     if own == "mediates":  # "Qatar mediated talks between Congo and Rwanda": Qatar mediates between them too
         for obj_tok in (t for t, prep in pairs if t.dep_ == "dobj"):
             yield from (rel for subj in subjects for rel in mediated_sides(subj, obj_tok, ctx, source, section, verb))
@@ -292,11 +308,13 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     yield make_relation(subj, "part_of", obj, verb.sent, ctx, verb, source, section, "svo", 0.6, verb.text)
         if joined and not any(ctx.is_person(k) for k in subjects):
             pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
-    if (len(subjects) >= 2 and own and predicates.is_symmetric(own) and verb.dep_ not in ("xcomp", "pcomp")
-            and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
-        for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels": they met each other
+    mutual = own if own and predicates.is_symmetric(own) else "meets_with" if lemma in DISCUSSING_VERBS else None
+    if (len(subjects) >= 2 and mutual and verb.dep_ not in ("xcomp", "pcomp")
+            and not any((c.dep_ in ("dobj", "dative") and lemma not in DISCUSSING_VERBS)
+                        or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
+        for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels", "X and Y discussed the war"
             for b in subjects[i + 1:]:
-                yield make_relation(a, own, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
+                yield make_relation(a, mutual, b, verb.sent, ctx, verb, source, section, "coordination", 0.6, verb.text)
     copula = lemma == "be"
     framed = [(t, _wholes(t, ctx)) for t, prep in pairs if prep == "as" or (copula and t.dep_ == "attr")]
     framed += [(g, _wholes(g, ctx)) for t, prep in pairs if t.dep_ == "dobj"  # "acknowledges X as a concern of Y"
@@ -331,6 +349,10 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
         if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
             pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
+        if pred == GENERIC and prep == "with" and lemma in DISCUSSING_VERBS:
+            pred = "meets_with"  # "Putin discussed the situation with Aliyev (by phone)": they met or talked
+        if pred == "deploys_to" and not prep and obj_tok.dep_ == "dobj" and lemma in SENDING_VERBS:
+            continue  # "sent Syrian mercenaries", "deployed the 58th Army": what is sent is not where it goes
         if materiel and pred == "deploys_to" and prep in ("to", "into"):
             pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
@@ -354,10 +376,19 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             objects = ctx.entities([obj_tok])
         if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
             objects = [ctx.government_of(k) or k if not ctx.is_person(k) else k for k in objects]
+        if pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS and (
+                obj_tok.dep_ == "appos" or (rebutted is not None and obj_tok.i == rebutted.i)):
+            objects = []  # "says Iran arms the Houthis, a charge Tehran denies": the charge is not the Houthis
+        if (pred == "rejects" and obj_tok.lower_ in DENIED_PRONOUNS and lemma in DENYING_VERBS
+                and not any(ctx.is_event(k) for k in objects)):
+            objects = _accusers(ctx, subjects) or objects  # "accuses X of arming the rebels, which X denies": the charge
         if not objects and pred == "rejects" and obj_tok.lemma_.lower() in ALLEGATIONS:
             objects = _accusers(ctx, subjects)  # "Yerevan denied the allegations": the accusers'
-            if not objects and obj_tok.dep_ in ("npadvmod", "appos"):
-                claimant, _ = speech(obj_tok, ctx)  # "X said Tehran had warned them, a claim Turkey disputed"
+            if not objects and (obj_tok.dep_ in ("npadvmod", "appos") or rebutted is not None):
+                # "X said Tehran had warned them, a claim Turkey disputed": whoever says the clause before the comma
+                said = obj_tok if rebutted is None else next(
+                    t for t in reversed(ctx.doc[verb.sent.start:rebutted.i]) if t.is_punct).nbor(-1)
+                claimant, _ = speech(said, ctx)
                 objects = [claimant] if claimant is not None and claimant not in subjects else []
         for obj in objects:
             for subj in subjects:
@@ -379,9 +410,12 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 if this == "affiliated_with" and prep == "with" and ctx.state_of(subj) == subj:
                     this = GENERIC  # "Russia would continue to work with Armenia": a state holds no post with another
                 if this == TAKEN:  # "took the ambassador aside", "took Ukraine's side": no ground taken
-                    this = GENERIC if (ctx.is_person(obj) or ctx.is_organization(obj) or ctx.is_event(obj)
-                                       or "__" in obj or obj.startswith(("Group:", "Person:"))
-                                       or ctx.state_of(obj) == obj) else "occupies"
+                    this = (GENERIC if _is_actor(obj, ctx) or ctx.is_event(obj) or ctx.state_of(obj) == obj
+                            else "occupies")
+                if this == GENERIC and lemma == "belong" and prep == "to" and not ctx.is_event(obj):
+                    # "the personnel belong to the Wagner Group"; "Crimea belongs to Ukraine"
+                    this = ("affiliated_with" if _is_actor(subj, ctx) and ctx.state_of(subj) != subj
+                            else "part_of" if not _is_actor(obj, ctx) else GENERIC)
                 if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
                                                       or ctx.is_organization(obj)):
                     this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
@@ -397,11 +431,32 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 yield _aid_refused(rel, lemma)
 
 
+#: predicates of disapproval, whose passive "in <capital>" names the critic: "was criticized in Yerevan"
+DISAPPROVING = {"criticizes", "accuses"}
+
+
+def _critics_at(verb, ctx: Context) -> list[str]:
+    """The governments seated where a passive criticism was voiced: "Russia has been criticized in Yerevan for
+    failing to stop the offensive" (Armenia's); none for a country ("criticized in Ukraine" names no speaker)."""
+    places = ctx.entities([g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                           if g.dep_ == "pobj"])
+    return [g for g in map(ctx.government_of, places) if g is not None]
+
+
+def _is_actor(key: str, ctx: Context) -> bool:
+    """A person, an organization or a body of people ("Russian troops"), not a place nor a state."""
+    return ctx.is_person(key) or ctx.is_organization(key) or "__" in key or key.startswith(("Group:", "Person:"))
+
+
 #: the sense of "take" with a place for object: capturing it ("took Kupiansk"), else no relation
 TAKEN = "taken"
 
 #: verbs of talking, which with a phone or video link make a call: "spoke by phone with X"
 CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
+#: verbs whose object is what they send, never where it goes: "sent troops (to X)", "stationed a brigade in X"
+SENDING_VERBS = {"send", "deploy", "redeploy", "station", "dispatch"}
+#: verbs of going over a matter together, whose "with" names the one met: "discussed the war with X"
+DISCUSSING_VERBS = {"discuss", "debate", "consult"}
 #: what a call goes over: "by phone", "over the telephone", "via video link"
 CALL_MEDIA = {"phone", "telephone", "videophone", "video", "videoconference", "videolink", "link", "line", "call"}
 

@@ -76,6 +76,44 @@ def denial_reaches(tok, cue: str) -> bool:
         child = parent
     return False
 
+#: verbs that deny an allegation appended to the clause it answers: "..., a charge Baku rejects"
+REBUTTING_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contest"}
+#: what may stand between the comma and the allegation noun: "a charge", "an unfounded claim", "similar accusations"
+_REBUTTAL_MODIFIERS = {"DT", "JJ", "RB"}
+
+
+def rebutted_allegation(verb):
+    """The allegation noun of a rebuttal appended after a comma to the clause it answers, with ``verb`` its
+    denial: "X accused Y of Z, a charge Y rejects", "..., claims Moscow has dismissed", "..., accusations that
+    Algiers denied"; else None. The parser often hangs the clause before on the denial, or reads "claims" as a
+    verb with the denial for complement."""
+    if verb.lemma_.lower() not in REBUTTING_VERBS or verb.i - verb.sent.start < 4:
+        return None
+    comma = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if t.is_punct), None)
+    if comma is None or comma.text != "," or comma.i == verb.sent.start:
+        return None
+    between = verb.doc[comma.i + 1:verb.i]
+    noun = next((t for t in between if t.tag_ not in _REBUTTAL_MODIFIERS), None)
+    if noun is None or not (noun.lemma_.lower() in ALLEGED_NOUNS or noun.lower_[:-1] in ALLEGED_NOUNS):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > noun.i]
+    if not subjects or any(is_verb(t) and t.dep_ not in ("aux", "auxpass") and t.i != noun.i for t in between):
+        return None  # "..., claims that Russia has rejected the plan are false" is no rebuttal
+    return noun
+
+
+def _rebuttal_of(verb, child) -> bool:
+    """Is ``verb`` (a denial, or "claims" the parser read as a verb) part of a rebuttal appended after the clause
+    ``child`` stands for ("Kyiv accused Moscow of X, a charge the Kremlin rejects"), or ``child`` the denial under
+    that "claims"? The clause is not the denier's words, nor the denial the accuser's; the one who denies rejects
+    the accuser (:mod:`kg.relations`)."""
+    noun = rebutted_allegation(verb)
+    if noun is None:  # "claims" read as a verb over the denial: "..., claims Moscow has dismissed"
+        denied = [rebutted_allegation(c) for c in verb.children if c.dep_ == "ccomp"]
+        noun = verb if any(n is not None and n.i == verb.i for n in denied) else None
+    return noun is not None and (child.right_edge.i < noun.i or (noun.i == verb.i and child.i > verb.i))
+
+
 def flags(tok) -> tuple[bool, bool]:
     """(negated, hedged) for a predicate token, looking at its own and its governing verb's dependents."""
     negated = any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in tok.children)
@@ -120,19 +158,24 @@ def _according_to(verb, ctx: Context) -> str | None:
 
 def speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
-    child = tok
+    child, contrast = tok, None
     while True:
+        if contrast is None and _contrasting(child):
+            contrast = child
         if is_verb(child):
             key = _according_to(child, ctx)
             if key is not None:
                 return key, "according to"
-        if child.head.i == child.i:
+        if child.head.i == child.i or rebutted_allegation(child) is not None:
+            # a rebuttal appended to a clause ("..., accusations that Algiers rejected") is said by no one there
             trailing = _trailing_cue(child, ctx)
             if trailing is not None:
                 return trailing
             break
         parent = child.head
         if is_verb(parent) and _reports(parent, child):
+            if contrast is not None and parent.i < contrast.i:
+                return None, None  # "X said A, while Washington urged B": B is not in X's words
             nsubjs = [c for c in parent.children if c.dep_ == "nsubj"]
             if nsubjs:
                 # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
@@ -174,6 +217,18 @@ def speech(tok, ctx: Context):
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
     return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+
+
+#: conjunctions of a clause set against the one it hangs on: "X said A, while Washington urged B"
+CONTRASTING = {"while", "whereas", "whilst"}
+
+
+def _contrasting(clause) -> bool:
+    """Is ``clause`` one with its own subject set against the clause before by "while" or "whereas" after a comma
+    ("..., while Washington urged B")? Not "while" of time ("attacked while the troops slept")."""
+    return (clause.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and any(c.dep_ == "mark" and c.lower_ in CONTRASTING and c.i > 0 and (
+                c.lower_ != "while" or c.nbor(-1).text in (",", ";", "—")) for c in clause.children))
 
 
 #: words a headline may put before the speaker's name: "President Ilham Aliyev: ...", "Russia's Lavrov: ..."
@@ -257,6 +312,8 @@ def _reports(verb, child) -> bool:
     statements, however the parser hangs them."""
     if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i:verb.i]):
         return False
+    if _rebuttal_of(verb, child):
+        return False  # "X accused Y of Z, a charge Y rejects": the accusation is not Y's words
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True

@@ -107,6 +107,10 @@ PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "membe
                    "minister", "counterpart", "leader", "envoy", "diplomat"}
 
 
+#: verbs of being asked or reached, whose "by" is no actor in what the clause reports: "Asked by Reuters, X said"
+ADDRESSING_VERBS = {"ask", "question", "interview", "contact", "reach", "approach", "quote", "press"}
+
+
 def conjuncts(tok):
     out = [tok]
     for child in tok.children:
@@ -192,6 +196,11 @@ def subjects_of(verb) -> tuple[list, list]:
         agents = [a for a in agents if a not in cut]
     if agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
         patients = [verb.head]  # "the army, led by General X": the army is led
+    elif (agents and not patients and verb.dep_ == "advcl" and verb.tag_ == "VBN" and is_verb(verb.head)
+          and verb.lemma_.lower() not in ADDRESSING_VERBS
+          and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)):
+        # "Belgrade, backed by Russia, refuses ...", "Armed by Iran, the Houthis ...": the main clause's subject
+        patients = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if agents or patients:
         return agents, patients
     head = verb.head
