@@ -206,6 +206,22 @@ def test_a_known_event_joined_by_its_date_is_one_the_article_points_at(extract_t
     assert found["tigray_war"].label == "Tigray War"  # a known event only described keeps its own name
 
 
+@pytest.mark.parametrize("text, known, joined", [
+    # one side named once, in another paragraph: another conflict's ceasefire or offensive of the same year
+    ("Clashes in Tripoli were the worst since the 2020 ceasefire, residents said.\n\n"
+     "Russia still keeps mercenaries at the al-Jufra air base.", "trilateral_ceasefire_2020", False),
+    ("The Houthis tried to seize Marib in 2021 in an offensive that killed thousands of fighters.\n\n"
+     "The group says it only targets ships linked to Israel.", "operation_guardian_of_the_walls", False),
+    # guards (pass either way): two of its sides in the article, or one in the mention's paragraph
+    ("Armenia and Azerbaijan have clashed along their border since then.\n\n"
+     "The 2020 ceasefire left Russian peacekeepers in the region.", "trilateral_ceasefire_2020", True),
+    ("Russian peacekeepers arrived in the region after the 2020 ceasefire.", "trilateral_ceasefire_2020", True),
+])
+def test_a_known_event_joined_by_its_date_is_pointed_at_near_the_mention(extract_text, text, known, joined):
+    ex = extract_text(text, date="2024-06-30")
+    assert (known in {e.id for e in ex.entities}) == joined
+
+
 def test_an_undated_mention_at_a_known_events_place_is_that_event(extract_text):
     ex = extract_text("Truck drivers said the closure of the Lachin corridor had emptied the shops.")
     assert "lachin_corridor_blockade" in {e.id for e in ex.entities}
