@@ -6,7 +6,10 @@ across the corpus into canonical entities. :class:`KeyKinds` tells what kind of 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+
+from rapidfuzz import fuzz
 
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
                           possessive_bodies, same_name_again, stateless_ministries)
@@ -281,19 +284,50 @@ def _name_before(doc, span) -> int | None:
     if not span.ent_id_ or span.label_ not in ("ORG", "NORP") or len(span) != 1:
         return None
     i = span.start
+    if (i > span.sent.start and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].lower_ in TITLE_WORDS
+            and doc[i - 1].text[:1].isupper()):
+        return i  # "Foreign Minister Wagner"
+    return _given_names_start(doc, span)
+
+
+def _given_names_start(doc, span) -> int | None:
+    """Where the given names before a one-word ``span`` start: the NER's person right before it, else up to two
+    capitalized proper nouns no entity covers, no title among them."""
+    i = span.start
     if i > span.sent.start and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
         while i > span.sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
             i -= 1
             if doc[i].ent_iob_ == "B":
                 break
         return i
-    if i > span.sent.start and doc[i - 1].lower_ in TITLE_WORDS and doc[i - 1].text[:1].isupper():
-        return i  # "Foreign Minister Wagner"
     while (i > span.sent.start and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
            and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_ and not doc[i - 1].whitespace_.count("\n")
            and doc[i - 1].lower_ not in TITLE_WORDS):
         i -= 1
     return i if i < span.start else None
+
+
+def _namesake_before(doc, span, gaz: Gazetteer) -> int | None:
+    """Where another person's full name starts when a known person's surname ends it: given names before the
+    surname that none of the people it may stand for has ("Haftar's son Saddam Haftar" is not Khalifa Haftar;
+    "Recep Tayyip Erdogan" is Erdoğan)."""
+    if not span.ent_id_ or span.label_ != "PERSON" or len(span) != 1:
+        return None
+    first = _given_names_start(doc, span)
+    if first is None or any(tok.lower_ in TITLE_WORDS for tok in doc[first:span.start]):
+        return None
+    key = span.ent_id_
+    people = ([gaz.entries[key]] if key in gaz.entries
+              else [gaz.entries[k] for k in gaz.surnames().get(span.text, ()) if k in gaz.entries])
+    known = {_folded(w) for e in people for name in e.names for w in name.split()[:-1]}
+    given = [_folded(tok.text) for tok in doc[first:span.start] if tok.is_alpha]
+    if not people or not given or any(fuzz.ratio(g, k) >= 75 for g in given for k in known):
+        return None
+    return first
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 #: capitalized nouns that end an organization's name: "the European Union Monitoring Mission", "the Kosovo
@@ -462,6 +496,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
         if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
             span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
+        if first is None:  # "Saddam Haftar": another person than the gazetteer's Khalifa Haftar
+            first = _namesake_before(doc, span, gaz)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:
                 out.pop()

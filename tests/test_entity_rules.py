@@ -134,6 +134,20 @@ def test_a_capital_named_for_its_state_is_the_state_acting(extract_text):
     assert readings["New Delhi"] == ("india", "metonym")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a known person's surname after another given name: a relative, not the known person
+    ("Kadyrov's son Adam Kadyrov was given a medal in Grozny.", {"ramzan_kadyrov", "adam_kadyrov"}),
+    ("Sinwar's brother Mohammed Sinwar took command of the group in Gaza.", {"yahya_sinwar", "mohammed_sinwar"}),
+    ("Haftar's son Saddam Haftar flew to Moscow for talks.", {"khalifa_haftar", "saddam_haftar"}),
+    # guards (pass either way): the known person's own given names, or a title before the surname
+    ("Recep Tayyip Erdogan met the emir in Doha.", {"recep_tayyip_erdogan"}),
+    ("Field Marshal Khalifa Haftar flew to Moscow for talks.", {"khalifa_haftar"}),
+])
+def test_a_known_surname_after_another_given_name_is_another_person(extract_text, text, expected):
+    people = {e.id for e in extract_text(text).entities if e.type == "Person"}
+    assert people == expected
+
+
 def test_a_comma_in_an_alias_is_one_alias(gazetteer):
     assert "Washington, D.C." in gazetteer.entries["washington"].aliases
     assert "D.C." not in gazetteer.entries["washington"].aliases
