@@ -2,7 +2,7 @@
 
 The same name again (one sense per text), "the army" back to "the Sudanese army", "the Iran-backed group"
 back to the armed group named before, "X's foreign ministry" as a body of X, "Russian peacekeepers" as a
-group of Russia's, "X, also known as Y".
+group of Russia's, "X, also known as Y", "the National Liberation Army (ELN)".
 """
 from __future__ import annotations
 
@@ -135,6 +135,24 @@ def known_as(doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [Mention(entity=same[m.entity], text=m.text, start=m.start, end=m.end, source=m.source, section=m.section,
                     reading="alias", ner_label=m.ner_label) if m.entity in same else m for m in mentions]
+
+
+def named_before_acronym(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"the National Liberation Army (ELN)": a name the gazetteer lacks, put right before a known body's acronym in
+    parentheses, is that body (the acronym of a name in another language: Ejército de Liberación Nacional), here
+    and wherever else this text names it."""
+    text = text_of(doc)
+    same: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        entry = gaz.entries.get(b.entity)
+        if (a.entity.startswith(("Organization:", "Group:")) and a.entity not in same and entry is not None
+                and entry.type in ("Organization", "Group") and b.text.isupper() and b.text.isalpha()
+                and 2 <= len(b.text) <= 6 and re.fullmatch(r"\s*\(\s*", text[a.end:b.start])
+                and text[b.end:b.end + 1] == ")"):
+            same[a.entity] = b.entity
+    if not same:
+        return mentions
+    return [m.of(same[m.entity]) if m.entity in same else m for m in mentions]
 
 
 #: bodies a bare "the <noun>" can point back to, once the text has named one ("the Sudanese army ... the army")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
-                          possessive_bodies, same_name_again, stateless_ministries)
+                          named_before_acronym, possessive_bodies, same_name_again, stateless_ministries)
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
@@ -560,7 +560,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
     mentions = stateless_ministries(doc, possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz), gaz)
-    mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
+    mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
 
 

@@ -725,6 +725,21 @@ def test_an_acronym_right_after_a_name_is_that_body_whatever_its_initials(extrac
     assert orgs == {"union_des_forces_republicaines"}, orgs
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name the gazetteer lacks, spelled out before a known body's acronym (of its name in another language)
+    ("Colombia suspended talks with the National Liberation Army (ELN) on Tuesday. The National Liberation Army "
+     "denied the attack.", {"eln"}),
+    ("The Pakistani Taliban Movement (TTP) claimed the bombing in Peshawar.", {"ttp"}),
+    ("Drones of the Ukrainian Security Service (SBU) hit a refinery in Ryazan.", {"sbu"}),
+    # guard (passes either way): a list is no spelling out
+    ("The Zaire Self-Defence Group, CODECO and other militias clashed in Ituri.",
+     {"codeco", "zaire_self_defence_group"}),
+])
+def test_a_name_right_before_a_known_acronym_in_parentheses_is_that_body(extract_text, text, expected):
+    bodies = {e.id for e in extract_text(text).entities if e.type in ("Organization", "Group")}
+    assert bodies == expected, bodies
+
+
 @pytest.mark.parametrize("text, name", [
     ("Jimmy Cherizier, who leads the Viv Ansanm gang alliance, warned the officers.", "Viv Ansanm"),
     ("Witnesses said the Bakata Katanga militia burned the village.", "Bakata Katanga"),
