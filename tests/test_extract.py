@@ -1337,6 +1337,19 @@ def test_expelling_a_states_troops_is_no_ethnic_cleansing(extract_text):
     assert not any(p == "ethnically_cleanses" for _, p, _ in found), sorted(found)
 
 
+@pytest.mark.parametrize("text, cleansing", [
+    # vessels, aircraft and ships are expelled from waters and airspace, not cleansed
+    ("Venezuela's navy expelled Guyanese vessels from the disputed waters.", None),
+    ("Sudan expelled Chadian aircraft from its airspace.", None),
+    ("The Houthis expelled American ships from the Red Sea.", None),
+    # guard (passes either way): expelling people is
+    ("Azerbaijan expelled Armenians from the region.", ("azerbaijan", "ethnically_cleanses", "armenians")),
+])
+def test_expelling_vessels_or_envoys_is_no_ethnic_cleansing(extract_text, text, cleansing):
+    found = {r for r in rels(extract_text(text)) if r[1] == "ethnically_cleanses"}
+    assert found == ({cleansing} if cleansing else set()), sorted(found)
+
+
 def test_his_party_is_led_by_the_one_his_refers_to(extract_text):
     found = rels(extract_text("Pashinyan was re-elected in June. Critics demanded his resignation, but his Civil "
                               "Contract party won the vote."))
