@@ -214,9 +214,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         if not text.endswith("s") or not text[:1].isupper():
             return None  # an adjective of a nationality kg does not know: nothing to link
     entry = gaz.lookup(text)
-    if (entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP")
+    if (entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP", "PERSON")
             and norm(entry.label) != key):
-        entry = None  # a city's alternate name ("Hamas" for Hamm) does not override an organization
+        entry = None  # a city's alternate name ("Hamas" for Hamm, "Gan" for Ramat Gan) overrides no body or person
     if entry is not None:
         if entry.metonym_of and not _is_literal_place(span):
             return entry.metonym_of, "metonym"
