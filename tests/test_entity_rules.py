@@ -137,6 +137,21 @@ def test_a_citys_alternate_name_overrides_no_person_the_ner_found(extract_text, 
     assert city not in ids if city else "sochi_ru" in ids, sorted(ids)
 
 
+@pytest.mark.parametrize("text, us_house", [
+    # a legislature's name many states share, in an article that names nothing of its state
+    ("The House of Representatives in Tobruk rejected the budget. Libya's rival government in Tripoli disagreed.",
+     False),
+    ("Nigeria's House of Representatives passed the bill on Tuesday.", False),
+    # guards (pass either way): the article names the state, one of its officials, or the name does
+    ("The House of Representatives passed the aid bill for Kyiv, and President Joe Biden signed it.", True),
+    ("The US House voted on the aid package for Taiwan.", True),
+])
+def test_a_legislature_of_a_state_the_article_never_names_is_not_that_states(extract_text, text, us_house):
+    ex = extract_text(text)
+    assert ("us_house_of_representatives" in {e.id for e in ex.entities}) == us_house
+    assert "House of Representatives" in {e.label for e in ex.entities} or us_house
+
+
 def test_a_capital_named_for_its_state_is_the_state_acting(extract_text):
     ex = extract_text("Islamabad denied any role in the attack, and New Delhi did not confirm the losses.")
     readings = {m.text: (m.entity, m.reading) for e in ex.entities for m in e.mentions}
