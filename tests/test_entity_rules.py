@@ -765,6 +765,30 @@ def test_a_name_right_before_a_known_acronym_in_parentheses_is_that_body(extract
     assert bodies == expected, bodies
 
 
+@pytest.mark.parametrize("text, name, etype", [
+    # an ordinal opens a geographic feature's name, whose last word makes it a place
+    ("Chinese coast guard ships blocked a Philippine resupply boat near the Second Thomas Shoal on Monday.",
+     "Second Thomas Shoal", "Place"),
+    ("Philippine troops are stationed on the Second Thomas Shoal.", "Second Thomas Shoal", "Place"),
+    ("Chinese boats swarmed Julian Felipe Reef.", "Julian Felipe Reef", "Place"),
+    # a stronghold or bastion in apposition is a place, wherever else the text names it
+    ("Jihadists pressed on Tessalit, the last army bastion in the north. Tessalit is a garrison town.",
+     "Tessalit", "Place"),
+    # a name before "air base(s)" is the base's place
+    ("Russian instructors operate from the Brak al-Shati air base.", "Brak al-Shati", "Place"),
+    # a name put after "<body>," names the body
+    ("The army signed a truce with a breakaway faction of the rebels, the Comuneros del Sur.", "Comuneros del Sur",
+     "Organization"),
+    # guard (passes either way)
+    ("Fighters of a splinter group, the Segunda Marquetalia, attacked the base.", "Segunda Marquetalia",
+     "Organization"),
+])
+def test_geographic_features_strongholds_bases_and_apposed_bodies_are_typed_by_their_nouns(extract_text, text,
+                                                                                           name, etype):
+    found = labels(extract_text(text))
+    assert found.get(name) is not None and found[name].type == etype, sorted((k, v.type) for k, v in found.items())
+
+
 @pytest.mark.parametrize("text, name", [
     ("Jimmy Cherizier, who leads the Viv Ansanm gang alliance, warned the officers.", "Viv Ansanm"),
     ("Witnesses said the Bakata Katanga militia burned the village.", "Bakata Katanga"),
