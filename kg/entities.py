@@ -586,7 +586,7 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
                 else m for m in mentions]
     mentions = stateless_ministries(doc, possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz), gaz)
     mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
-    return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+    return group_anaphora(doc, body_anaphora(doc, mentions, gaz), gaz)
 
 
 def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):

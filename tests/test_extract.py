@@ -468,6 +468,18 @@ def test_body_anaphora_known_as_led_by_and_denials_by_leaders(extract_text, text
     assert expected <= got, sorted(got)
 
 
+@pytest.mark.parametrize("text, rebels", [
+    ("Bogota suspended talks with the National Liberation Army. The defence minister said the army had launched "
+     "operations against the guerrillas.", "national_liberation_army"),
+    ("Bogota suspended talks with the National Liberation Army (ELN). The defence minister said the army had "
+     "launched operations against the ELN.", "eln"),
+])
+def test_a_bare_army_is_no_rebel_army_named_before(extract_text, text, rebels):
+    ex = extract_text(text)
+    assert not [m for e in ex.entities if e.id == rebels for m in e.mentions if m.text == "army"]
+    assert not [r for r in rels(ex) if r[0] == rebels], sorted(rels(ex))
+
+
 def test_telling_someone_that_is_not_instructing_them(extract_text):
     ex = extract_text("Hemedti told Al Jazeera that Egypt supported the RSF.")
     assert only(ex, "egypt", "supports", "rsf").speaker == "mohamed_hamdan_dagalo"  # the world layer knows "Hemedti"
