@@ -200,8 +200,8 @@ def load_article(path: Path, *, root: Path | None = None, max_bytes: int = MAX_B
         raise SourceError(path, "empty article (no text after front matter)")
     if len(body) > MAX_CHARS:
         raise SourceError(path, f"article too long: {len(body):,} characters (kg reads at most {MAX_CHARS:,} per article)")
-    byline = _BYLINE.search(body[:3000])
-    furniture = find_furniture(body, meta.get("author") or (byline.group(1) if byline else None))
+    author, byline = meta.get("author"), _BYLINE.search(body[:3000])
+    furniture = find_furniture(body, author if isinstance(author, str) and author else byline and byline.group(1))
     derived = derive_metadata(body, furniture)
     merged = {**derived, **{k: v for k, v in meta.items() if v not in (None, "")}}
     title = _as_text(merged.get("title"), path, "title") or path.stem
