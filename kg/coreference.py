@@ -2,7 +2,7 @@
 
 The same name again (one sense per text), "the army" back to "the Sudanese army", "the Iran-backed group"
 back to the armed group named before, "X's foreign ministry" and "X, whose troops" as a body of X, "Russian
-peacekeepers" as a group of Russia's, "X, also known as Y".
+peacekeepers" as a group of Russia's, "X, also known as Y", "the National Liberation Army (ELN)".
 """
 from __future__ import annotations
 
@@ -160,6 +160,24 @@ def known_as(doc, mentions: list[Mention]) -> list[Mention]:
                     reading="alias", ner_label=m.ner_label) if m.entity in same else m for m in mentions]
 
 
+def named_before_acronym(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"the National Liberation Army (ELN)": a name the gazetteer lacks, put right before a known body's acronym in
+    parentheses, is that body (the acronym of a name in another language: Ejército de Liberación Nacional), here
+    and wherever else this text names it."""
+    text = text_of(doc)
+    same: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        entry = gaz.entries.get(b.entity)
+        if (a.entity.startswith(("Organization:", "Group:")) and a.entity not in same and entry is not None
+                and entry.type in ("Organization", "Group") and b.text.isupper() and b.text.isalpha()
+                and 2 <= len(b.text) <= 6 and re.fullmatch(r"\s*\(\s*", text[a.end:b.start])
+                and text[b.end:b.end + 1] == ")"):
+            same[a.entity] = b.entity
+    if not same:
+        return mentions
+    return [m.of(same[m.entity]) if m.entity in same else m for m in mentions]
+
+
 #: bodies a bare "the <noun>" can point back to, once the text has named one ("the Sudanese army ... the army")
 ANAPHORIC_BODIES = ("armed forces", "army", "military", "peacekeepers", "government", "police", "navy")
 
@@ -168,9 +186,23 @@ ANAPHORIC_BODIES = ("armed forces", "army", "military", "peacekeepers", "governm
 BODY_TITLES = {"spokesman", "spokeswoman", "spokesperson", "chief", "commander"}
 
 
-def body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
+#: bare body nouns that stand for a state's forces, never a rebel army ("the National Liberation Army ... the army")
+STATE_FORCES = {"army", "military", "armed forces"}
+
+
+def _rebel_army(m: Mention, gaz: Gazetteer) -> bool:
+    """Is a body named "... Army" an armed group rather than a state's forces: one the gazetteer calls an armed
+    group, or a name it lacks that opens with no state's name or adjective ("the Arakan Army")?"""
+    entry = gaz.entries.get(m.entity)
+    if entry is not None:
+        return entry.kind == "ArmedGroup"
+    return ":" in m.entity and gaz.owner_state(m.text) is None
+
+
+def body_anaphora(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """"The army, led by ..." after "the Sudanese army" in the same text is that army: a bare definite body noun
-    is the nearest body of that name mentioned before it (none before: not a mention)."""
+    is the nearest body of that name mentioned before it (none before: not a mention); a bare "the army" is no
+    rebel army (:func:`_rebel_army`)."""
     taken = [(m.start, m.end) for m in mentions]
     found = []
     for match in re.finditer(rf"\b(?:([Tt]he) )?({'|'.join(ANAPHORIC_BODIES)})\b", text_of(doc), flags=re.IGNORECASE):
@@ -187,7 +219,8 @@ def body_anaphora(doc, mentions: list[Mention]) -> list[Mention]:
         if not titled and (match.group(2) != noun or head.root.dep_ in ("amod", "compound") or not match.group(1)
                            or head.root.pos_ not in ("NOUN", "PROPN")):
             continue  # "the military operation": an adjective, not the army
-        before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)]
+        before = [m for m in mentions if m.end <= start and m.text.lower().endswith(" " + noun)
+                  and not (noun in STATE_FORCES and _rebel_army(m, gaz))]
         if before:
             ref = max(before, key=lambda m: m.start)
             found.append(Mention(entity=ref.entity, text=text_of(doc)[start:end], start=start, end=end, source=ref.source,

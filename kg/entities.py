@@ -6,10 +6,14 @@ across the corpus into canonical entities. :class:`KeyKinds` tells what kind of 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
-                          possessive_bodies, same_name_again, stateless_ministries, whose_bodies)
+                          named_before_acronym, possessive_bodies, same_name_again, stateless_ministries,
+                          whose_bodies)
 from .gazetteer import BODY_NOUNS, PORTFOLIOS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
@@ -219,9 +223,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         if not text.endswith("s") or not text[:1].isupper():
             return None  # an adjective of a nationality kg does not know: nothing to link
     entry = gaz.lookup(text)
-    if (entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP")
+    if (entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP", "PERSON")
             and norm(entry.label) != key):
-        entry = None  # a city's alternate name ("Hamas" for Hamm) does not override an organization
+        entry = None  # a city's alternate name ("Hamas" for Hamm, "Gan" for Ramat Gan) overrides no body or person
     if entry is not None:
         if entry.metonym_of and not _is_literal_place(span):
             return entry.metonym_of, "metonym"
@@ -233,8 +237,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         etype = "Event"  # a named military operation, whatever the NER made of it
     if etype == "Person" and len(text.split()) > 4:
         return None
-    if etype in ("Person", "Organization", "Event") and len(words) >= 2 and words[-1].lower() in FACILITY_NOUNS | {"base"}:
-        etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base": a facility, not a body
+    if etype in ("Person", "Organization", "Event") and len(words) >= 2 and words[-1].lower() in (
+            FACILITY_NOUNS | GEO_HEADS):
+        etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base", "Mischief Reef": not a body
     return f"{etype}:{key}", "name"
 
 
@@ -289,19 +294,50 @@ def _name_before(doc, span) -> int | None:
     if not span.ent_id_ or span.label_ not in ("ORG", "NORP") or len(span) != 1:
         return None
     i = span.start
+    if (i > span.sent.start and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].lower_ in TITLE_WORDS
+            and doc[i - 1].text[:1].isupper()):
+        return i  # "Foreign Minister Wagner"
+    return _given_names_start(doc, span)
+
+
+def _given_names_start(doc, span) -> int | None:
+    """Where the given names before a one-word ``span`` start: the NER's person right before it, else up to two
+    capitalized proper nouns no entity covers, no title among them."""
+    i = span.start
     if i > span.sent.start and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
         while i > span.sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
             i -= 1
             if doc[i].ent_iob_ == "B":
                 break
         return i
-    if i > span.sent.start and doc[i - 1].lower_ in TITLE_WORDS and doc[i - 1].text[:1].isupper():
-        return i  # "Foreign Minister Wagner"
     while (i > span.sent.start and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
            and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_ and not doc[i - 1].whitespace_.count("\n")
            and doc[i - 1].lower_ not in TITLE_WORDS):
         i -= 1
     return i if i < span.start else None
+
+
+def _namesake_before(doc, span, gaz: Gazetteer) -> int | None:
+    """Where another person's full name starts when a known person's surname ends it: given names before the
+    surname that none of the people it may stand for has ("Haftar's son Saddam Haftar" is not Khalifa Haftar;
+    "Recep Tayyip Erdogan" is Erdoğan)."""
+    if not span.ent_id_ or span.label_ != "PERSON" or len(span) != 1:
+        return None
+    first = _given_names_start(doc, span)
+    if first is None or any(tok.lower_ in TITLE_WORDS for tok in doc[first:span.start]):
+        return None
+    key = span.ent_id_
+    people = ([gaz.entries[key]] if key in gaz.entries
+              else [gaz.entries[k] for k in gaz.surnames().get(span.text, ()) if k in gaz.entries])
+    known = {_folded(w) for e in people for name in e.names for w in name.split()[:-1]}
+    given = [_folded(tok.text) for tok in doc[first:span.start] if tok.is_alpha]
+    if not people or not given or any(fuzz.ratio(g, k) >= 75 for g in given for k in known):
+        return None
+    return first
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 #: capitalized nouns that end an organization's name: "the European Union Monitoring Mission", "the Kosovo
@@ -413,6 +449,24 @@ def _compound_place_start(doc, span, gaz: Gazetteer) -> int | None:
     return before.i
 
 
+#: last words of a geographic feature's name: "Second Thomas Shoal", "Mischief Reef", "the Khyber Pass"
+GEO_HEADS = {"shoal", "shoals", "reef", "reefs", "atoll", "island", "islands", "isle", "archipelago", "strait", "straits",
+             "peninsula", "sea", "gulf", "canal", "desert", "plateau", "valley", "river", "heights", "mountains", "pass",
+             "delta", "oasis"}
+
+
+def _ordinal_place_start(doc, span) -> int | None:
+    """Where a geographic feature's name starts when the NER left a capitalized ordinal out of it ("Second" in
+    "the Second Thomas Shoal")."""
+    if span.ent_id_ or span.start == 0 or span[-1].lower_ not in GEO_HEADS:
+        return None
+    before = doc[span.start - 1]
+    if (not (before.ent_type_ == "ORDINAL" or (before.like_num and before.is_alpha and not before.ent_type_))
+            or not before.is_title or before.sent != span.sent or "\n" in before.whitespace_):
+        return None
+    return before.i
+
+
 DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 #: a dateline at the start of a paragraph: "ADDIS ABABA —", "KYIV, Ukraine (Reuters) -", "CARACAS, Dec 4 —",
 #: "ISLAMABAD:"
@@ -464,6 +518,11 @@ def _spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        first = _ordinal_place_start(doc, span)
+        if first is not None:  # "Second Thomas Shoal": one name
+            if out and out[-1].end > first:
+                out.pop()
+            span = Span(doc, first, span.end, label="LOC")
         first = _compound_place_start(doc, span, gaz)
         if first is not None:  # "Port Sudan", "North Darfur", "Lake Chad": a place of its own
             if out and out[-1].end > first:
@@ -472,6 +531,8 @@ def _spans(doc, gaz: Gazetteer) -> list:
         if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
             span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
+        if first is None:  # "Saddam Haftar": another person than the gazetteer's Khalifa Haftar
+            first = _namesake_before(doc, span, gaz)
         if first is not None:  # "Thérèse Kayikwamba Wagner": a surname, not the Wagner Group
             if out and out[-1].end > first:
                 out.pop()
@@ -517,12 +578,13 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
-        if key.startswith(("Person:", "Place:")) and _names_a_body(span):
+        if key.startswith(("Person:", "Place:")) and (_names_a_body(span) or _apposed_to_body(span)):
             key = "Organization:" + key.split(":", 1)[1]  # "the Viv Ansanm gang alliance"
         if key.startswith("Organization:") and _described_as_person(span):
             key = "Person:" + key.split(":", 1)[1]  # "Milan Radoičić, a vice-president of the party"
         if key.startswith(("Organization:", "Person:")) and _described_as_place(span):
             key = "Place:" + key.split(":", 1)[1]  # "Amdjarass, a town in eastern Chad"
+            located.add(key)
         if span.label_ == GROUP_LABEL:  # "protesters" here and "protesters" in another article are not one group
             key = f"{key}{ARTICLE_SCOPED}{source}"
         if key.startswith(("Person:", "Organization:", "Place:")) and _after_locative(span, key):
@@ -540,8 +602,8 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
                 else m for m in mentions]
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
     mentions = stateless_ministries(doc, whose_bodies(doc, mentions, gaz), gaz)
-    mentions = known_as(doc, compose_groups(doc, same_name_again(doc, mentions), gaz))
-    return group_anaphora(doc, body_anaphora(doc, mentions), gaz)
+    mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
+    return group_anaphora(doc, body_anaphora(doc, mentions, gaz), gaz)
 
 
 def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
@@ -612,11 +674,16 @@ NAMING_VERBS = {"call", "name", "know", "dub", "rename"}
 TERRITORY_NOUNS = {"state", "region", "territory", "republic", "enclave", "zone", "area"}
 
 
+#: what an apposition calls a place held or fought over: "Marib, the last stronghold of the government"
+HELD_PLACE_NOUNS = {"stronghold", "bastion", "capital", "enclave", "outpost", "hometown", "birthplace"}
+
+
 def _described_as_place(span) -> bool:
-    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad"), or is
-    it the name a naming verb gives a settlement or territory ("a new state called X", "a town known as X")?"""
+    """Does an apposition right after an unknown name say it is a settlement ("X, a town in eastern Chad", "X, the
+    last stronghold of ..."), or is it the name a naming verb gives a settlement or territory ("a new state called
+    X", "a town known as X")?"""
     root = span.root
-    if any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in NAMED_PLACE_NOUNS
+    if any(child.dep_ == "appos" and child.i >= span.end and _word_in(child, NAMED_PLACE_NOUNS | HELD_PLACE_NOUNS)
            for child in root.children):
         return True
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
@@ -638,6 +705,20 @@ def _names_a_body(span) -> bool:
             and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
 
 
+#: fighters a named body is made of: "a faction of the rebels, the X"
+ARMED_PEOPLE = {"rebels", "insurgents", "militants", "separatists", "guerrillas", "jihadists", "fighters"}
+
+
+def _apposed_to_body(span) -> bool:
+    """Is an unknown name an apposition to a noun of an organized body ("a regional faction of the group, the
+    Comuneros del Sur"), by the parse or, as the parser often misses it, a definite name right after "<body>,"?"""
+    root, doc, bodies = span.root, span.doc, BODY_KIND_NOUNS | ARMED_PEOPLE
+    if root.dep_ == "appos" and root.head.i < span.start and _word_in(root.head, bodies):
+        return True
+    return (span.start >= 2 and span[0].lower_ == "the" and doc[span.start - 1].text == ","
+            and doc[span.start - 2].pos_ == "NOUN" and _word_in(doc[span.start - 2], bodies))
+
+
 def _described_as_person(span) -> bool:
     """Does an apposition right after an unknown name say it is a person ("X, a vice-president of ...")?"""
     root = span.root
@@ -653,7 +734,7 @@ def _described_as_person(span) -> bool:
 #: facilities a name before them (or at the end of it) names: "the Belbek airfield", "the Kakhovka dam"
 FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase", "port", "harbour", "harbor", "canal",
                   "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
-                  "highway", "railway", "station"}
+                  "highway", "railway", "station", "base", "bases"}
 NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
                      "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory"} | FACILITY_NOUNS
 #: nouns that only a place has, after "of" or a possessive: "the mayor of X", "X's residents"
@@ -693,11 +774,11 @@ def _after_locative(span, key: str) -> bool:
         return True  # "Russian troops withdrew from Kherson"
     if person and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in GROUND_VERBS:
         return True  # "Russian forces shelled Kherson", "Toretsk was besieged"
-    head = root
+    head = last = span[-1]  # the name's last word (its root may be a stray determiner: "the Brak al-Shati")
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
-    if head is not root and (head.pos_ == "NOUN" or head.is_lower) and head.lemma_.lower() in NAMED_PLACE_NOUNS:
-        return True  # "the Zamzam displacement camp", "the Jabrayil district"
+    if head is not last and (head.pos_ == "NOUN" or head.is_lower) and _word_in(head, NAMED_PLACE_NOUNS):
+        return True  # "the Zamzam displacement camp", "the Jabrayil district", "the Brak al-Shati air bases"
     return (root.dep_ == "pobj" and root.head.lower_ in preps and (span.end >= len(span.doc)
             or span.doc[span.end].tag_ != "POS") and not any(c.dep_ == "case" for c in root.children))
 

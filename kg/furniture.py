@@ -2,9 +2,9 @@
 
 General, site-independent heuristics over lines: navigation bullets, embedded JSON metadata, photo
 credits, logo alt texts, contact lines (addresses, phones, e-mail, social links), copyright lines, indented teaser
-lists, and everything after a trailer heading such as "More from ..." or "About the author" once the
-article's prose is behind us. Returns character spans of the body; nothing is deleted, so offsets into
-the body stay valid.
+lists, everything after a trailer heading such as "More from ..." or "About the author" once the
+article's prose is behind us, and the author's bio that closes the article ("Jane Roe is a senior fellow at
+..."). Returns character spans of the body; nothing is deleted, so offsets into the body stay valid.
 """
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ _TEASER = re.compile(r"^\s*(?:related(?: articles?| stories| story| coverage| ne
                      r"see also|also read|more on this(?: story)?|watch|listen|latest)\s*:\s*\S", re.I)
 _LOGO = re.compile(r"\blogos?(?:\b|(?=[A-Z]))", re.I)  # image alt text: "Example Center logo", "logoExample"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+#: an honorific or degree around an author's name: "Dr. Jane Roe", "Jane Roe, PhD"
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir|col|gen|amb)\.?\s+|,?\s+(?:phd|ph\.d\.|md|jr\.?)$", re.I)
 
 
 def _line_spans(body: str):
@@ -76,8 +78,41 @@ def _is_menu(line: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and not _SENTENCE_END.search(line)
 
 
-def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``body`` that are page furniture, merged and sorted."""
+def _bio(line: str, author: str) -> bool:
+    """Does a line open with the author's name as the subject of a sentence about them ("Jane Roe is a senior
+    fellow at ...", "*Jane Roe teaches at ...*")?"""
+    name = _HONORIFIC.sub("", author.strip())
+    if len(name.split()) < 2:
+        return False
+    text = line.strip().lstrip("*_ ")
+    return text.startswith(name) and re.match(r"[\s,]+(?:is|was|has|had|teaches|taught|writes|works|leads|directs)\b",
+                                              text[len(name):]) is not None
+
+
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+
+
+def _closing_bio(lines, furniture: set[int], author: str | None) -> set[int]:
+    """The lines of the author's bio at the end of the article: from the last line that is no furniture back,
+    lines about the author (:func:`_bio`), and the lines after one that go on with a pronoun ("Her book ...")."""
+    out: set[int] = set()
+    pending: list[int] = []
+    for i in range(len(lines) - 1, -1, -1) if author else ():
+        text = lines[i][2]
+        if not text.strip() or i in furniture:
+            continue
+        if _bio(text, author):
+            out.update(pending, {i})
+            pending = []
+        elif _PRONOUN_OPENING.match(text):
+            pending.append(i)
+        else:
+            break
+    return out
+
+
+def find_furniture(body: str, author: str | None = None) -> tuple[tuple[int, int], ...]:
+    """Spans of ``body`` that are page furniture, merged and sorted; ``author``: the article's author, if known."""
     lines = list(_line_spans(body))
     if not lines:
         return ()
@@ -107,6 +142,7 @@ def find_furniture(body: str) -> tuple[tuple[int, int], ...]:
             furniture.add(i)
     if cut is not None:
         furniture.update(range(cut, len(lines)))
+    furniture |= _closing_bio(lines, furniture, author)
     spans: list[tuple[int, int]] = []
     for i in sorted(furniture):
         start, end, _ = lines[i]

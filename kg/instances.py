@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date as Day
 from dataclasses import dataclass, field, replace
@@ -128,12 +129,13 @@ def _after(date: str, published: str) -> bool:
 def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gazetteer,
                          event_types: EventTypes, owners: dict[str, str] | None = None,
                          named_in: dict[str, set[str]] | None = None,
-                         published: dict[str, str] | None = None) -> dict[str, str]:
+                         published: dict[str, str] | None = None, near=None) -> dict[str, str]:
     """Provisional trigger key -> event id: a known named event, a shared instance, or its own.
 
     Mentions join one instance when they have the same type and share participants without clashing
     (for symmetric types, roles do not matter), or, without participants, give the same day or place;
     their dates must agree to the month. Greedy, in article order, so the result is deterministic.
+    ``named_in``: article -> the entities it names; ``near``: a mention -> the entities named in its paragraph.
     """
     out: dict[str, str] = {}
     known_events = KnownEvents(gaz)
@@ -159,7 +161,7 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         if m.source not in article_states:
             article_states[m.source] = known_events.states(article)
         known = known_event(fact, m.text, agents | patients, place, known_events, article, targets=patients,
-                             article_states=article_states[m.source])
+                             article_states=article_states[m.source], near=near(m) if near else frozenset())
         if known is not None:
             out[m.entity] = known
             continue
@@ -289,23 +291,31 @@ def attach_facts(entity: Entity, facts: list[EventFact], gaz: Gazetteer, mapping
 
 
 def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict, mapping: dict[str, str],
-                   gaz: Gazetteer, event_types: EventTypes,
-                   published: dict[str, str] | None = None) -> tuple[list[Entity], dict[str, str]]:
+                   gaz: Gazetteer, event_types: EventTypes, published: dict[str, str] | None = None,
+                   paragraphs: dict[str, tuple[int, ...]] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Entities with event facts attached, plus new events from trigger mentions.
 
     Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.resolution.resolve_entities`
-    returned for the other mentions; ``published`` maps an article id to its publication date.
+    returned for the other mentions; ``published`` maps an article id to its publication date; ``paragraphs``
+    an article id to the offsets its body's paragraphs begin at (:func:`kg.known_events.paragraph_starts`).
     """
     from .resolution import canonical
 
     anchored = [m for m in triggers if (m.source, m.section, m.start) in facts and m.reading != "anaphor"]
     owners = {e.id: e.part_of for e in entities if e.part_of}
     named_in: dict[str, set[str]] = defaultdict(set)  # source -> the entities its text names
+    named_near: dict[tuple, set[str]] = defaultdict(set)  # (source, section, paragraph) -> the entities it names
+    paragraphs = paragraphs or {}
+
+    def paragraph(m: Mention) -> tuple[str, str, int]:
+        return m.source, m.section, bisect_right(paragraphs.get(m.source, ()), m.start) if m.section == "body" else 0
+
     for e in entities:
         for m in e.mentions:
             named_in[m.source].add(e.id)
+            named_near[paragraph(m)].add(e.id)
     trig_map = group_trigger_events(anchored, facts, lambda src, k: canonical(mapping, src, k), gaz, event_types,
-                                    owners, named_in, published)
+                                    owners, named_in, published, near=lambda m: named_near.get(paragraph(m), set()))
 
     def final(source: str, key: str) -> str:
         return trig_map.get(key) or canonical(mapping, source, key)

@@ -1,6 +1,7 @@
 """The gazetteer's curated, dated events (the Second Karabakh War, a signing, a blockade), and which one an
 event mention names: of its type, with no state foreign to the event's sides, dated within the event's dates
-(a long event also needs the text to point at it), in an article that names one of its sides or its place.
+(a long event also needs the text to point at it), pointed at near the mention: its paragraph names one of
+the event's sides or its place, or the article names two of them.
 """
 from __future__ import annotations
 
@@ -75,19 +76,33 @@ class KnownEvents:
             return True
         return bool((self.states(keys) if states is None else states) & known.side_states)
 
+    def sides_named(self, keys: set[str], known: _Known, states: frozenset | None = None) -> int:
+        """How many of ``known``'s sides and place ``keys`` name, a side state by any body of it."""
+        states = self.states(keys) if states is None else states
+        return len((keys & known.sides) | (states & known.side_states))
+
+
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """The offsets at which the paragraphs of a text (parted by blank lines) begin."""
+    return (0, *(m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)))
+
 
 def known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: KnownEvents,
-                 article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None) -> str | None:
+                 article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None,
+                 near: set[str] = frozenset()) -> str | None:
     """The known event a trigger mention names, if any.
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
     Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
     whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
     ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
-    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the article must
-    name one of the event's sides or its place somewhere ("the war began in November 2020" in a story about
-    Tigray is not the Karabakh war of that autumn). An undated mention joins the only such event at its place
-    ("the corridor, blocked by X" -> that blockade). ``article_states``: the states among ``article``, if known.
+    shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the text must
+    point at the event near the mention: the mention or its paragraph (``near``: the keys it names) names one of
+    the event's sides or its place, or the article (``article``) names two of them, or all if it has fewer ("the
+    war began in November 2020" in a story about Tigray is not the Karabakh war of that autumn; "the 2020
+    ceasefire" in a story about Libya that names Russia once is not the Karabakh ceasefire Russia brokered). An
+    undated mention joins the only such event at its place ("the corridor, blocked by X" -> that blockade).
+    ``article_states``: the states among ``article``, if known.
     """
     at = parties | ({place} if place else set())
     head = text.split()[-1].lower() if text.split() else ""
@@ -96,7 +111,8 @@ def known_event(fact: EventFact, text: str, parties: set[str], place: str | None
         article_states = known.states(article)
     fits = [e for e in known.by_type.get(fact.event_type, ())
             if (not mine or not e.side_states or mine <= e.side_states)
-            and (not article or known.points_at("", article, e, article_states))]
+            and (not article or known.points_at("", at | near, e)
+                 or 0 < min(2, len(e.sides)) <= known.sides_named(article, e, article_states))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
         match = [e for e in fits if _within(fact.date, e.span) and e.years <= MAX_KNOWN_EVENT_YEARS
                  and (e.years == 0 or known.points_at(head, at, e, mine))]

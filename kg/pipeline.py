@@ -15,6 +15,7 @@ from .resolution import canonical, names_within_articles, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
+from .known_events import paragraph_starts
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
@@ -63,7 +64,8 @@ def _resolve(articles: list[Article], sources: list[Article], readings, *, gazet
     mapping, entities = resolve_entities([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer,
                                          local=local)
     entities, trig_map = resolve_events(entities, triggers, dates, mapping, gazetteer, event_types(),
-                                        _published(articles, dates))
+                                        _published(articles, dates),
+                                        paragraphs={a.id: paragraph_starts(a.content) for a in articles})
     mapping.update(trig_map)
     relations = _canonical_relations(relations, mapping, predicates)
     log.debug("resolved: %d entities, %d relations", len(entities), len(relations))

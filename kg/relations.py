@@ -35,6 +35,17 @@ from .titles import TITLE_HEADS, title_relations
 NEGATIONS = {"not", "n't", "never", "no"}
 
 AID_NOUNS = {"aid", "rescue", "assistance", "help", "defense", "defence", "protection"}
+#: what a state expels or deports that is no population: its vessels, envoys, troops, missions and staff
+EXPELLED_NOT_PEOPLE = {"vessel", "ship", "boat", "trawler", "aircraft", "ambassador", "diplomat", "envoy", "attaché",
+                       "consul", "embassy", "mission", "journalist", "correspondent", "reporter", "troops", "soldier",
+                       "force", "peacekeeper", "observer", "monitor", "official", "staff", "contractor", "company"}
+
+
+def _expels_no_population(verb, obj_tok) -> bool:
+    """Is what ``verb`` expels (its object, also for "from X") vessels, envoys or troops rather than people?"""
+    expelled = [obj_tok] if obj_tok.dep_ == "dobj" else [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() in EXPELLED_NOT_PEOPLE for t in expelled)
+
 
 LOCATIVE_PREDICATES = {"deploys_to", "attacks", "occupies", "controls", "withdraws_from", "visits", "flees_to"}
 
@@ -417,8 +428,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                     this = ("affiliated_with" if _is_actor(subj, ctx) and ctx.state_of(subj) != subj
                             else "part_of" if not _is_actor(obj, ctx) else GENERIC)
                 if this == "ethnically_cleanses" and (ctx.state_of(obj) not in (None, obj) or ctx.is_person(obj)
-                                                      or ctx.is_organization(obj)):
-                    this = GENERIC  # "expelled Ethiopian troops / the ambassador": sending a state's agents away
+                                                      or ctx.is_organization(obj)
+                                                      or _expels_no_population(verb, obj_tok)):
+                    this = GENERIC  # "expelled Ethiopian troops / the ambassador / Philippine vessels": not a population
                 if this == "accuses" and ctx.is_event(obj):
                     this = "criticizes"  # "France condemned the attack": an act is criticized, a party accused
                 if lemma in ENDORSE_VERBS and ctx.is_event(obj):

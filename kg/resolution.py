@@ -33,7 +33,8 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple
     An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
     after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after;
     an acronym spelling an organization named there (:func:`_acronym_map`); a family name put first
-    (:func:`_family_names`); a ministry named without its state that is none of these is the article's own.
+    (:func:`_family_names`); a ministry named without its state that is none of these is the article's own, and
+    so is a legislature of a state the article never names (:func:`_other_legislatures`).
     Each article's part depends on that article alone, so it is worked out as the
     article is read and kept with its reading (kg/cache.py), not again for every article at each build.
     """
@@ -62,6 +63,7 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
         mapping.update(_family_names(source, ms, gaz, mapping, names))
+        mapping.update(_other_legislatures(source, ms, gaz, mapping))
         for m in ms:  # "the Foreign Ministry" of no state the article names: this article's own, not every article's
             if (source, m.entity) not in mapping and m.entity.startswith("Organization:") and is_ministry_name(m.entity.split(":", 1)[1]):
                 mapping[(source, m.entity)] = f"{m.entity}{ARTICLE_SCOPED}{source}"
@@ -90,6 +92,34 @@ def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,
         if len(family) == 1:
             out[(source, key)] = family[0]
     return out
+
+
+def _other_legislatures(source: str, ms: list[Mention], gaz: Gazetteer, taken) -> dict[tuple[str, str], str]:
+    """"The House of Representatives" in an article that names nothing of the United States is not the US House:
+    a state's legislature, named by a name that does not name the state (legislatures of many states share
+    theirs), in an article where no other mention is of that state, is the article's own unknown body."""
+    out = {}
+    for key in sorted({m.entity for m in ms}):
+        entry = gaz.entries.get(key)
+        state = gaz.state_of(key) if entry is not None and entry.kind == "Legislature" else None
+        if state is None or (source, key) in taken:
+            continue
+        own = gaz.entries[state]
+        words = {norm(n) for n in (*own.names, *own.demonyms)}
+        mine = [m for m in ms if m.entity == key]
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", norm(m.text)) for m in mine for w in words):
+            continue  # "the US House"
+        if any(state in _states_of(m.entity, gaz) for m in ms if m.entity != key):
+            continue  # the article names the United States, a body or an official of it: its House, most likely
+        out[(source, key)] = f"Organization:{norm(mine[0].text)}{ARTICLE_SCOPED}{source}"
+    return out
+
+
+def _states_of(key: str, gaz: Gazetteer) -> set[str]:
+    """The state a key is or belongs to, and those a known person holds or held an office of."""
+    entry = gaz.entries.get(key)
+    roles = entry.roles if entry is not None else ()
+    return {s for s in (gaz.state_of(key), *(gaz.state_of(r.of) for r in roles)) if s}
 
 
 _ACRONYM_SKIP = {"of", "the", "for", "and", "in", "on", "de", "du", "la", "le", "al"}

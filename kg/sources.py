@@ -31,7 +31,7 @@ MAX_CHARS = 1_000_000
 FIELDS = ("id", "title", "author", "publisher", "date", "url", "language", "duplicate_of")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
-_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.M)
 _UNCLOSED = re.compile(r"\A---[ \t]*\r?\n\s*[\w-]+[ \t]*:")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?$")
 _IRI_BAD = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
@@ -200,7 +200,8 @@ def load_article(path: Path, *, root: Path | None = None, max_bytes: int = MAX_B
         raise SourceError(path, "empty article (no text after front matter)")
     if len(body) > MAX_CHARS:
         raise SourceError(path, f"article too long: {len(body):,} characters (kg reads at most {MAX_CHARS:,} per article)")
-    furniture = find_furniture(body)
+    author, byline = meta.get("author"), _BYLINE.search(body[:3000])
+    furniture = find_furniture(body, author if isinstance(author, str) and author else byline and byline.group(1))
     derived = derive_metadata(body, furniture)
     merged = {**derived, **{k: v for k, v in meta.items() if v not in (None, "")}}
     title = _as_text(merged.get("title"), path, "title") or path.stem

@@ -143,11 +143,50 @@ def test_a_name_several_cities_share_is_the_capitals_or_the_much_larger_ones(gaz
     assert all(name not in e.aliases for e in gazetteer.entries.values() if e.id != city)
 
 
+@pytest.mark.parametrize("text, city", [
+    ('"The responsibility lies entirely with Manila," Gan said on Monday.', "ramat_gan_il"),  # "Gan": an alternate name
+    # guard (passes either way): a city's own name
+    ("Drones struck an oil depot in Sochi on Monday.", None),
+])
+def test_a_citys_alternate_name_overrides_no_person_the_ner_found(extract_text, text, city):
+    ids = {e.id for e in extract_text(text).entities}
+    assert city not in ids if city else "sochi_ru" in ids, sorted(ids)
+
+
+@pytest.mark.parametrize("text, us_house", [
+    # a legislature's name many states share, in an article that names nothing of its state
+    ("The House of Representatives in Tobruk rejected the budget. Libya's rival government in Tripoli disagreed.",
+     False),
+    ("Nigeria's House of Representatives passed the bill on Tuesday.", False),
+    # guards (pass either way): the article names the state, one of its officials, or the name does
+    ("The House of Representatives passed the aid bill for Kyiv, and President Joe Biden signed it.", True),
+    ("The US House voted on the aid package for Taiwan.", True),
+])
+def test_a_legislature_of_a_state_the_article_never_names_is_not_that_states(extract_text, text, us_house):
+    ex = extract_text(text)
+    assert ("us_house_of_representatives" in {e.id for e in ex.entities}) == us_house
+    assert "House of Representatives" in {e.label for e in ex.entities} or us_house
+
+
 def test_a_capital_named_for_its_state_is_the_state_acting(extract_text):
     ex = extract_text("Islamabad denied any role in the attack, and New Delhi did not confirm the losses.")
     readings = {m.text: (m.entity, m.reading) for e in ex.entities for m in e.mentions}
     assert readings["Islamabad"] == ("pakistan", "metonym")
     assert readings["New Delhi"] == ("india", "metonym")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known person's surname after another given name: a relative, not the known person
+    ("Kadyrov's son Adam Kadyrov was given a medal in Grozny.", {"ramzan_kadyrov", "adam_kadyrov"}),
+    ("Sinwar's brother Mohammed Sinwar took command of the group in Gaza.", {"yahya_sinwar", "mohammed_sinwar"}),
+    ("Haftar's son Saddam Haftar flew to Moscow for talks.", {"khalifa_haftar", "saddam_haftar"}),
+    # guards (pass either way): the known person's own given names, or a title before the surname
+    ("Recep Tayyip Erdogan met the emir in Doha.", {"recep_tayyip_erdogan"}),
+    ("Field Marshal Khalifa Haftar flew to Moscow for talks.", {"khalifa_haftar"}),
+])
+def test_a_known_surname_after_another_given_name_is_another_person(extract_text, text, expected):
+    people = {e.id for e in extract_text(text).entities if e.type == "Person"}
+    assert people == expected
 
 
 def test_a_comma_in_an_alias_is_one_alias(gazetteer):
@@ -220,6 +259,22 @@ def test_a_known_event_joined_by_its_date_is_one_the_article_points_at(extract_t
     found = {e.id: e for e in ex.entities}
     assert "second_nagorno_karabakh_war" not in found  # also a war of November 2020, but not of this story
     assert found["tigray_war"].label == "Tigray War"  # a known event only described keeps its own name
+
+
+@pytest.mark.parametrize("text, known, joined", [
+    # one side named once, in another paragraph: another conflict's ceasefire or offensive of the same year
+    ("Clashes in Tripoli were the worst since the 2020 ceasefire, residents said.\n\n"
+     "Russia still keeps mercenaries at the al-Jufra air base.", "trilateral_ceasefire_2020", False),
+    ("The Houthis tried to seize Marib in 2021 in an offensive that killed thousands of fighters.\n\n"
+     "The group says it only targets ships linked to Israel.", "operation_guardian_of_the_walls", False),
+    # guards (pass either way): two of its sides in the article, or one in the mention's paragraph
+    ("Armenia and Azerbaijan have clashed along their border since then.\n\n"
+     "The 2020 ceasefire left Russian peacekeepers in the region.", "trilateral_ceasefire_2020", True),
+    ("Russian peacekeepers arrived in the region after the 2020 ceasefire.", "trilateral_ceasefire_2020", True),
+])
+def test_a_known_event_joined_by_its_date_is_pointed_at_near_the_mention(extract_text, text, known, joined):
+    ex = extract_text(text, date="2024-06-30")
+    assert (known in {e.id for e in ex.entities}) == joined
 
 
 def test_an_undated_mention_at_a_known_events_place_is_that_event(extract_text):
@@ -715,6 +770,45 @@ def test_an_acronym_right_after_a_name_is_that_body_whatever_its_initials(extrac
                       "fighters had withdrawn.")
     orgs = {e.id for e in ex.entities if e.type == "Organization"}
     assert orgs == {"union_des_forces_republicaines"}, orgs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the gazetteer lacks, spelled out before a known body's acronym (of its name in another language)
+    ("Colombia suspended talks with the National Liberation Army (ELN) on Tuesday. The National Liberation Army "
+     "denied the attack.", {"eln"}),
+    ("The Pakistani Taliban Movement (TTP) claimed the bombing in Peshawar.", {"ttp"}),
+    ("Drones of the Ukrainian Security Service (SBU) hit a refinery in Ryazan.", {"sbu"}),
+    # guard (passes either way): a list is no spelling out
+    ("The Zaire Self-Defence Group, CODECO and other militias clashed in Ituri.",
+     {"codeco", "zaire_self_defence_group"}),
+])
+def test_a_name_right_before_a_known_acronym_in_parentheses_is_that_body(extract_text, text, expected):
+    bodies = {e.id for e in extract_text(text).entities if e.type in ("Organization", "Group")}
+    assert bodies == expected, bodies
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # an ordinal opens a geographic feature's name, whose last word makes it a place
+    ("Chinese coast guard ships blocked a Philippine resupply boat near the Second Thomas Shoal on Monday.",
+     "Second Thomas Shoal", "Place"),
+    ("Philippine troops are stationed on the Second Thomas Shoal.", "Second Thomas Shoal", "Place"),
+    ("Chinese boats swarmed Julian Felipe Reef.", "Julian Felipe Reef", "Place"),
+    # a stronghold or bastion in apposition is a place, wherever else the text names it
+    ("Jihadists pressed on Tessalit, the last army bastion in the north. Tessalit is a garrison town.",
+     "Tessalit", "Place"),
+    # a name before "air base(s)" is the base's place
+    ("Russian instructors operate from the Brak al-Shati air base.", "Brak al-Shati", "Place"),
+    # a name put after "<body>," names the body
+    ("The army signed a truce with a breakaway faction of the rebels, the Comuneros del Sur.", "Comuneros del Sur",
+     "Organization"),
+    # guard (passes either way)
+    ("Fighters of a splinter group, the Segunda Marquetalia, attacked the base.", "Segunda Marquetalia",
+     "Organization"),
+])
+def test_geographic_features_strongholds_bases_and_apposed_bodies_are_typed_by_their_nouns(extract_text, text,
+                                                                                           name, etype):
+    found = labels(extract_text(text))
+    assert found.get(name) is not None and found[name].type == etype, sorted((k, v.type) for k, v in found.items())
 
 
 @pytest.mark.parametrize("text, name", [

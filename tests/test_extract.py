@@ -469,6 +469,18 @@ def test_body_anaphora_known_as_led_by_and_denials_by_leaders(extract_text, text
     assert expected <= got, sorted(got)
 
 
+@pytest.mark.parametrize("text, rebels", [
+    ("Bogota suspended talks with the National Liberation Army. The defence minister said the army had launched "
+     "operations against the guerrillas.", "national_liberation_army"),
+    ("Bogota suspended talks with the National Liberation Army (ELN). The defence minister said the army had "
+     "launched operations against the ELN.", "eln"),
+])
+def test_a_bare_army_is_no_rebel_army_named_before(extract_text, text, rebels):
+    ex = extract_text(text)
+    assert not [m for e in ex.entities if e.id == rebels for m in e.mentions if m.text == "army"]
+    assert not [r for r in rels(ex) if r[0] == rebels], sorted(rels(ex))
+
+
 def test_telling_someone_that_is_not_instructing_them(extract_text):
     ex = extract_text("Hemedti told Al Jazeera that Egypt supported the RSF.")
     assert only(ex, "egypt", "supports", "rsf").speaker == "mohamed_hamdan_dagalo"  # the world layer knows "Hemedti"
@@ -1342,6 +1354,19 @@ def test_weapons_sent_arm_the_receiver_and_troops_sent_are_deployed(extract_text
 def test_expelling_a_states_troops_is_no_ethnic_cleansing(extract_text):
     found = rels(extract_text("Somalia threatened to expel Ethiopian troops serving with the African Union mission."))
     assert not any(p == "ethnically_cleanses" for _, p, _ in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, cleansing", [
+    # vessels, aircraft and ships are expelled from waters and airspace, not cleansed
+    ("Venezuela's navy expelled Guyanese vessels from the disputed waters.", None),
+    ("Sudan expelled Chadian aircraft from its airspace.", None),
+    ("The Houthis expelled American ships from the Red Sea.", None),
+    # guard (passes either way): expelling people is
+    ("Azerbaijan expelled Armenians from the region.", ("azerbaijan", "ethnically_cleanses", "armenians")),
+])
+def test_expelling_vessels_or_envoys_is_no_ethnic_cleansing(extract_text, text, cleansing):
+    found = {r for r in rels(extract_text(text)) if r[1] == "ethnically_cleanses"}
+    assert found == ({cleansing} if cleansing else set()), sorted(found)
 
 
 def test_his_party_is_led_by_the_one_his_refers_to(extract_text):

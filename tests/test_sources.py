@@ -31,6 +31,12 @@ def test_no_front_matter_title_from_first_line_and_date_from_text(tmp_path):
     assert art.author is None
 
 
+@pytest.mark.parametrize("byline", ["By Ann Lee", "by Ann Lee", "BY Ann Lee"])
+def test_the_author_of_an_article_without_front_matter_is_its_byline(tmp_path, byline):
+    path = write(tmp_path, "c.txt", f"Border clashes resume in the north\n{byline}\n\nFighting resumed on Tuesday.\n")
+    assert load_article(path).author == "Ann Lee"
+
+
 @pytest.mark.parametrize("header, expected", [
     ("Some headline here\nPublished on Sep 28, 2023\nBy Ann Lee", "2023-09-28"),
     ("Headline of the day\nPosted 5 March 2021", "2021-03-05"),
@@ -110,6 +116,36 @@ def test_page_furniture_is_found_by_general_rules():
     assert "Armenia and Azerbaijan met" in kept and "Headline about the talks" in kept
     for junk in ("Home", "authors", "Reuters", "Japan", "Tel:", "©"):
         assert junk not in kept, junk
+
+
+_ARTICLE = ("Sudan's army said on Monday it had retaken the presidential palace in Khartoum from the paramilitary "
+            "Rapid Support Forces.\n\nThe RSF said its fighters had withdrawn to positions south of the capital.\n\n")
+
+
+@pytest.mark.parametrize("tail, author, gone, kept", [
+    # the author's bio closing the article, with a line going on about them, before the footer
+    ("Amina Yusuf is a senior fellow at the Horn Policy Centre.\n\nHer book on the war was published in 2022.\n\n"
+     "Related: Chad closes its border | © 2024 Horn Policy Centre", "Amina Yusuf", ("Horn Policy", "book"), ()),
+    ("Amina Yusuf is a senior fellow at the Horn Policy Centre. She previously taught at Makerere University.",
+     "Dr. Amina Yusuf", ("Horn Policy", "Makerere"), ()),
+    # guards (pass either way): a closing line about someone else, and a bio line with the story going on after it
+    ("Hemedti is a former camel trader who rose to lead the RSF.", "Amina Yusuf", (), ("camel trader",)),
+    ("Amina Yusuf is in Port Sudan.\n\nThe army said the RSF had shelled El Obeid.", "Amina Yusuf", (),
+     ("Port Sudan", "El Obeid")),
+])
+def test_the_authors_closing_bio_is_furniture(tail, author, gone, kept):
+    body = _ARTICLE + tail
+    spans = find_furniture(body, author)
+    text = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(body))
+    assert "Rapid Support Forces" in text and "south of the capital" in text
+    assert not [g for g in gone if g in text] and all(k in text for k in kept), text
+
+
+@pytest.mark.parametrize("header", ["---\nauthor: Amina Yusuf\n---\n", "By Amina Yusuf\n\n"])
+def test_the_author_of_the_front_matter_or_byline_finds_the_bio(tmp_path, header):
+    path = write(tmp_path, "a.txt", header + _ARTICLE + "Amina Yusuf is a senior fellow at the Horn Policy Centre.\n")
+    content = load_article(path).content
+    assert "Rapid Support Forces" in content and "Horn Policy" not in content
 
 
 def test_front_matter_with_an_unquoted_colon_is_read_as_plain_fields(tmp_path, caplog):
