@@ -600,10 +600,20 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
+    mentions = [_known_place(m, gaz) for m in mentions]
     mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
     mentions = stateless_ministries(doc, whose_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions, gaz), gaz)
+
+
+def _known_place(m: Mention, gaz: Gazetteer) -> Mention:
+    """A name the context made a place ("retook Wad Madani", which the NER took for a person) is the gazetteer's
+    place of that name, also by a city's alternate name (which alone overrides no person the NER found)."""
+    if not m.entity.startswith("Place:"):
+        return m
+    entry = gaz.lookup(m.entity.split(":", 1)[1])
+    return m.of(entry.id) if entry is not None and entry.type == "Place" else m
 
 
 def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
