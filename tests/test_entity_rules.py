@@ -348,6 +348,20 @@ def test_a_date_inside_a_clausal_subject_is_that_clauses(extract_text):
     assert dated == {"Protest": "2024-03"}, dated  # the war has no date of its own (and so is no event here)
 
 
+@pytest.mark.parametrize("text", [
+    "The two sides signed a ceasefire agreement in Doha on Friday.",
+    "Qatar brokered a truce deal between Israel and Hamas in November.",
+])
+def test_a_ceasefire_deal_is_a_ceasefire(extract_text, text):
+    assert {e.event_type for e in events(extract_text(text))} == {"Ceasefire"}
+
+
+def test_a_ceasefire_deal_joins_the_known_ceasefire(extract_text):
+    ex = extract_text("Armenia and Azerbaijan fought again in the mountains. Russia, which had 2,000 peacekeepers in "
+                      "the region under a 2020 ceasefire deal, was criticized in Yerevan.")
+    assert "trilateral_ceasefire_2020" in {e.id for e in ex.entities}
+
+
 def test_the_same_words_in_two_articles_are_one_event(extract_text):
     text = "Analysts blame the peace talks conducted between 2001 and 2009 for the stalemate."
     ex = extract_text(text, "A repost: " + text)
