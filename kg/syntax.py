@@ -46,7 +46,7 @@ STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "admi
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
                                "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
                                "representative", "sovereignty", "concern", "condition", "initiative", "request",
-                               "decision",
+                               "decision", "presence", "interference", "meddling", "conduct", "behavior", "behaviour",
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
