@@ -21,6 +21,7 @@ from .blame import BLAME_WORDS, blame_relations
 from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
+from .reactions import acting_clause, reaction_relations
 from .context import Context
 from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS,
                                ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
@@ -235,6 +236,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if lemma in VIEW_VERBS:
             yield from _held_view(verb, ctx, source, section)
         return
+    if acting_clause(verb) is not None:  # "..., a move that Egypt condemned": Egypt judges who made the move
+        yield from reaction_relations(verb, subjects, ctx, predicates, source, section)
+        return
     rule = "svo_passive" if patients else "svo"
     own = predicates.for_verb(lemma, particle)
     materiel = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS for c in verb.children)
@@ -372,6 +376,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             continue  # "told Al Jazeera that ...": the one told is the audience, not the one ordered
         if is_reciprocal(obj_tok):
             objects = subjects  # "Yerevan and Moscow blamed each other"
+        elif prep == "on" and obj_tok.lemma_.lower() == "side" and (own == "attacks" or lemma in SIDING_VERBS):
+            pred, objects = "allied_with", _sided_with(obj_tok, ctx)  # "fought on the side of the RSF"
         else:
             objects = ctx.entities([obj_tok])
         if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
@@ -429,6 +435,18 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 rel = make_relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
+
+
+#: verbs that, "on X's side", put their subject in X's camp (with the fighting verbs): "entered the war on X's side"
+SIDING_VERBS = {"enter", "intervene", "join", "stand", "serve"}
+
+
+def _sided_with(side, ctx: Context) -> list[str]:
+    """Whose side a "side" is: "on the side of the RSF", "on Azerbaijan's side", "on the Malian side" (the party
+    itself, not the state a stand-in "side" would stand for)."""
+    owners = [c for c in side.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners += [g for p in side.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return ctx.entities(owners)
 
 
 #: predicates of disapproval, whose passive "in <capital>" names the critic: "was criticized in Yerevan"
