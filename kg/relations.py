@@ -28,9 +28,9 @@ from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPL
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, gerund_verbs,
-                     is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object,
-                     subjects_of)
+from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted,
+                     gerund_verbs, is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of,
+                     relative_object, subjects_of)
 from .titles import TITLE_HEADS, title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -372,6 +372,8 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = TAKEN  # "Russian forces took Kupiansk": ground taken is occupied (a place only, below)
         if pred == GENERIC and lemma in CUE_VERBS:
             continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
+        if pred == GENERIC and obj_tok.lemma_.lower() in CONDUCT_NOUNS:
+            continue  # "would like to end Russia's presence": only a judgment of someone's conduct is about them
         if lemma in ADDRESS_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "told Al Jazeera that ...": the one told is the audience, not the one ordered
         if is_reciprocal(obj_tok):
