@@ -127,3 +127,52 @@ def test_a_reaction_after_a_comma_judges_the_actor_of_the_clause(extract_text, t
 def test_criticizing_someone_s_presence_criticizes_them(extract_text, text, critic, criticized):
     found = rels(extract_text(text))
     assert (critic, "criticizes", criticized) in found, found
+
+
+def test_a_presence_not_judged_says_nothing_about_its_owner(extract_text):
+    # guard (passes either way): wishing someone's presence ended is no relation with them
+    found = rels(extract_text("Both Washington and Brussels would like to end Russia's military presence in Moldova."))
+    assert not {(s, o) for s, _, o in found} & {("united_states", "russia"), ("european_union", "russia")}, found
+
+
+# --- a retrospective's days without a year ----------------------------------------------------------------------
+
+def _event_dates(extraction):
+    return {e.date.start for e in extraction.entities if e.type == "Event" and e.date}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("On February 24, 2022, Russia launched a full-scale invasion of Ukraine.\n\nUkrainian forces pushed the Russians "
+     "back from Kyiv, and Russia announced its withdrawal from the region on March 29.", "2022-03-29"),
+    ("The war began on April 15, 2023, in Khartoum.\n\nThe army and the RSF signed a truce in Jeddah on May 20.",
+     "2023-05-20"),
+    ("Hamas attacked Israel on October 7, 2023.\n\nA week-long truce took effect on November 24, and a prisoner "
+     "exchange followed.", "2023-11-24"),
+])
+def test_a_day_without_a_year_after_an_older_full_date_is_of_that_year(extract_text, text, day):
+    dates = _event_dates(extract_text(text, date="2025-01-15"))
+    assert day in dates, dates
+
+
+def test_a_day_without_a_year_in_a_current_report_is_of_the_article_s_year(extract_text):
+    # guard (passes either way): a day before the article in its own year stays there
+    text = "The truce signed on May 20, 2023, soon collapsed.\n\nOn January 6, the RSF launched an attack on El Fasher."
+    assert "2025-01-06" in _event_dates(extract_text(text, date="2025-01-15"))
+
+
+# --- a surname two known people share -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, person", [
+    ("Aliyev accused Moscow of trying to hush up the downing of the AZAL airliner.", "2025-01-10", "ilham_aliyev"),
+    ("Aliyev met Eduard Shevardnadze in Tbilisi to discuss the oil pipeline.", "1999-11-18", "heydar_aliyev"),
+])
+def test_a_shared_surname_alone_is_whoever_held_office_on_the_article_s_date(extract_text, text, date, person):
+    people = {e.id for e in extract_text(text, date=date).entities if e.type == "Person"}
+    assert person in people and "aliyev" not in people, people
+
+
+def test_a_shared_surname_named_in_full_stays_that_person(extract_text):
+    # guard (passes either way): the article's own full name wins over the office holder
+    text = "Heydar Aliyev founded the New Azerbaijan Party in 1992. Aliyev ruled until 2003."
+    people = {e.id for e in extract_text(text, date="2024-05-10").entities if e.type == "Person"}
+    assert people == {"heydar_aliyev"}, people
