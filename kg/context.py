@@ -160,6 +160,8 @@ class Context:
                     c.lower_ == "in" and lemma in GOVERNING_NOUNS) or (c.lower_ == "by" and lemma in AUTHORED_NOUNS))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
+                    if key is None and pobj.dep_ == "pobj" and pobj.lemma_.lower() in STANDIN_NOUNS:
+                        key = self.entity(pobj, pronouns=False)  # "the presence of NATO troops": NATO's
                     if key is not None:
                         key = self._for_owner(key, lemma)
                     if key is not None:
@@ -367,9 +369,28 @@ class Context:
         for tok in toks:
             for t in self._shared_relative(tok) or conjuncts(tok):
                 key = self.entity(t)
-                if key is not None and key not in out:
-                    out.append(key)
+                for k in [key, *self._other_owners(t, key)]:
+                    if k is not None and k not in out:
+                        out.append(k)
         return out
+
+    def _other_owners(self, tok, key: str | None) -> list[str]:
+        """The further owners of a plural stand-in after the one :meth:`entity` read: "the foreign ministers of
+        Serbia and Kosovo", "Serbian and Kosovar ministers", "Serbian, Kosovar ministers" stand for both states."""
+        lemma = tok.lemma_.lower()
+        if key is None or tok.tag_ != "NNS" or lemma not in STANDIN_NOUNS or lemma in PLACE_STANDINS:
+            return []
+        owners = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i in self.key_at]
+        for first in owners + mods[:1]:
+            if first.i not in self.key_at or self._for_owner(self.key_at[first.i], lemma) != key:
+                continue
+            more = conjuncts(first)[1:]
+            if first in mods:  # "Serbian, Kosovar ministers": modifiers a comma sets apart
+                more += [m for m in mods[1:] if self.doc[m.i - 1].text == ","]
+            return [k for k in (self._for_owner(self.key_at[m.i], lemma) for m in more if m.i in self.key_at)
+                    if k is not None]
+        return []
 
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"

@@ -96,6 +96,7 @@ def find_dates(text: str, anchor: dt.date | None = None,
     """
     found: list[tuple[int, int, DateValue]] = []
     taken: list[tuple[int, int]] = []
+    yearless: set[int] = set()  # where a day is named without its year
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -108,6 +109,9 @@ def find_dates(text: str, anchor: dt.date | None = None,
             if value is not None:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
+                if kind == "day_noyear":
+                    yearless.add(m.start())
+    found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous)
     if anchor is not None:
         for pattern, fn in ((_WEEKDAY, _weekday), (_RELATIVE, _relative)):
             for m in pattern.finditer(text):
@@ -126,6 +130,25 @@ def find_dates(text: str, anchor: dt.date | None = None,
             found.append((m.start(), m.end(), value))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f[0])
+
+
+def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, previous: dt.date | None) -> list:
+    """A day named without its year that would fall after the article ("November 8" in a September article) is
+    of the year the text is telling, when a full date of an earlier year comes before it ("on September 27, 2020
+    ... captured Shusha on November 8": 2020), not of the year before the article."""
+    if anchor is None:
+        return found
+    out, last = [], previous
+    for start, end, value in found:
+        day = parse_anchor(value.start) if value.precision == "day" and value.end is None else None
+        if start in yearless and day is not None and last is not None and last.year < day.year:
+            later = day.replace(year=anchor.year) if _valid(anchor.year, day.month, day.day) else None
+            moved = (dt.date(last.year, day.month, day.day) if _valid(last.year, day.month, day.day) else None)
+            if later is not None and later > anchor + dt.timedelta(days=31) and moved is not None and moved >= last:
+                value, day = DateValue(start=moved.isoformat(), precision="day", text=value.text), moved
+        out.append((start, end, value))
+        last = day if day is not None else last
+    return out
 
 
 def counts_from_before(value: DateValue) -> bool:

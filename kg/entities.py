@@ -473,11 +473,23 @@ DATELINE = "KG_DATELINE"  # span label of the place a news dateline names
 _DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s*,\s*[\w .]{2,25})?\s*(?:\(([^)\n]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s")
 
 
+#: a news agency's dateline: a place, maybe a date, then the agency in capitals ("Kyiv, March 3, UKRINFORM.",
+#: "TEHRAN, IRNA -", "MOSCOW, October 4. /TASS/.")
+_AGENCY_DATELINE = re.compile(r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3})(?:\s*,\s*[\w ]{2,25}?)?\s*[,.]\s*"
+                              r"/?([A-Z]{2,}(?:[ -][A-Z]{2,})?)/?\s*(?:[.:—–-]|\n|$)")
+
+
 def _datelines(doc, gaz: Gazetteer) -> tuple[list, set[int]]:
     """The places named by datelines, read in capitals ("ADDIS ABABA —") that the NER does not know; and the
-    tokens of their credits ("(Reuters)", "(AP)"): the wire the story came from, which the text does not mention."""
+    tokens of their credits ("(Reuters)", "(AP)", "Kyiv, March 3, UKRINFORM."): the wire the story came from,
+    which the text does not mention."""
     text, out, credits = text_of(doc), [], set()
     for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
+        agency = _AGENCY_DATELINE.match(text, start)
+        place = agency and gaz.lookup(agency.group(1))
+        if place is not None and place.type in ("Place", "Country") and gaz.lookup(agency.group(2)) != place:
+            credit = doc.char_span(agency.start(2), agency.end(2), alignment_mode="expand")
+            credits.update(range(credit.start, credit.end) if credit is not None else ())
         match = _DATELINE.match(text, start)
         if match is None:
             continue

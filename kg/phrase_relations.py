@@ -175,6 +175,9 @@ PARTY_WORDS = {"party", "movement", "bloc", "alliance", "coalition", "faction"}
 ROLE_NOUNS = {"ally": "allied_with", "partner": "allied_with", "opponent": "opposes", "enemy": "opposes",
               "adversary": "opposes", "critic": "criticizes", "supporter": "supports", "backer": "supports",
               "patron": "supports", "mediator": "mediates", "guarantor": "supports", "proxy": "depends_on"}
+#: what makes a partner one in business, not an ally: "Russia's largest trading partner"
+COMMERCE_WORDS = {"trading", "trade", "economic", "commercial", "business", "energy", "investment", "export",
+                  "import"}
 
 
 #: "X played a role in E", "X denied any involvement in E": taking part in an event
@@ -195,7 +198,10 @@ def involvement(noun, ctx: Context, source, section):
 
 
 def role_relations(noun, ctx: Context, source, section):
-    """"As a traditional Armenian ally, Russia served ..." / "Russia is Armenia's ally" -> (russia, allied_with, armenia)."""
+    """"As a traditional Armenian ally, Russia served ..." / "Russia is Armenia's ally" -> (russia, allied_with, armenia);
+    a trading partner is none."""
+    if any(c.lower_ in COMMERCE_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return
     head = noun.head
     holders = []
     if noun.dep_ == "pobj" and head.lower_ == "as" and is_verb(head.head):

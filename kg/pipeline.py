@@ -147,7 +147,8 @@ def read_articles(articles: list[Article], *, nlp, gazetteer, predicates) -> tup
                                            affiliations=roles, is_region=kinds.is_region,
                                            is_organization=kinds.is_organization))
         dates.update(facts)
-    local = names_within_articles([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer)
+    local = names_within_articles([m for m in mentions if not m.entity.startswith(TRIGGER)], gazetteer,
+                                  {a.id: a.date or latest_date(a.content) for a in articles})
     return mentions, relations, dates, local
 
 

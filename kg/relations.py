@@ -21,15 +21,16 @@ from .blame import BLAME_WORDS, blame_relations
 from .claims import make_relation
 from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
+from .reactions import acting_clause, reaction_relations
 from .context import Context
 from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS,
                                ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
 from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
-from .syntax import (FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted, gerund_verbs,
-                     is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of, relative_object,
-                     subjects_of)
+from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted,
+                     gerund_verbs, is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of,
+                     relative_object, subjects_of)
 from .titles import TITLE_HEADS, title_relations
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -246,6 +247,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         if lemma in VIEW_VERBS:
             yield from _held_view(verb, ctx, source, section)
         return
+    if acting_clause(verb) is not None:  # "..., a move that Egypt condemned": Egypt judges who made the move
+        yield from reaction_relations(verb, subjects, ctx, predicates, source, section)
+        return
     rule = "svo_passive" if patients else "svo"
     own = predicates.for_verb(lemma, particle)
     materiel = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS for c in verb.children)
@@ -379,10 +383,14 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = TAKEN  # "Russian forces took Kupiansk": ground taken is occupied (a place only, below)
         if pred == GENERIC and lemma in CUE_VERBS:
             continue  # "said X", "proclaimed X": what is said carries the relations, not the saying
+        if pred == GENERIC and obj_tok.lemma_.lower() in CONDUCT_NOUNS:
+            continue  # "would like to end Russia's presence": only a judgment of someone's conduct is about them
         if lemma in ADDRESS_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "told Al Jazeera that ...": the one told is the audience, not the one ordered
         if is_reciprocal(obj_tok):
             objects = subjects  # "Yerevan and Moscow blamed each other"
+        elif prep == "on" and obj_tok.lemma_.lower() == "side" and (own == "attacks" or lemma in SIDING_VERBS):
+            pred, objects = "allied_with", _sided_with(obj_tok, ctx)  # "fought on the side of the RSF"
         else:
             objects = ctx.entities([obj_tok])
         if pred == "provides_aid_to" and materiel:  # weapons sent to a capital go to its state
@@ -441,6 +449,18 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
                 rel = make_relation(subj, this, obj, verb.sent, ctx, verb, source, section, rule,
                                 0.7 if this != GENERIC else 0.4, verb.text)
                 yield _aid_refused(rel, lemma)
+
+
+#: verbs that, "on X's side", put their subject in X's camp (with the fighting verbs): "entered the war on X's side"
+SIDING_VERBS = {"enter", "intervene", "join", "stand", "serve"}
+
+
+def _sided_with(side, ctx: Context) -> list[str]:
+    """Whose side a "side" is: "on the side of the RSF", "on Azerbaijan's side", "on the Malian side" (the party
+    itself, not the state a stand-in "side" would stand for)."""
+    owners = [c for c in side.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners += [g for p in side.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return ctx.entities(owners)
 
 
 #: predicates of disapproval, whose passive "in <capital>" names the critic: "was criticized in Yerevan"

@@ -27,14 +27,17 @@ def _names_of(key: str, gaz: Gazetteer) -> list[str]:
     return []
 
 
-def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str], str]:
+def names_within_articles(mentions: list[Mention], gaz: Gazetteer,
+                          dates: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
     """``(article, key) -> key``: the names an article resolves within itself, from its own mentions alone.
 
     An unknown organization named by the end of a longer name in the same article ("the Defense Ministry"
     after "the Russian Defense Ministry") is that organization: the nearest such name before it, else after;
     an acronym spelling an organization named there (:func:`_acronym_map`); a family name put first
     (:func:`_family_names`); a ministry named without its state that is none of these is the article's own, and
-    so is a legislature of a state the article never names (:func:`_other_legislatures`).
+    so is a legislature of a state the article never names (:func:`_other_legislatures`); a surname several
+    known people share, none of them named there, is the one in office on the article's date (``dates``:
+    article id -> date; :func:`_in_office`).
     Each article's part depends on that article alone, so it is worked out as the
     article is read and kept with its reading (kg/cache.py), not again for every article at each build.
     """
@@ -64,10 +67,28 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple
         mapping.update(_acronym_map(source, ms, gaz, mapping))
         mapping.update(_family_names(source, ms, gaz, mapping, names))
         mapping.update(_other_legislatures(source, ms, gaz, mapping))
+        if dates and dates.get(source):
+            mapping.update(_in_office(source, ms, gaz, dates[source]))
         for m in ms:  # "the Foreign Ministry" of no state the article names: this article's own, not every article's
             if (source, m.entity) not in mapping and m.entity.startswith("Organization:") and is_ministry_name(m.entity.split(":", 1)[1]):
                 mapping[(source, m.entity)] = f"{m.entity}{ARTICLE_SCOPED}{source}"
     return mapping
+
+
+def _in_office(source: str, ms: list[Mention], gaz: Gazetteer, on: str) -> dict[tuple[str, str], str]:
+    """"Aliyev" in a 2024 article that names neither Ilham nor Heydar Aliyev in full: the one of them who held an
+    office on that date (only when exactly one did)."""
+    named = {m.entity for m in ms}
+    out = {}
+    for surname, ids in gaz.surnames().items():
+        key = f"Person:{norm(surname)}"
+        if len(ids) < 2 or key not in named or named & set(ids):
+            continue
+        holders = [i for i in ids if any((r.since or "")[:len(on)] <= on
+                                         and (not r.until or on[:len(r.until)] <= r.until) for r in gaz.entries[i].roles)]
+        if len(holders) == 1:
+            out[(source, key)] = holders[0]
+    return out
 
 
 def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,

@@ -42,11 +42,14 @@ SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "
 STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
                "territory", "soil", "presidency"}
 
+#: nouns of how someone acts, which stand for them when judged: "criticized the presence of NATO troops"
+CONDUCT_NOUNS = {"presence", "interference", "meddling", "conduct", "behavior", "behaviour"}
+
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
                                "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
                                "representative", "sovereignty", "concern", "condition", "initiative", "request",
-                               "decision",
+                               "decision", *CONDUCT_NOUNS,
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",

@@ -33,6 +33,9 @@ STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", 
 #: words that put a title in the past or the future: "former President X" no longer leads
 PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
 
+#: titles that, after a word naming a part ("army chief", "parliament speaker", "police commander"), head that
+#: part, not the whole body or state named with them
+PART_HEADS = {"chief", "head", "commander", "speaker"}
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
@@ -99,8 +102,10 @@ def title_relations(tok, ctx: Context, source, section):
     if title is None or not orgs:
         return
     pred = TITLES[title]
-    if pred == "leader_of" and title in ("chief", "head") and len(words) > 1 and words[-1] == title:
+    if pred == "leader_of" and title in PART_HEADS and len(words) > 1 and words[-1] == title:
         pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
+    if title == "speaker" and ctx.state_of(orgs[-1]) == orgs[-1]:
+        pred = "affiliated_with"  # "Armenia's speaker X" presides over its parliament, not the state
     if pred == "leader_of" and set(words) & {"deputy", "vice"}:
         pred = "affiliated_with"  # "Kenya's deputy president", "the vice chairman": second, not the leader
     org = orgs[-1] if pred != "spouse_of" else orgs[0]
