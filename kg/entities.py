@@ -735,8 +735,8 @@ def _apposed_to_body(span) -> bool:
     """Is an unknown name an apposition to a noun of an organized body ("a regional faction of the group, the
     Comuneros del Sur"), by the parse or, as the parser often misses it, a definite name right after "<body>,"?"""
     root, doc, bodies = span.root, span.doc, BODY_KIND_NOUNS | ARMED_PEOPLE
-    if root.dep_ == "appos" and root.head.i < span.start and _word_in(root.head, bodies):
-        return True
+    if root.dep_ == "appos" and root.head.i < span.start and _word_in(root.head, bodies) and root.head.pos_ != "PROPN":
+        return True  # not a body's own name ("the X Organization (XO) Secretary General NAME", misparsed)
     return (span.start >= 2 and span[0].lower_ == "the" and doc[span.start - 1].text == ","
             and doc[span.start - 2].pos_ == "NOUN" and _word_in(doc[span.start - 2], bodies))
 
