@@ -192,11 +192,13 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         if "__" in ent_id:  # demonym + body noun, minted by the ruler
             return ent_id, "demonym"
         entry = gaz.entries.get(ent_id)
+        if entry and entry.type in ("Place", "Country") and _names_a_document(span):
+            return None  # "the Rome Statute", "the Geneva Conventions": a text named after a city, not the city
         if entry and entry.metonym_of and not _is_literal_place(span):
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if _is_portfolio(span) or _is_model_name(span):
+    if _is_portfolio(span) or _is_model_name(span) or (label in ("GPE", "LOC") and _names_a_document(span)):
         return None
     cleaned = _clean(span)
     if label == GROUP_LABEL and cleaned is not None:
@@ -233,6 +235,10 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if not text[:1].isupper() and not text[:1].isdigit():
         return None  # statistical NER on a common noun phrase
     etype = NER_TYPES[label]
+    if label in ("ORG", "PERSON", "LOC") and _names_a_drill(span):
+        etype = "Event"  # "the Eagle Partner exercise": a named exercise is an event, not a body
+    if label == "ORG" and words[-1] == "House" and span.start > 0 and span.doc[span.start - 1].lower_ == "at":
+        etype = "Place"  # "talks at Blair House": a building (not "a report by Freedom House")
     if _is_operation(text):
         etype = "Event"  # a named military operation, whatever the NER made of it
     if etype == "Person" and len(text.split()) > 4:
@@ -241,6 +247,24 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             FACILITY_NOUNS | GEO_HEADS):
         etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base", "Mischief Reef": not a body
     return f"{etype}:{key}", "name"
+
+
+#: capitalized nouns of a text named after a place: "the Rome Statute", "the Dayton Accords"
+DOCUMENT_NOUNS = {"statute", "treaty", "convention", "conventions", "charter", "accord", "accords", "protocol",
+                  "declaration"}
+#: nouns of a military exercise a name before them names: "the Eagle Partner exercise"
+DRILL_NOUNS = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargames"}
+
+
+def _names_a_document(span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.is_title and nxt.lower_ in DOCUMENT_NOUNS
+
+
+def _names_a_drill(span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and nxt.lower_ in DRILL_NOUNS and span.start > 0
+            and span.doc[span.start - 1].lower_ == "the")
 
 
 #: common nouns the statistical NER takes for names when capitalized at the start of a sentence or headline
@@ -639,8 +663,8 @@ def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
         for t in range(span.start, span.end):
             kinds.setdefault(t, kind)
     for i, (mention, span) in enumerate(zip(mentions, spans)):
-        if span.ent_id_ or not mention.entity.startswith(("Person:", "Organization:")):
-            continue
+        if span.ent_id_ or span.label_ == GROUP_LABEL or not mention.entity.startswith(("Person:", "Organization:", "Group:")):
+            continue  # (a nationality's plural the NER tagged, "Jermuk, Goris and Vardenis", may be a town too)
         listed = {kinds.get(t.i) for t in span.root.conjuncts if not span.start <= t.i < span.end}
         if "place" in listed and "actor" not in listed:
             yield i, "Place:" + mention.entity.split(":", 1)[1]
@@ -758,7 +782,8 @@ FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase",
                   "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
                   "highway", "railway", "station", "base", "bases"}
 NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
-                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory"} | FACILITY_NOUNS
+                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory",
+                     "river", "lake", "mountain", "mountains", "gorge", "plateau", "desert"} | FACILITY_NOUNS
 #: nouns that only a place has, after "of" or a possessive: "the mayor of X", "X's residents"
 PLACE_OF_NOUNS = {"mayor", "residents", "inhabitants", "outskirts", "suburbs", "streets", "environs"}
 #: ... and that an organization has too ("the governor of the central bank"): a place's only over a person's name

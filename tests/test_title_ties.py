@@ -49,3 +49,29 @@ def test_a_bare_spokesman_speaks_for_no_person(extract_text, text):
 def test_known_names(extract_text, text, present, absent):
     found = entity_ids(extract_text(text, date="2024-06-01"))
     assert present in found and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a text named after a city is no mention of the city (a gazetteer city and an unknown one)
+    ("Ukraine has never ratified the Rome Statute of the International Criminal Court.", "rome_it"),
+    ("Moldova invoked the Chisinau Convention against Russian troops in Transnistria.", "chisinau_md"),
+])
+def test_a_text_named_after_a_city_is_no_mention_of_it(extract_text, text, absent):
+    found = entity_ids(extract_text(text, date="2024-06-01"))
+    assert absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, key, etype", [
+    # a name before "river", "lake", "mountains" is a place's
+    ("Ethiopian troops massed along the Tekeze river.", "tekeze", "Place"),
+    # a nationality's plural the NER tagged, listed with places only, is a town
+    ("The Sudanese army shelled Omdurman, Bahri and Karrarians.", "karrarians", "Place"),
+    # a named exercise is an event
+    ("Polish soldiers took part in the Anakonda exercise with US troops.", "anakonda", "Event"),
+    ("Ukrainian sailors took part in the Sea Breeze exercise with US troops.", "sea_breeze", "Event"),
+    # a House one meets at is a building
+    ("The envoys of Serbia and Kosovo met at Blair House in Washington.", "blair_house", "Place"),
+])
+def test_a_name_typed_by_its_noun(extract_text, text, key, etype):
+    found = {e.id: e.type for e in extract_text(text, date="2024-06-01").entities}
+    assert found.get(key) == etype, found
