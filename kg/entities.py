@@ -327,18 +327,28 @@ def _name_before(doc, span) -> int | None:
 def _given_names_start(doc, span) -> int | None:
     """Where the given names before a one-word ``span`` start: the NER's person right before it, else up to two
     capitalized proper nouns no entity covers, no title among them."""
+    first = _name_line_start(doc, span)
     i = span.start
-    if i > span.sent.start and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
-        while i > span.sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
+    if i > first and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
+        while i > first and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
             i -= 1
             if doc[i].ent_iob_ == "B":
                 break
         return i
-    while (i > span.sent.start and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
+    while (i > first and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
            and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_ and not doc[i - 1].whitespace_.count("\n")
            and doc[i - 1].lower_ not in TITLE_WORDS):
         i -= 1
     return i if i < span.start else None
+
+
+def _name_line_start(doc, span) -> int:
+    """The first token a name's given names may start at: its sentence's, or, where the parser cut a line with
+    no punctuation into sentences (a byline: "Oleksandr | Zelensky"), the line's."""
+    first = span.sent.start
+    while first > 0 and not doc[first - 1].is_punct and not doc[first - 1].is_space and "\n" not in doc[first - 1].whitespace_:
+        first = doc[first - 1].sent.start
+    return first
 
 
 def _namesake_before(doc, span, gaz: Gazetteer) -> int | None:
