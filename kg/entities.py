@@ -192,11 +192,13 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         if "__" in ent_id:  # demonym + body noun, minted by the ruler
             return ent_id, "demonym"
         entry = gaz.entries.get(ent_id)
+        if entry and entry.type in ("Place", "Country") and _names_a_document(span):
+            return None  # "the Rome Statute", "the Geneva Conventions": a text named after a city, not the city
         if entry and entry.metonym_of and not _is_literal_place(span):
             return entry.metonym_of, "metonym"
         return ent_id, "name"
     label = span.label_
-    if _is_portfolio(span) or _is_model_name(span):
+    if _is_portfolio(span) or _is_model_name(span) or (label in ("GPE", "LOC") and _names_a_document(span)):
         return None
     cleaned = _clean(span)
     if label == GROUP_LABEL and cleaned is not None:
@@ -233,6 +235,10 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if not text[:1].isupper() and not text[:1].isdigit():
         return None  # statistical NER on a common noun phrase
     etype = NER_TYPES[label]
+    if label in ("ORG", "PERSON", "LOC") and _names_a_drill(span):
+        etype = "Event"  # "the Eagle Partner exercise": a named exercise is an event, not a body
+    if label == "ORG" and words[-1] == "House" and span.start > 0 and span.doc[span.start - 1].lower_ == "at":
+        etype = "Place"  # "talks at Blair House": a building (not "a report by Freedom House")
     if _is_operation(text):
         etype = "Event"  # a named military operation, whatever the NER made of it
     if etype == "Person" and len(text.split()) > 4:
@@ -241,6 +247,24 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             FACILITY_NOUNS | GEO_HEADS):
         etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base", "Mischief Reef": not a body
     return f"{etype}:{key}", "name"
+
+
+#: capitalized nouns of a text named after a place: "the Rome Statute", "the Dayton Accords"
+DOCUMENT_NOUNS = {"statute", "treaty", "convention", "conventions", "charter", "accord", "accords", "protocol",
+                  "declaration"}
+#: nouns of a military exercise a name before them names: "the Eagle Partner exercise"
+DRILL_NOUNS = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargames"}
+
+
+def _names_a_document(span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.is_title and nxt.lower_ in DOCUMENT_NOUNS
+
+
+def _names_a_drill(span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and nxt.lower_ in DRILL_NOUNS and span.start > 0
+            and span.doc[span.start - 1].lower_ == "the")
 
 
 #: common nouns the statistical NER takes for names when capitalized at the start of a sentence or headline
@@ -303,18 +327,28 @@ def _name_before(doc, span) -> int | None:
 def _given_names_start(doc, span) -> int | None:
     """Where the given names before a one-word ``span`` start: the NER's person right before it, else up to two
     capitalized proper nouns no entity covers, no title among them."""
+    first = _name_line_start(doc, span)
     i = span.start
-    if i > span.sent.start and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
-        while i > span.sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
+    if i > first and doc[i - 1].ent_type_ == "PERSON":  # the NER's person right before it
+        while i > first and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "":
             i -= 1
             if doc[i].ent_iob_ == "B":
                 break
         return i
-    while (i > span.sent.start and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
+    while (i > first and span.start - i < 2 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha
            and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_ and not doc[i - 1].whitespace_.count("\n")
            and doc[i - 1].lower_ not in TITLE_WORDS):
         i -= 1
     return i if i < span.start else None
+
+
+def _name_line_start(doc, span) -> int:
+    """The first token a name's given names may start at: its sentence's, or, where the parser cut a line with
+    no punctuation into sentences (a byline: "Oleksandr | Zelensky"), the line's."""
+    first = span.sent.start
+    while first > 0 and not doc[first - 1].is_punct and not doc[first - 1].is_space and "\n" not in doc[first - 1].whitespace_:
+        first = doc[first - 1].sent.start
+    return first
 
 
 def _namesake_before(doc, span, gaz: Gazetteer) -> int | None:
@@ -639,8 +673,8 @@ def _listed_places(mentions: list[Mention], spans: list, gaz: Gazetteer):
         for t in range(span.start, span.end):
             kinds.setdefault(t, kind)
     for i, (mention, span) in enumerate(zip(mentions, spans)):
-        if span.ent_id_ or not mention.entity.startswith(("Person:", "Organization:")):
-            continue
+        if span.ent_id_ or span.label_ == GROUP_LABEL or not mention.entity.startswith(("Person:", "Organization:", "Group:")):
+            continue  # (a nationality's plural the NER tagged, "Jermuk, Goris and Vardenis", may be a town too)
         listed = {kinds.get(t.i) for t in span.root.conjuncts if not span.start <= t.i < span.end}
         if "place" in listed and "actor" not in listed:
             yield i, "Place:" + mention.entity.split(":", 1)[1]
@@ -735,8 +769,8 @@ def _apposed_to_body(span) -> bool:
     """Is an unknown name an apposition to a noun of an organized body ("a regional faction of the group, the
     Comuneros del Sur"), by the parse or, as the parser often misses it, a definite name right after "<body>,"?"""
     root, doc, bodies = span.root, span.doc, BODY_KIND_NOUNS | ARMED_PEOPLE
-    if root.dep_ == "appos" and root.head.i < span.start and _word_in(root.head, bodies):
-        return True
+    if root.dep_ == "appos" and root.head.i < span.start and _word_in(root.head, bodies) and root.head.pos_ != "PROPN":
+        return True  # not a body's own name ("the X Organization (XO) Secretary General NAME", misparsed)
     return (span.start >= 2 and span[0].lower_ == "the" and doc[span.start - 1].text == ","
             and doc[span.start - 2].pos_ == "NOUN" and _word_in(doc[span.start - 2], bodies))
 
@@ -758,7 +792,8 @@ FACILITY_NOUNS = {"dam", "bridge", "pipeline", "airport", "airfield", "airbase",
                   "reservoir", "refinery", "plant", "terminal", "tunnel", "crossing", "checkpoint", "corridor",
                   "highway", "railway", "station", "base", "bases"}
 NAMED_PLACE_NOUNS = {"camp", "district", "province", "village", "town", "city", "valley", "settlement", "neighborhood",
-                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory"} | FACILITY_NOUNS
+                     "neighbourhood", "county", "governorate", "oblast", "municipality", "region", "territory",
+                     "river", "lake", "mountain", "mountains", "gorge", "plateau", "desert"} | FACILITY_NOUNS
 #: nouns that only a place has, after "of" or a possessive: "the mayor of X", "X's residents"
 PLACE_OF_NOUNS = {"mayor", "residents", "inhabitants", "outskirts", "suburbs", "streets", "environs"}
 #: ... and that an organization has too ("the governor of the central bank"): a place's only over a person's name

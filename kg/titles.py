@@ -17,12 +17,13 @@ TITLES = {
     "spokesperson": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesman": "spokesperson_of",
     "press secretary": "spokesperson_of", "wife": "spouse_of", "husband": "spouse_of", "spouse": "spouse_of",
     "secretary": "affiliated_with", "official": "affiliated_with", "envoy": "affiliated_with",
-    "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of",
+    "professor": "affiliated_with", "director": "leader_of", "founder": "leader_of", "administrator": "leader_of",
     "prosecutor": "affiliated_with", "judge": "affiliated_with", "adviser": "affiliated_with",
     "advisor": "affiliated_with", "analyst": "affiliated_with", "researcher": "affiliated_with",
     "editor": "affiliated_with", "correspondent": "affiliated_with", "journalist": "affiliated_with",
     "fellow": "affiliated_with", "chief": "leader_of", "chief of staff": "affiliated_with",
-    "secretary general": "leader_of",
+    "secretary general": "leader_of", "assistant": "affiliated_with", "aide": "affiliated_with",
+    "human rights defender": "affiliated_with", "ombudsman": "affiliated_with",
     # "his Armenian counterpart X": X holds the same post for Armenia (never for the state "his" refers to)
     "counterpart": "affiliated_with",
 }
@@ -30,6 +31,10 @@ TITLES = {
 #: is the one the text or the gazetteer's dated roles tie the person to
 STATE_TITLES = {"president", "prime minister", "premier", "king", "chancellor", "minister", "foreign minister",
                 "defense minister"}
+#: titles of one who speaks for a body
+SPOKESPERSONS = {"spokesperson", "spokeswoman", "spokesman", "press secretary"}
+#: titles that serve the one named after "to": "Assistant to the President of X", "adviser to the prime minister"
+SERVING_TITLES = {"assistant", "aide", "adviser", "advisor", "envoy"}
 #: words that put a title in the past or the future: "former President X" no longer leads
 PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", "outgoing", "next"}
 
@@ -38,6 +43,9 @@ PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", 
 PART_HEADS = {"chief", "head", "commander", "speaker"}
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}
+#: every word of a title, and words that go with titles: never a first name
+TITLE_WORDS = {w for title in TITLES for w in title.split()} | {"general", "deputy", "vice", "acting", "former",
+                                                                  "assistant", "special", "senior"}
 #: posts in a government: "his defence minister" serves the state of the one "his" refers to
 GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambassador", "spokesperson", "spokeswoman",
                      "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
@@ -59,8 +67,21 @@ def title_relations(tok, ctx: Context, source, section):
         start -= 1
     words, orgs = [], []
     i = start - 1
-    while i >= tok.sent.start and start - i <= 6:
+    if i > tok.sent.start and _first_name(ctx.doc[i], start):
+        i -= 1  # "Hikmet [Hajiyev]": a first name the NER left out of the person's name
+    walked = 0  # words of the title walked over (a state's or body's name does not count)
+    while i >= tok.sent.start and walked < 6:
         t = ctx.doc[i]
+        walked += i not in ctx.key_at
+        if t.text == ")" and not orgs:
+            acronym = _parenthesised_name(i, ctx)  # "the Collective Security Treaty Organization (CSTO) Secretary"
+            if acronym is not None:
+                orgs.append(acronym)
+                break
+        if (t.lower_ == "the" and words and i - 2 >= tok.sent.start and ctx.doc[i - 1].lower_ == "to"
+                and ctx.doc[i - 2].lower_ in SERVING_TITLES):
+            words = [ctx.doc[i - 2].lower_]  # "Assistant to the President of X": serves X, does not lead it
+            break
         if (t.lower_ == "of" and i > tok.sent.start and ctx.doc[i - 1].lower_ in ("secretary", "minister")
                 and " ".join(words) in PORTFOLIOS):
             words.insert(0, t.lower_)  # "Secretary of State", "Minister of Defence": one title
@@ -93,10 +114,14 @@ def title_relations(tok, ctx: Context, source, section):
         gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
         if gov is not None:
             orgs.append(gov)
-    if title is not None and not orgs and title in STATE_TITLES and not set(words) & PAST_WORDS:
+    if title is not None and not orgs and (title in STATE_TITLES or _portfolio_title(words)) and not set(words) & PAST_WORDS:
         state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
         if state is not None and state != person and ctx.state_of(state) == state:
             orgs.append(state)
+    if title in SPOKESPERSONS and not orgs and len(words) == 1:
+        body = _subject_before(tok, ctx)  # "The State Department welcomed it. '...,' spokesman X told reporters"
+        if body is not None:
+            orgs.append(body)
     if title is None:
         title, orgs, words = _apposition(root, ctx)
     if title is None or not orgs:
@@ -113,6 +138,40 @@ def title_relations(tok, ctx: Context, source, section):
         return
     # a title is how the writer names someone, also inside reported words ("..., a White House official said")
     yield writers_voice(make_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title))
+
+
+def _subject_before(tok, ctx: Context) -> str | None:
+    """The body (not a person) the sentence before ``tok``'s, in its paragraph, has as its subject."""
+    first = tok.sent.start
+    if first == 0 or "\n" in ctx.doc[first - 1].text_with_ws:
+        return None
+    previous = ctx.doc[first - 1].sent
+    keys = [key for i, key in ctx.subjects if previous.start <= i < previous.end and not ctx.is_person(key)]
+    return keys[0] if len(keys) == 1 else None
+
+
+def _first_name(t, start: int) -> bool:
+    """Is ``t``, right before a person's name at ``start``, a first name the NER left out of it (a capitalized
+    compound of the name that is no title word)?"""
+    return (t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i >= start and t.text[:1].isupper()
+            and t.ent_type_ in ("", "PERSON") and t.lower_ not in TITLE_WORDS)
+
+
+def _parenthesised_name(close: int, ctx: Context) -> str | None:
+    """The body an acronym in parentheses ending at token ``close`` names, when the name before the parentheses
+    is the same body: "the Collective Security Treaty Organization (CSTO)"."""
+    doc = ctx.doc
+    inner = close - 1
+    if inner < 2 or doc[inner - 1].text != "(":
+        return None
+    key = ctx.key_at.get(inner)
+    return key if key is not None and ctx.key_at.get(inner - 2) == key else None
+
+
+def _portfolio_title(words: list[str]) -> bool:
+    """"Secretary of State", "Minister of Defence": a state's office by its portfolio (the walk keeps "of" only
+    before a portfolio)."""
+    return any(w in ("secretary", "minister") and nxt == "of" for w, nxt in zip(words, words[1:]))
 
 
 def _apposition(root, ctx: Context):
@@ -142,7 +201,12 @@ def _apposition(root, ctx: Context):
                 if state is not None and state != boss:
                     orgs.append(state)
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
-                orgs.extend(ctx.entities([g for g in child.children if g.dep_ == "pobj"]))
+                served = [g for g in child.children if g.dep_ == "pobj"]
+                orgs.extend(ctx.entities(served))
+                if child.lower_ == "to" and not orgs:  # "assistant to the President of X": serves X
+                    orgs.extend(ctx.entities([o for g in served if g.lower_ in TITLE_HEADS for p in g.children
+                                              if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                                              if o.dep_ == "pobj"]))
         if orgs:
             return title, orgs, words
     return None, [], []
