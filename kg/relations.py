@@ -270,9 +270,11 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     if materiel:  # "sent weapons to X", parsed with "to" as a dative
         pairs += [(g, "to") for c in verb.children if c.dep_ == "dative" and c.lower_ == "to" for g in c.children
                   if g.dep_ == "pobj"]
-    if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia": where the target is
-        pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and not prep in ("in", "inside")
-                  and not ctx.entities([t]) and not is_mobile(t) for p in counted(t).children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+    if own in HARM_PREDICATES:  # "struck a hospital in Gaza", "shelled villages inside Armenia", "fired at cities
+        # across Ukraine": where the target is
+        pairs += [(g, p.lower_) for t, prep in pairs if t.pos_ == "NOUN" and prep not in ("in", "inside", "across")
+                  and not ctx.entities([t]) and not is_mobile(t) for p in counted(t).children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across")
                   for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if own in SELF_MOTION:  # "deployed a mission on the Armenian side": where to
         pairs += [(g, p.lower_) for t, prep in pairs if t.dep_ == "dobj" for p in t.children

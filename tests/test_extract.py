@@ -1296,6 +1296,7 @@ def test_a_surname_the_ner_cut_off_a_tagged_name_stays_in_it(extract_text):
 @pytest.mark.parametrize("text, expected", [
     ("India launched missile strikes on six locations in Pakistan early on Wednesday.", ("india", "attacks", "pakistan")),
     ("Azerbaijani forces shelled villages inside Armenia.", ("azerbaijani_armed_forces", "attacks", "armenia")),
+    ("Russian forces shelled towns across the Donetsk region.", ("russia__forces", "attacks", "donetsk_ua")),
     ("Israeli warplanes struck near the presidential palace in Damascus.", ("israel", "attacks", "damascus_sy")),
 ])
 def test_a_target_kg_cannot_name_is_where_it_is(extract_text, text, expected):
