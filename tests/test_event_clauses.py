@@ -1,0 +1,42 @@
+"""Which clause an event mention stands in: the date of another clause is not its date."""
+from __future__ import annotations
+
+import pytest
+
+
+def dates(extraction, event_type: str) -> list[str | None]:
+    return [e.date.start if e.date else None for e in extraction.entities
+            if e.type == "Event" and e.event_type == event_type]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # only possible, planned or to be avoided under the verb the date hangs on: not of that day
+    ("Turkish officials said on Tuesday that Ankara was ready to host talks between Russia and Ukraine.", "Talks"),
+    ("The Sudanese foreign minister said on Monday that a ceasefire agreement with the RSF could be signed in "
+     "Jeddah.", "Ceasefire"),
+    ("President Ruto warned on Friday that the deal would help avoid a new war between Ethiopia and Eritrea.", "War"),
+    # set beside the clause the date is in
+    ("Qatar hosted talks between Kinshasa and the M23 in March 2025, while Angola chaired several meetings in "
+     "Luanda.", "Meeting"),
+    # the date inside a relative clause about something else
+    ("The Ukrainian withdrawal from Avdiivka came after a siege of the town, the last stronghold near Donetsk, "
+     "which Russian forces had imposed since October 10, 2023.", "Withdrawal"),
+])
+def test_the_date_of_another_clause_does_not_date_the_event(extract_text, text, etype):
+    found = dates(extract_text(text, date="2025-04-30"), etype)
+    assert found and found == [None] * len(found), found
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    # guards (pass either way): the clause's own date, and a real event only in the time around a modal
+    ("Qatar hosted talks between Kinshasa and the M23 in March 2025, while Angola chaired several meetings in "
+     "Luanda.", "Talks", "2025-03"),
+    ("Kyiv said the talks between Russia and Ukraine could resume in Istanbul on April 28.", "Talks", "2025-04-28"),
+    # fail without their refinements: an event named before as the subject is real, and "during" the clashes is the time of what would not happen, the clashes happened
+    ("Kenya said on Tuesday that the peace deal between Ethiopia and the TPLF would help avoid a new war.",
+     "Agreement", "2025-04-29"),
+    ("Serbia's president said last year that NATO would not intervene during clashes in northern Kosovo.", "War",
+     "2024"),
+])
+def test_the_clauses_own_date_still_dates_the_event(extract_text, text, etype, start):
+    assert start in dates(extract_text(text, date="2025-04-30"), etype)
