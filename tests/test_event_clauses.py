@@ -1,4 +1,5 @@
-"""Which clause an event mention stands in: the date of another clause is not its date."""
+"""Which clause an event mention stands in: the date of another clause is not its date; a known event at a
+capital is not what a story about other states names."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,15 @@ def test_the_date_of_another_clause_does_not_date_the_event(extract_text, text, 
 ])
 def test_the_clauses_own_date_still_dates_the_event(extract_text, text, etype, start):
     assert start in dates(extract_text(text, date="2025-04-30"), etype)
+
+
+@pytest.mark.parametrize("text, joined", [
+    # the US, the state Washington stands for, is named too, but none of the accord's other sides
+    ("The United States hosted the leaders of the DRC and Rwanda at the White House in June. Whether the "
+     "Washington accord holds depends on Kigali.", False),
+    # guard (passes either way): a story that names the accord's sides
+    ("Israel and the United Arab Emirates normalized ties. The Washington accord reshaped the Gulf.", True),
+])
+def test_a_known_event_at_a_capital_needs_a_story_about_its_sides(extract_text, text, joined):
+    ex = extract_text(text, date="2025-07-01")
+    assert ("abraham_accords" in {e.id for e in ex.entities}) == joined
