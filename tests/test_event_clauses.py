@@ -1,5 +1,5 @@
-"""Which clause an event mention stands in: the date of another clause is not its date; a known event at a
-capital is not what a story about other states names."""
+"""Which clause an event mention stands in: the date of another clause is not its date, a known event at a
+capital is not what a story about other states names, and a checkpoint is not the blockade named beside it."""
 from __future__ import annotations
 
 import pytest
@@ -53,3 +53,10 @@ def test_the_clauses_own_date_still_dates_the_event(extract_text, text, etype, s
 def test_a_known_event_at_a_capital_needs_a_story_about_its_sides(extract_text, text, joined):
     ex = extract_text(text, date="2025-07-01")
     assert ("abraham_accords" in {e.id for e in ex.entities}) == joined
+
+
+def test_the_blockade_after_a_checkpoint_is_not_that_checkpoint(extract_text):
+    ex = extract_text("Serbian police set up a checkpoint at the Jarinje crossing in July 2022. Kosovo condemned the "
+                      "move, but the blockade continued for weeks.", date="2022-09-01")
+    checkpoint = next(e for e in ex.entities if e.type == "Event" and any(m.text == "checkpoint" for m in e.mentions))
+    assert not any("blockade" in m.text for m in checkpoint.mentions)
