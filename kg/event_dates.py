@@ -38,7 +38,7 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
         return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
     mine = {t.i for t in span.root.ancestors} | {span.root.i}
-    if _apart(span.root, date.root, mine):
+    if _apart(span.root, date, mine):
         return "other"
     tok = date.root
     for _ in range(len(doc)):
@@ -69,9 +69,12 @@ def _apart(event, date, mine: set[int]) -> bool:
     only possible under the verb the date hangs on ("said on Tuesday that Moscow was ready to host a meeting",
     "said on Monday that a treaty could be signed"), set beside it ("hosted talks in May, while Michel chaired
     meetings"), or the date inside a relative clause about something else ("came after a blockade, which
-    Azerbaijan had imposed since December 2022")? The date of the word they meet at is not the event's then."""
+    Azerbaijan had imposed since December 2022") or inside a clause of what came before or since ("the first
+    meeting since the two sides went to war in the early 1990s"; a bare year may hold both, as in
+    :func:`_embedded`)? The date of the word they meet at is not the event's then."""
+    year = _YEAR.fullmatch(date.text.strip()) is not None
     below_date = []
-    tok = date
+    tok = date.root
     for _ in range(len(event.doc)):
         if tok.i in mine:
             break
@@ -91,6 +94,10 @@ def _apart(event, date, mine: set[int]) -> bool:
         return True
     if any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
            for t in below_date + below_event):
+        return True
+    marks = [c for t in below_date if t.dep_ == "advcl" for c in t.children
+             if c.dep_ == "mark" and c.lower_ in _SEQUENCE]
+    if marks and (marks[0].lower_ == "since" or not year or _counted(marks[0])):
         return True
     # what a modal or such a word governs is unreal, not the time around it ("would not intervene during the
     # clashes": the clashes happened) nor an event named before as its subject ("the deal would help")

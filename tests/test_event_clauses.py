@@ -67,3 +67,13 @@ def test_a_blockade_is_not_the_checkpoint_named_beside_it(extract_text, text):
     ex = extract_text(text, date="2022-09-01")
     checkpoint = next(e for e in ex.entities if e.type == "Event" and any(m.text == "checkpoint" for m in e.mentions))
     assert not any("blockade" in m.text for m in checkpoint.mentions)
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    ("Abiy Ahmed met Isaias Afwerki in Asmara. It was the first summit since the two countries went to war in the "
+     "late 1990s.", "Meeting", "1990"),
+    ("Abiy Ahmed met Isaias Afwerki in Asmara. It was the first summit since the two countries went to war in "
+     "1998.", "Meeting", "1998"),
+])
+def test_a_date_in_a_clause_of_what_came_before_does_not_date_the_event(extract_text, text, etype, start):
+    assert start not in dates(extract_text(text, date="2018-07-09"), etype)
