@@ -109,6 +109,7 @@ _ADJUNCTS = {"prep", "advcl", "advmod", "npadvmod"}
 
 
 def _definite_subject(tok) -> bool:
+    """Is ``tok`` a subject named before ("the deal")?"""
     return tok.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in _BACK for c in tok.children)
 
 

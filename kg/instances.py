@@ -173,7 +173,8 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
             agents, patients = set(), agents | patients
         phrase, topics = frozenset(_phrases(fact)), frozenset(_topic_keys(fact))
         # a checkpoint is a blockade event of its own, not the blockade or closure of the road it stands on
-        etype = f"{fact.event_type} post" if m.text.split()[-1].lower() in POST_NOUNS else fact.event_type
+        head = m.text.split()[-1].lower() if m.text.split() else ""
+        etype = f"{fact.event_type} post" if head in POST_NOUNS else fact.event_type
         keys = _index_keys(etype, agents | patients, place, fact.date, phrase, topics)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
         pub = (published or {}).get(m.source) or None
