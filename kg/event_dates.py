@@ -37,8 +37,10 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
     if (clause is not None and date.root.i not in {t.i for t in clause.subtree}
             and not date.start <= clause.head.i < date.end):  # "on October 7, when gunmen attacked": that day
         return "other"  # "agreed on Wednesday to a ceasefire that would pause 15 months of war": not the war's day
-    tok = date.root
     mine = {t.i for t in span.root.ancestors} | {span.root.i}
+    if _apart(span.root, date, mine):
+        return "other"
+    tok = date.root
     for _ in range(len(doc)):
         if tok.i == span.root.i:
             return "me"
@@ -52,6 +54,69 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+#: words that make what they govern only possible, planned or wished for ("ready to host a meeting", "plans to
+#: hold talks", "would help avoid a new war")
+_UNREAL = {"ready", "willing", "prepared", "plan", "intend", "hope", "want", "wish", "seek", "propose", "offer",
+           "aim", "avoid", "prevent", "threaten", "expect", "promise", "pledge", "vow"}
+#: a clause under these words sets another fact beside the main clause, not a second thing that happened then
+_CONTRAST = {"while", "whereas", "although", "though"}
+
+
+def _apart(event, date, mine: set[int]) -> bool:
+    """Do the event and a date meet only above a clause boundary that keeps the date from the event: the event
+    only possible under the verb the date hangs on ("said on Tuesday that Moscow was ready to host a meeting",
+    "said on Monday that a treaty could be signed"), set beside it ("hosted talks in May, while Michel chaired
+    meetings"), or the date inside a relative clause about something else ("came after a blockade, which
+    Azerbaijan had imposed since December 2022") or inside a clause of what came before or since ("the first
+    meeting since the two sides went to war in the early 1990s"; a bare year may hold both, as in
+    :func:`_embedded`)? The date of the word they meet at is not the event's then."""
+    year = _YEAR.fullmatch(date.text.strip()) is not None
+    below_date = []
+    tok = date.root
+    for _ in range(len(event.doc)):
+        if tok.i in mine:
+            break
+        below_date.append(tok)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    join = tok.i
+    below_event = []
+    tok = event
+    while tok.i != join and tok.head.i != tok.i:
+        below_event.append(tok)
+        tok = tok.head
+    noun = {t.i for t in event.subtree} if event.pos_ in ("NOUN", "PROPN") else {event.i}
+    if any(t.dep_ == "relcl" and t.head.i not in noun and t.head.lemma_.lower() not in _SHARED_DATE_NOUNS
+           for t in below_date):
+        return True
+    if any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children)
+           for t in below_date + below_event):
+        return True
+    marks = [c for t in below_date if t.dep_ == "advcl" for c in t.children
+             if c.dep_ == "mark" and c.lower_ in _SEQUENCE]
+    if marks and (marks[0].lower_ == "since" or not year or _counted(marks[0])):
+        return True
+    # what a modal or such a word governs is unreal, not the time around it ("would not intervene during the
+    # clashes": the clashes happened) nor an event named before as its subject ("the deal would help")
+    return any(_unreal(t) and (child is None or (child.dep_ not in _ADJUNCTS and not _definite_subject(child)))
+               for child, t in zip([None, *below_event], below_event))
+
+
+_ADJUNCTS = {"prep", "advcl", "advmod", "npadvmod"}
+
+
+def _definite_subject(tok) -> bool:
+    """Is ``tok`` a subject named before ("the deal")?"""
+    return tok.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in _BACK for c in tok.children)
+
+
+def _unreal(verb) -> bool:
+    """Is ``verb`` only possible or wished for: under a modal ("could be signed"), or a word like "ready" or
+    "avoid" itself?"""
+    return verb.lemma_.lower() in _UNREAL or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 #: nouns an event may stand in and still be what the clause dates ("a new round of talks on Monday", "the start of

@@ -26,6 +26,10 @@ from .syntax import FRAMING_VERBS, is_verb as is_verb_token, noun_arguments, ver
 TRIGGER = "Trig:"  # prefix of provisional keys of trigger-noun event mentions
 KIND_TYPES = {"Conflict": "War"}  # curated event kinds that are named differently in the event scheme
 
+#: posts set up on a route ("a checkpoint at the bridge"): a blockade trigger, but an event of their own, not the
+#: blockade or closure of the route named beside them
+POST_NOUNS = {"checkpoint", "checkpoints", "roadblock", "roadblocks", "checkpost", "checkposts"}
+
 
 @dataclass
 class EventTypes:
@@ -93,7 +97,8 @@ def known_event_anaphora(found: list[Mention], facts: dict, gaz: Gazetteer, doc=
                 earlier = sorted((x for t in REFERS_TO.get(etype, (etype,)) for x in before.get(t, ())),
                                  key=lambda x: x[3])
                 same = [k for k, lemma, _, _ in earlier if lemma == root.lemma_.lower()]
-                nouns = [k for k, _, pos, _ in earlier if pos == "NOUN"]
+                post = root.lemma_.lower() in POST_NOUNS  # "the blockade" is not "a checkpoint" set up on the road
+                nouns = [k for k, lemma, pos, _ in earlier if pos == "NOUN" and (lemma in POST_NOUNS) == post]
                 if same or nouns:
                     m = replace(m, entity=(same or nouns)[-1], reading="anaphor")
         elif m.entity.startswith(TRIGGER) and root is not None:

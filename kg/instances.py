@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from datetime import date as Day
 from dataclasses import dataclass, field, replace
 
-from .events import TRIGGER, EventTypes, label_word
+from .events import POST_NOUNS, TRIGGER, EventTypes, label_word
 from .gazetteer import Gazetteer, slug
 from .known_events import KnownEvents, known_date, known_event
 from .model import Entity, EventFact, Mention, Participant
@@ -172,16 +172,19 @@ def group_trigger_events(triggers: list[Mention], facts: dict, mapping, gaz: Gaz
         if fact.event_type in event_types.symmetric:  # a meeting of A with B is a meeting of B with A
             agents, patients = set(), agents | patients
         phrase, topics = frozenset(_phrases(fact)), frozenset(_topic_keys(fact))
-        keys = _index_keys(fact.event_type, agents | patients, place, fact.date, phrase, topics)
+        # a checkpoint is a blockade event of its own, not the blockade or closure of the road it stands on
+        head = m.text.split()[-1].lower() if m.text.split() else ""
+        etype = f"{fact.event_type} post" if head in POST_NOUNS else fact.event_type
+        keys = _index_keys(etype, agents | patients, place, fact.date, phrase, topics)
         candidates = sorted({i for k in keys for i in index.get(k, ())})  # only groups that could accept
         pub = (published or {}).get(m.source) or None
         number = next((i for i in candidates
-                       if groups[i].accepts(fact.event_type, agents, patients, place, fact.date, phrase, topics, pub,
+                       if groups[i].accepts(etype, agents, patients, place, fact.date, phrase, topics, pub,
                                             m.source)),
                       None)
         if number is None:
             number = len(groups)
-            groups.append(_Group(fact.event_type))
+            groups.append(_Group(etype))
         groups[number].add(m, agents, patients, place, fact.date, phrase, topics, pub)
         for k in keys:
             index.setdefault(k, set()).add(number)

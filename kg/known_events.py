@@ -124,8 +124,19 @@ def known_event(fact: EventFact, text: str, parties: set[str], place: str | None
     # Ukrainian cities"); a state that acts in it is not its place ("Russia launched an assault" is not the one
     # attack the gazetteer places in Russia)
     where = {place} | set(targets) | {k for k in parties if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
-    match = [e for e in fits if e.place and e.place in where]
+    match = [e for e in fits if e.place and e.place in where and _sides_fit(e, article_states or frozenset(), known)]
     return match[0].id if len(match) == 1 else None
+
+
+def _sides_fit(event: _Known, article_states: frozenset, known: KnownEvents) -> bool:
+    """Does an article that names states name one of ``event``'s sides besides the state its place stands for?
+    A capital hosts many events: "the Washington declaration" in a story about Armenia and Azerbaijan is not the
+    Abraham Accords signed in Washington by Israel and the Gulf states. An article that names no other state
+    leaves the place enough."""
+    entry = known.gaz.entries.get(event.place)
+    home = known.states({event.place, getattr(entry, "metonym_of", None) or event.place})  # Washington: the US
+    others = event.side_states - home
+    return not others or not (article_states - home) or bool(article_states & others)
 
 
 #: kinds of known event that last: one with a start and no end is still going on (a war); any other kind with
