@@ -97,11 +97,14 @@ def _said_at_fault(anchor, accused, ctx: Context, source, section):
 
 
 def _blamed_cause(verb, ctx: Context, source, section):
-    """"Moscow blamed Pashinyan's pro-Western course for the crisis": what is blamed is no one, its owner is."""
+    """"Moscow blamed Pashinyan's pro-Western course for the crisis": what is blamed is no one, its owner is; but
+    "Russia blamed the deaths of Ukrainian soldiers on NATO" accuses what it is blamed on (not the victims)."""
     causes = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and ctx.entity(c) is None]
-    owners = ctx.entities([g for c in causes for g in c.children if g.dep_ == "poss"]
-                          + [g for c in causes for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                             for g in p.children if g.dep_ == "pobj"])
+    on = ctx.entities([g for t in (verb, *causes) for p in t.children if p.dep_ == "prep" and p.lower_ == "on"
+                       for g in p.children if g.dep_ == "pobj"])  # the parser may hang "on" on the noun
+    owners = on or ctx.entities([g for c in causes for g in c.children if g.dep_ == "poss"]
+                                + [g for c in causes for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for g in p.children if g.dep_ == "pobj"])  # "the nationalism of X" is X's
     for subj in ctx.entities(subjects_of(verb)[0]):
         for obj in owners:
             if subj != obj and not ctx.is_event(obj):

@@ -90,7 +90,7 @@ def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
 
 def stateless_ministries(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """"Iran condemned the strikes. Foreign Ministry spokesman X said ...": a ministry named without its state is
-    the ministry of the state that is the subject of its sentence or the one before, unless the text names a
+    the ministry of the state that is the main subject of its sentence or the one before, unless the text names a
     ministry whose name ends in it ("the Russian Defense Ministry ... the Defense Ministry": that one, see
     kg/resolution.py, which also keeps a ministry no state claims to its article)."""
     out = []
@@ -109,8 +109,9 @@ def stateless_ministries(doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             if other.end > m.start or entry is None or entry.type != "Country":
                 continue
             token = doc.char_span(other.start, other.end, alignment_mode="expand")
-            if token is not None and token.start >= first and token.root.dep_ in ("nsubj", "nsubjpass"):
-                state = entry.id  # the nearest before it wins
+            if (token is not None and token.start >= first and token.root.dep_ in ("nsubj", "nsubjpass")
+                    and token.root.head.i == token.root.sent.root.i):
+                state = entry.id  # the nearest main-clause subject before it wins (not "Ukraine said Russia ...")
         out.append(m.of(gaz.body_of(state, ministry_noun(name))) if state else m)
     return out
 

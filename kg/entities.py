@@ -14,6 +14,7 @@ from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_a
 from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
+from .speech import CUE_VERBS
 from .spans import (ARTICLE_SCOPED, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON, TITLE_WORDS,
                     is_portfolio, read_spans)
 from .syntax import PORTION_WORDS
@@ -290,6 +291,10 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
     for i, key in _listed_places(mentions, spans, gaz):
         mentions[i] = mentions[i].of(key)
         located.add(key)
+    full_names = {m.entity.split(":", 1)[1] for m in mentions if m.entity.startswith("Person:") and " " in m.entity}
+    for i, (m, span) in enumerate(zip(mentions, spans)):
+        if _town_not_person(m.entity, span, full_names, gaz):
+            mentions[i] = m.of("Place:" + m.entity.split(":", 1)[1])  # "Kherson came under fire"
     # one sense per text: a name the text puts after "near" is a place wherever else the NER typed it a person
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
@@ -299,6 +304,26 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
     mentions = stateless_ministries(doc, whose_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions, gaz), gaz)
+
+
+#: verbs whose subject is a person, never a town: "Ali told reporters", "David met Zelensky"
+PERSON_VERBS = CUE_VERBS | {"meet", "tell", "talk", "speak", "phone", "call", "visit", "travel", "fly", "arrive",
+                            "sign", "resign", "chair", "urge", "thank", "write", "vote", "appoint", "nominate"}
+
+
+def _town_not_person(key: str, span, full_names: set[str], gaz: Gazetteer) -> bool:
+    """Is a one-word name the NER took for a person a town of the world layer (:attr:`Gazetteer.towns`:
+    "Kherson came under fire")? Not when the text names someone with that family name ("Marco Rubio ...
+    Rubio"), a title stands before it, or it is the subject of what only people do ("Ali told reporters")."""
+    if not key.startswith("Person:"):
+        return False
+    name = key.split(":", 1)[1]
+    if " " in name or name not in gaz.towns or any(n.endswith(" " + name) for n in full_names):
+        return False
+    root, doc = span.root, span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in TITLE_WORDS:
+        return False
+    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS)
 
 
 def _known_place(m: Mention, gaz: Gazetteer) -> Mention:

@@ -11,7 +11,7 @@ from .syntax import is_verb, subjects_of
 ACT_NOUNS = {"move", "step", "decision", "presence", "deployment", "action", "measure", "initiative", "intervention"}
 #: what a reaction's predicate becomes when it judges an act: disapproval is criticism, approval support
 REACTION_PREDICATES = {"criticizes": "criticizes", "accuses": "criticizes", "supports": "supports",
-                       "hosts": "supports", "opposes": "opposes"}
+                       "opposes": "opposes"}
 
 
 def acting_clause(verb):

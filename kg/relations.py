@@ -327,7 +327,7 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pairs = [(t, prep) for t, prep in pairs if t not in joined]  # no second, vaguer relation to them
     mutual = own if own and predicates.is_symmetric(own) else "meets_with" if lemma in DISCUSSING_VERBS else None
     if (len(subjects) >= 2 and mutual and verb.dep_ not in ("xcomp", "pcomp")
-            and not any((c.dep_ in ("dobj", "dative") and lemma not in DISCUSSING_VERBS)
+            and not any((c.dep_ in ("dobj", "dative") and (lemma not in TOPIC_VERBS or ctx.entities([c])))
                         or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)):
         for i, a in enumerate(subjects):  # "Serbia and Kosovo met in Brussels", "X and Y discussed the war"
             for b in subjects[i + 1:]:
@@ -490,6 +490,8 @@ CONVERSE_VERBS = {"speak", "talk", "converse", "chat", "confer"}
 #: verbs whose object is what they send, never where it goes: "sent troops (to X)", "stationed a brigade in X"
 SENDING_VERBS = {"send", "deploy", "redeploy", "station", "dispatch"}
 #: verbs of going over a matter together, whose "with" names the one met: "discussed the war with X"
+#: discussing verbs whose object is a topic ("discussed the war"), not whom one consults ("consulted their allies")
+TOPIC_VERBS = {"discuss", "debate"}
 DISCUSSING_VERBS = {"discuss", "debate", "consult"}
 #: what a call goes over: "by phone", "over the telephone", "via video link"
 CALL_MEDIA = {"phone", "telephone", "videophone", "video", "videoconference", "videolink", "link", "line", "call"}

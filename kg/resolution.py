@@ -69,7 +69,7 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer,
         mapping.update(_other_legislatures(source, ms, gaz, mapping))
         if dates and dates.get(source):
             mapping.update(_in_office(source, ms, gaz, dates[source]))
-        for m in ms:  # "the Foreign Ministry" of no state the article names: this article's own, not every article's
+        for m in ms:  # "the Foreign Ministry" that nothing above resolved: this article's own, not every article's
             if (source, m.entity) not in mapping and m.entity.startswith("Organization:") and is_ministry_name(m.entity.split(":", 1)[1]):
                 mapping[(source, m.entity)] = f"{m.entity}{ARTICLE_SCOPED}{source}"
     return mapping
@@ -84,7 +84,7 @@ def _in_office(source: str, ms: list[Mention], gaz: Gazetteer, on: str) -> dict[
         key = f"Person:{norm(surname)}"
         if len(ids) < 2 or key not in named or named & set(ids):
             continue
-        holders = [i for i in ids if any((r.since or "")[:len(on)] <= on
+        holders = [i for i in ids if any(r.since and r.since[:len(on)] <= on  # an undated role says nothing
                                          and (not r.until or on[:len(r.until)] <= r.until) for r in gaz.entries[i].roles)]
         if len(holders) == 1:
             out[(source, key)] = holders[0]
@@ -302,15 +302,6 @@ def _adjective_of_group(keys: dict[str, list[Mention]], gaz: Gazetteer, taken: d
     return out
 
 
-def _town_for_person(key: str, mapping: dict[str, str], gaz: Gazetteer) -> bool:
-    """Is a one-word name the NER took for a person a town the world layer knows ("Kherson was shelled"), with no
-    one of that family name in the corpus it could stand for ("Rubio" after "Marco Rubio" is the person)?"""
-    if not key.startswith("Person:") or key in mapping:
-        return False
-    name = key.split(":", 1)[1]
-    return " " not in name and name in gaz.towns
-
-
 def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
                      local: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], list[Entity]]:
     """Merge provisional keys into canonical entities.
@@ -344,7 +335,7 @@ def resolve_entities(mentions: list[Mention], gaz: Gazetteer,
     types: dict[str, Counter] = defaultdict(Counter)
     for key, ms in by_key.items():
         grouped[final[key]].extend(ms)
-        types[final[key]]["Place" if _town_for_person(key, mapping, gaz) else _key_type(mapping.get(key, key), gaz)] += len(ms)
+        types[final[key]][_key_type(mapping.get(key, key), gaz)] += len(ms)
     entities = []
     for ent_id in sorted(grouped):
         ms = sorted(grouped[ent_id], key=lambda m: (m.source, m.section, m.start))
