@@ -93,8 +93,10 @@ class Context:
     def _unknown_subject(self, start: int, tok) -> bool:
         """Is there a proper-noun subject kg did not read as an entity (a person's name the NER missed) between
         character ``start`` and ``tok``?"""
-        return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
-                   and t.i not in self.key_at for t in self.doc[:tok.i] if t.idx > start)
+        first = self.doc.char_span(start + 1, tok.idx, alignment_mode="expand") if start + 1 < tok.idx else None
+        return first is not None and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
+            and t.i not in self.key_at for t in first)
 
     def entity(self, tok, *, pronouns: bool = True) -> str | None:
         if tok.i in self.key_at:

@@ -269,11 +269,12 @@ def _quotations(doc) -> list[tuple[int, int]]:
     """(start, end) of every quotation of the text (balanced marks within a paragraph), found once per doc."""
     spans = doc.user_data.get("kg_quotations")
     if spans is None:
-        text = text_of(doc)
-        marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
-        spans = doc.user_data["kg_quotations"] = [
-            (a, b) for a, b in zip(marks[::2], marks[1::2])
-            if text[a] != "”" and text[b] != "“" and "\n\n" not in text[a:b]]
+        text, spans, offset = text_of(doc), [], 0
+        for paragraph in text.split("\n\n"):  # an unclosed quotation does not shift the pairs of the next paragraph
+            marks = [offset + m.start() for m in _QUOTE_MARKS.finditer(paragraph)]
+            spans += [(a, b) for a, b in zip(marks[::2], marks[1::2]) if text[a] != "”" and text[b] != "“"]
+            offset += len(paragraph) + 2
+        doc.user_data["kg_quotations"] = spans
     return spans
 
 

@@ -42,3 +42,11 @@ def test_consulting_someone_is_no_meeting_of_the_consulters(extract_text):
 def test_hosting_is_no_reaction_of_support(extract_text):
     assert ("egypt", "supports", "turkey") not in rels(extract_text(
         "Turkey sent troops to Libya, a move that Egypt hosted."))
+
+
+def test_an_unclosed_quotation_does_not_make_the_next_paragraphs_narration_quoted(extract_text):
+    ex = extract_text('The mayor said: "We will hold the city.\n\n'
+                      'Officials called it "terror". Russian forces shelled Kharkiv today, the governor said, in what '
+                      'he called "revenge".', date="2024-06-30")
+    dated = {e.event_type: e.date.start for e in ex.entities if e.type == "Event" and e.date is not None}
+    assert dated.get("Attack") == "2024-06-30", dated
