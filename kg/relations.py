@@ -27,7 +27,7 @@ from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPL
                                ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
-from .speech import CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
+from .speech import ALLEGED_NOUNS, CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
 from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted,
                      gerund_verbs, is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of,
                      relative_object, subjects_of)
@@ -126,7 +126,7 @@ FRAMING_CUES = {form for lemma in FRAMING_VERBS - {"consider", "perceive", "rega
                 for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", lemma[:-1] + "ing")}
 
 #: nouns that name someone's accusation ("denied the allegations", "claims that Russia has rejected")
-ALLEGATIONS = {"allegation", "claim", "accusation", "charge", "assertion", "report", "criticism"}
+ALLEGATIONS = ALLEGED_NOUNS | {"criticism"}  # what a denial or rejection can answer
 #: pronouns that, as what is denied, stand for an accusation made before: "..., which Iran denies", "Kyiv denies this"
 DENIED_PRONOUNS = {"which", "this"}
 #: verbs that say something alleged is untrue (one rejects a plan, but denies a charge)
