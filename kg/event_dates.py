@@ -220,7 +220,7 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     sent = span.sent
     base = sent.start_char
     sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
-    found = [f for f in find_dates(sent_text, anchor_date, previous=_last_day_before(span.doc, base, anchor_date))
+    found = [f for f in _sentence_dates(span.doc, base, sent_text, anchor_date)
              if not _BOUND.search(sent_text[:f[0]])
              and not any(a <= base + f[0] < b for a, b in others)]
     found = [q for q in (_as_said(span.doc, base, f, anchor_date) for f in found) if q is not None]
@@ -301,6 +301,16 @@ def _as_said(doc, base: int, found, anchor_date):
         return found if _WEEKDAY_ONLY.fullmatch(value.text) else None
     again = find_dates(value.text, day)
     return (start, end, again[0][2]) if again else None
+
+
+def _sentence_dates(doc, base: int, sent_text: str, anchor_date) -> list:
+    """The date expressions of the sentence at character ``base``, found once per sentence (a sentence with
+    several events is read once, not once for each)."""
+    cache = doc.user_data.setdefault("kg_sentence_dates", {})
+    key = (base, str(anchor_date))
+    if key not in cache:
+        cache[key] = find_dates(sent_text, anchor_date, previous=_last_day_before(doc, base, anchor_date))
+    return cache[key]
 
 
 def _last_day_before(doc, offset: int, anchor_date) -> dt.date | None:
