@@ -15,8 +15,8 @@ from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
 from .speech import CUE_VERBS
-from .spans import (ARTICLE_SCOPED, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON, TITLE_WORDS,
-                    is_portfolio, read_spans)
+from .spans import (ARTICLE_SCOPED, BODY_KIND_NOUNS, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON,
+                    TITLE_WORDS, is_portfolio, read_spans)
 from .syntax import PORTION_WORDS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -420,9 +420,6 @@ def _described_as_place(span) -> bool:
             and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in NAMED_PLACE_NOUNS | TERRITORY_NOUNS)
 
 
-#: nouns of an organized body that a name before them modifies: "the Viv Ansanm gang", "the Fano militia"
-BODY_KIND_NOUNS = {"gang", "gangs", "alliance", "militia", "group", "movement", "party", "coalition", "faction",
-                   "cartel", "network", "brigade", "battalion", "organization", "organisation", "army"}
 
 
 def _names_a_body(span) -> bool:

@@ -151,8 +151,10 @@ ORG_HEADS = {"mission", "party", "movement", "front", "army", "forces", "force",
              "federation", "foundation", "institute", "center", "centre", "fund", "network", "bureau", "directorate",
              "police", "gendarmerie", "militia", "battalion", "regiment", "division", "organization", "organisation",
              "authority", "tribunal", "society", "bloc", "ministry", "union"}
-#: common nouns after a name that make it a party's or a movement's: "the Georgian Dream party"
-ORG_FOLLOWERS = {"party", "movement", "bloc", "alliance", "coalition", "militia", "faction"}
+#: nouns of an organized body that a name before them modifies: "the Viv Ansanm gang", "the Fano militia", "the
+#: Georgian Dream party"
+BODY_KIND_NOUNS = {"gang", "gangs", "alliance", "militia", "group", "movement", "party", "coalition", "faction", "bloc",
+                   "cartel", "network", "brigade", "battalion", "organization", "organisation", "army"}
 
 
 def _name_after(doc, span) -> int | None:
@@ -172,7 +174,7 @@ def _name_after(doc, span) -> int | None:
         return None
     if doc[j - 1].lower_ in ORG_HEADS:
         return j
-    if j < len(doc) and doc[j].lower_ in ORG_FOLLOWERS and doc[j].is_lower:
+    if j < len(doc) and doc[j].lower_ in BODY_KIND_NOUNS and doc[j].is_lower:
         return j
     return None
 

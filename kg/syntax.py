@@ -313,9 +313,9 @@ MOBILE_TARGETS = {"ship", "vessel", "tanker", "boat", "freighter", "carrier", "w
                   "airliner", "jet", "helicopter", "drone", "truck", "lorry", "vehicle", "bus", "car", "train"}
 
 
-#: nouns that count what follows their "of": "dozens of ships", "a number of villages"
-COUNT_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "number", "series", "couple", "pair", "handful",
-               "several", "many", "some", "two", "three", "four", "five"}
+#: words that count what follows their "of": the quantity nouns, "a number of villages", "several of the ships"
+#: (numerals count too: ``like_num``)
+COUNT_NOUNS = QUANTITY_NOUNS | {"number", "couple", "pair", "handful", "several", "many", "some"}
 
 
 def counted(tok):

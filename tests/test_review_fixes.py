@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def rels(extraction):
-    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+from tests.test_extract import rels
 
 
 @pytest.mark.parametrize("text, accused, victim", [
