@@ -187,7 +187,7 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         state = gaz.demonyms.get(key) or _demonym_body(span, gaz) or (gaz.guess_state(text) if not text.endswith("s") else None)
         if state:
             return state, "demonym"
-        if not text.endswith("s") or not text[:1].isupper():
+        if not text[:1].isupper() or not (text.endswith("s") or _names_a_people(span)):
             return None  # an adjective of a nationality kg does not know: nothing to link
     entry = gaz.lookup(text)
     if (entry is not None and not entry.curated and entry.type == "Place" and label in ("ORG", "NORP", "PERSON")
@@ -200,6 +200,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if not text[:1].isupper() and not text[:1].isdigit():
         return None  # statistical NER on a common noun phrase
     etype = NER_TYPES[label]
+    if label == "GPE" and len(words) == 1 and text.endswith("s") and key not in gaz.towns and _names_a_people(span):
+        etype = "Group"  # "detained Uyghurs": a people the NER took for a place, not a place kg knows
     if label in ("ORG", "PERSON", "LOC") and _names_a_drill(span):
         etype = "Event"  # "the Eagle Partner exercise": a named exercise is an event, not a body
     if label == "ORG" and words[-1] == "House" and span.start > 0 and span.doc[span.start - 1].lower_ == "at":
@@ -212,6 +214,19 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             FACILITY_NOUNS | GEO_HEADS):
         etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base", "Mischief Reef": not a body
     return f"{etype}:{key}", "name"
+
+
+def _names_a_people(span) -> bool:
+    """Is a nationality's or people's name a noun phrase of its own ("expelled the Rohingya", "the Druze said"),
+    not an adjective before a noun ("Rohingya refugees") nor the place after a preposition of place?"""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "poss") or root.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+        return False  # "the Making of an Autocrat": one of a kind, no people
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "the island of Hispaniola", "the region of X"
+        return not _word_in(root.head.head, PLACE_NOUNS | NAMED_PLACE_NOUNS | GEO_HEADS)
+    return not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS | {"at", "from", "to"})
 
 
 #: capitalized nouns of a text named after a place: "the Rome Statute", "the Dayton Accords"
@@ -313,14 +328,17 @@ PERSON_VERBS = CUE_VERBS | {"meet", "tell", "talk", "speak", "phone", "call", "v
 
 def _town_not_person(key: str, span, full_names: set[str], gaz: Gazetteer) -> bool:
     """Is a one-word name the NER took for a person a town of the world layer (:attr:`Gazetteer.towns`:
-    "Kherson came under fire")? Not when the text names someone with that family name ("Marco Rubio ...
+    "Kherson came under fire"), or one it took for an organization the object of seizing, taking or shelling
+    ("rebels seized Kidal")? Not when the text names someone with that family name ("Marco Rubio ...
     Rubio"), a title stands before it, or it is the subject of what only people do ("Ali told reporters")."""
-    if not key.startswith("Person:"):
+    if not key.startswith(("Person:", "Organization:")):
         return False
     name = key.split(":", 1)[1]
     if " " in name or name not in gaz.towns or any(n.endswith(" " + name) for n in full_names):
         return False
     root, doc = span.root, span.doc
+    if key.startswith("Organization:"):  # "rebels seized Kidal": only ground is seized, taken or shelled
+        return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in GROUND_VERBS | TAKING_VERBS
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_WORDS:
         return False
     return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS)
@@ -473,6 +491,9 @@ LEAVING_VERBS = {"withdraw", "retreat", "evacuate", "pull", "flee", "escape", "r
 #: verbs whose object is ground, never a person: "shelled X", "besieged X" (not "captured", "struck", "hit")
 GROUND_VERBS = {"shell", "bombard", "pound", "besiege", "encircle", "storm", "overrun", "recapture", "retake",
                 "occupy", "annex"}
+
+#: verbs whose object a town's name stays a town under, even where the NER took it for an organization: "seized X"
+TAKING_VERBS = {"seize", "capture", "take", "enter", "liberate", "control", "shell", "bomb", "raid"}
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
