@@ -14,6 +14,7 @@ from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_a
 from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm
 from .model import Mention
 from .nlp import text_of
+from .peoples import PEOPLE_LABEL, people_key
 from .speech import CUE_VERBS
 from .spans import (ARTICLE_SCOPED, BODY_KIND_NOUNS, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON,
                     TITLE_WORDS, is_portfolio, read_spans)
@@ -148,6 +149,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if span.label_ == COMPOUND_PLACE:  # "Port Sudan": the whole name, looked up as any other
         entry = gaz.lookup(span.text)
         return (entry.id, "name") if entry is not None else (f"Place:{norm(span.text)}", "name")
+    if span.label_ == PEOPLE_LABEL:  # "the Serbs of Kosovo": one key however the text puts it
+        return people_key(span, gaz), "name"
     if span.label_ == DATELINE:  # the city the story was filed from, literally
         return gaz.lookup(span.text).id, "dateline"
     if span.ent_id_:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from .entities import ARTICLE_SCOPED, _key_type
 from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, norm, slug
 from .model import Entity, Mention
+from .peoples import is_phrase
 
 FUZZY_THRESHOLD = 92
 
@@ -368,7 +369,8 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
         return Entity(id=ent_id, type=etype, label=label,
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]
-    label = max(surface, key=lambda s: (len(s.split()), surface[s], s))
+    # a group's name over a phrase that describes it: "Syrian Kurds", not "Kurds of Syria"
+    label = max(surface, key=lambda s: (etype != "Group" or not is_phrase(s), len(s.split()), surface[s], s))
     part_of = gaz.owner_state(label) if etype in ("Organization", "Group") else None  # "Eritrean Defense Ministry"
     return Entity(id=ent_id, type=etype, label=label, aliases=tuple(sorted(set(surface) - {label})),
                   mentions=tuple(mentions), part_of=part_of)

@@ -10,7 +10,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from .gazetteer import PORTFOLIOS, STATE_BODY_WORDS, Gazetteer, norm
+from .gazetteer import PORTFOLIOS, Gazetteer, norm
 from .nlp import text_of
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -232,45 +232,6 @@ def _group_nouns(doc, taken: set[int]) -> list:
     return out
 
 
-#: plural nouns for people that, after a nationality or ethnonym no state of kg's has, name a group of their own:
-#: "Fulani herders", "Dogon militias", "Druze leaders", "Tuareg rebels"
-PEOPLE_NOUNS = GROUP_NOUNS | {"herders", "farmers", "villagers", "civilians", "leaders", "elders", "fighters", "militias",
-                              "gunmen", "tribesmen", "clans", "communities", "settlers", "refugees", "activists",
-                              "residents", "forces", "groups", "nationalists", "separatists", "youths"}
-
-
-#: plural nouns of land that end a place's name: "the Golan Heights", "the Palestinian Territories"
-LAND_NOUNS = {"heights", "hills", "mountains", "highlands", "lowlands", "plains", "falls", "springs", "fields", "lakes",
-              "islands", "isles", "territories", "provinces", "regions", "states", "emirates", "republics", "lands",
-              "straits", "shoals", "reefs", "marshes", "woods", "keys", "narrows", "rapids", "steppes"}
-
-
-def _people_end(doc, span, gaz: Gazetteer) -> int | None:
-    """End token of a people's name that goes on past the nationality or place a span names: a capitalized plural
-    the span qualifies ("Kosovo Serbs", "Bosnian Serbs", "Crimean Tatars", "Syrian Kurds": a people of that place,
-    not the place and the whole people), or, after a nationality no state of kg's has, a plural noun for people
-    ("Fulani herders", "Dogon militias", "Tuareg rebels", which the NER may take for a place)."""
-    if span.label_ not in ("NORP", "GPE", "LOC") or "__" in span.ent_id_ or span.end >= len(doc):
-        return None
-    nxt, last = doc[span.end], doc[span.end - 1]
-    if last.head.i != nxt.i or last.dep_ not in ("amod", "compound") or "\n" in last.whitespace_:
-        return None
-    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-    if after is not None and after.is_title and after.pos_ == "PROPN" and "\n" not in nxt.whitespace_:
-        return None  # the capitalized words go on: a longer name ("Bosnian Serb Republic"), not a people
-    word, entry = nxt.lower_, gaz.lookup(nxt.text)
-    if (nxt.is_title and nxt.pos_ in ("PROPN", "NOUN") and word.endswith("s") and not word.endswith("ss")
-            and nxt.ent_type_ in ("", "NORP") and "__" not in nxt.ent_id_ and (entry is None or entry.type == "Group")
-            and word not in ORG_HEADS | STATE_BODY_WORDS | LAND_NOUNS):
-        return nxt.i + 1
-    text = span.text
-    known = (span.ent_id_ or norm(text) in gaz.demonyms or gaz.lookup(text) is not None
-             or norm(text) in gaz.towns or gaz.guess_state(text) is not None)
-    if not known and word in PEOPLE_NOUNS and nxt.is_lower and text[:1].isupper():
-        return nxt.i + 1
-    return None
-
-
 #: compass words that open a region's name: "West Darfur", "North Kivu" (when the gazetteer lacks the name)
 COMPASS_WORDS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central"}
 
@@ -354,6 +315,8 @@ def read_spans(doc, gaz: Gazetteer) -> list:
     (before the places they join, which stay mentions of their own)."""
     from spacy.tokens import Span
 
+    from .peoples import people_span
+
     datelines, credits = _datelines(doc, gaz)
     dated = credits | {i for span in datelines for i in range(span.start, span.end)}
     ents = sorted([e for e in doc.ents if not dated.intersection(range(e.start, e.end))] + datelines,
@@ -384,9 +347,9 @@ def read_spans(doc, gaz: Gazetteer) -> list:
             if out and out[-1].end > first:
                 out.pop()
             span = Span(doc, first, span.end, label=COMPOUND_PLACE)
-        end = _people_end(doc, span, gaz) if end is None else None
-        if end is not None:  # "Kosovo Serbs", "Crimean Tatars", "Fulani herders": a people, a group of its own
-            span, skip_to = Span(doc, span.start, end, label="NORP"), end
+        people = people_span(doc, span, gaz) if end is None else None
+        if people is not None:  # "Kosovo Serbs", "the Serbs of Kosovo", "Fulani herders": a group of its own
+            span, skip_to = people, people.end
         if span.label_ == "ORG" and not span.ent_id_ and _demonym_portfolio(span, gaz):
             span = Span(doc, span.start, span.start + 1, label="NORP")  # "Indian [External Affairs] Minister X"
         first = _name_before(doc, span)
