@@ -32,6 +32,7 @@ class Context:
                 for tok in span:
                     self.key_at[tok.i] = m.entity
         self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in reading order
+        self.bonds: list[tuple[str, str, str]] = []  # (subject, predicate, object) of alliances and backing read so far
         self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
         for i, key in sorted(self.key_at.items()):
             if doc[i].dep_ in ("nsubj", "nsubjpass") and (i + 1 >= len(doc) or self.key_at.get(i + 1) != key):
@@ -181,6 +182,12 @@ class Context:
                 if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
                         and child.nbor(-1).text in ("-", "–") and child.i - 2 in self.key_at):
                     return self.key_at[child.i - 2]
+        if lemma in PARTNER_NOUNS and tok.pos_ == "NOUN":
+            key = self._named_partner(tok)  # "urged its Western allies": the West
+            if key is None and pronouns:
+                key = self.partner(tok)  # "Russia had abandoned its ally": the one ally the text gave Russia
+            if key is not None:
+                return key
         if pronouns and lemma in TITLE_ANAPHORS and tok.pos_ == "NOUN":
             key = self.titled_before(tok)  # "Kenyan President William Ruto ... the president said"
             if key is not None:
@@ -195,6 +202,31 @@ class Context:
         if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
             return self.last_region(tok)  # "the region": the territory named last before
         return None
+
+    def _named_partner(self, tok) -> str | None:
+        """The party a partner noun's modifier names as the partner: "its Western allies", "Iran's Houthi allies",
+        "Western partners" (but "Russian allies" are Russia's allies: a state's adjective without a possessive
+        says whose they are)."""
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        for child in tok.children:
+            key = self.key_at.get(child.i) if child.dep_ in ("amod", "compound") else None
+            if key is not None and (owned or self.state_of(key) != key):
+                return key
+        return None
+
+    def partner(self, tok) -> str | None:
+        """Who "its ally", "their patron", "its proxy" is: the one party the text has already said is the owner's
+        ally (backer, client) before ``tok``; none when it said no such thing, or named more than one."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or any(c.dep_ in ("amod", "compound") and c.i in self.key_at for c in tok.children):
+            return None  # "its Western allies", "its Iranian patron" name whose they are
+        key = self.key_at.get(owner.i) or (self.antecedent(owner) if owner.lower_ in THING_PRONOUNS | {"their"} else None)
+        if key is None:
+            return None
+        wanted = PARTNER_NOUNS[tok.lemma_.lower()]
+        found = {b if a == key else a for a, pred, b in self.bonds
+                 if (pred, a == key, b == key) in wanted}
+        return found.pop() if len(found) == 1 else None
 
     def titled_before(self, tok) -> str | None:
         """The person a bare definite title refers back to: the nearest person named before with that title
@@ -394,6 +426,14 @@ class Context:
                     if k is not None]
         return []
 
+
+#: nouns of someone's partner, with the relations (predicate, owner is its subject, owner is its object) that
+#: say who it is: "its ally" is whoever the owner is allied with, "its patron" whoever supports the owner
+_ALLY = {("allied_with", True, False), ("allied_with", False, True)}
+_PATRON = {("supports", False, True), ("depends_on", True, False)}
+_CLIENT = {("supports", True, False), ("depends_on", False, True)}
+PARTNER_NOUNS = {"ally": _ALLY, "partner": _ALLY, "patron": _PATRON, "backer": _PATRON, "sponsor": _PATRON,
+                 "protector": _PATRON, "client": _CLIENT, "proxy": _CLIENT}
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",

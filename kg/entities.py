@@ -237,6 +237,10 @@ DOCUMENT_NOUNS = {"statute", "treaty", "convention", "conventions", "charter", "
                   "declaration"}
 #: nouns of a military exercise a name before them names: "the Eagle Partner exercise"
 DRILL_NOUNS = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargames"}
+#: verbs that start or hold an exercise right before its name: "launched Joint Sword-2024A drills"
+DRILL_VERBS = {"launch", "hold", "stage", "conduct", "begin", "start", "kick", "host"}
+#: participles that give an exercise its name: "the drills, dubbed Eagle Partner", "exercises code-named Zapad"
+NAMING_PARTICIPLES = {"dubbed", "called", "named", "codenamed", "code-named", "titled"}
 
 
 def _names_a_document(span) -> bool:
@@ -245,9 +249,20 @@ def _names_a_document(span) -> bool:
 
 
 def _names_a_drill(span) -> bool:
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return (nxt is not None and nxt.lower_ in DRILL_NOUNS and span.start > 0
-            and span.doc[span.start - 1].lower_ == "the")
+    """Is ``span`` the name of a military exercise: "the Eagle Partner exercise", "launched Joint Sword-2024A
+    drills", "the drills, dubbed Eagle Partner", "exercises code-named Zapad"?"""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and nxt.lower_ in DRILL_NOUNS and before is not None and (
+            before.lower_ == "the" or (before.pos_ == "VERB" and before.lemma_.lower() in DRILL_VERBS)):
+        return True
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].text == ","):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in NAMING_PARTICIPLES:
+        return False
+    return any(t.lower_ in DRILL_NOUNS for t in doc[max(0, i - 4):i])  # "drills, dubbed", "exercises code-named"
 
 
 #: common nouns the statistical NER takes for names when capitalized at the start of a sentence or headline

@@ -36,6 +36,7 @@ class EventTypes:
     types: dict[str, dict] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)  # "attack" / "ethnic cleansing" -> type
     verbs: dict[str, str] = field(default_factory=dict)  # "convene" -> Meeting
+    objects: dict[str, str] = field(default_factory=dict)  # "declare independence" -> Secession
     symmetric: set[str] = field(default_factory=set)  # types whose parties' roles do not matter
 
 
@@ -47,6 +48,8 @@ def load_event_types(path: Path) -> EventTypes:
             out.triggers.setdefault(str(trigger).lower(), name)
         for verb in raw.get("verbs", ()):
             out.verbs.setdefault(str(verb).lower(), name)
+        for pair in raw.get("objects", ()):
+            out.objects.setdefault(str(pair).lower(), name)
         if raw.get("symmetric"):
             out.symmetric.add(name)
     return out
@@ -163,6 +166,14 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS | CESSATION_NOUNS:
         return None  # "an act of war", "a form of genocide": what something is called, not an event of its own;
         # "a cessation of hostilities" is the ceasefire, not the war
+    if tok.dep_ == "dobj" and is_verb_token(tok.head):  # "Kosovo declared independence"
+        found = event_types.objects.get(f"{tok.head.lemma_.lower()} {tok.lemma_.lower()}")
+        if found:
+            return found
+    for of in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+        found = event_types.triggers.get(f"{tok.lower_} of {of.lower_}")  # "its declaration of independence"
+        if found:
+            return found
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "punct")]
     if lefts:  # a hyphenated modifier: "counter-terrorism measures"
         whole = text_of(tok.doc)[lefts[0].idx:tok.idx + len(tok.text)].lower()
@@ -322,6 +333,8 @@ def find_event_mentions(doc, mentions: list[Mention], *, source: str, section: s
         etype = _trigger_type(tok, event_types)
         if etype is None or _unrealized(tok):
             continue
+        if tok.dep_ == "compound" and _trigger_type(tok.head, event_types) == etype:
+            continue  # "a 2020 ceasefire deal": one event, which the head noun names
         start, end = _phrase(tok, full=False) if _nominal(tok) else (tok.idx, tok.idx + len(tok.text))
         if any(i in taken for i in range(doc.char_span(start, end, alignment_mode="expand").start, tok.i + 1)):
             start, end = tok.idx, tok.idx + len(tok.text)
@@ -348,7 +361,7 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
         if root.pos_ == "VERB" and not _nominal(root):
             agents, patients, places = verb_arguments(root, ctx)
         else:
-            agents, patients, places, _ = noun_arguments(root, ctx)
+            agents, patients, places, _ = noun_arguments(root, ctx, None, event_types.types.get(etype, {}).get("predicate"))
             if (not agents and root.dep_ == "pobj" and root.head.lower_ in ("to", "in", "on")
                     and is_verb_token(root.head.head) and root.head.head.lemma_.lower() in PARTAKE_VERBS):
                 agents = verb_arguments(root.head.head, ctx)[0]  # "Israel and Hamas agreed to a ceasefire"

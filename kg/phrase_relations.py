@@ -218,11 +218,16 @@ def role_relations(noun, ctx: Context, source, section):
                  if x.dep_ == "pobj"]
         # "an opponent of Armenia's integration into the EAEU": opposed to the EAEU, not to Armenia
         others += inner if (g.i not in ctx.key_at and g.pos_ == "NOUN" and ctx.entities(inner)) else [g]
-    for subj in ctx.entities(holders):
+    pred = ROLE_NOUNS[noun.lemma_.lower()]
+    subjects = ctx.entities(holders)
+    if not others and noun.tag_ == "NNS" and pred == "allied_with":  # "Russia and Belarus are close allies"
+        for i, subj in enumerate(subjects):
+            for obj in subjects[i + 1:]:
+                yield make_relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "role", 0.6, noun.text)
+    for subj in subjects:
         for obj in ctx.entities(others):
             if subj != obj:
-                yield make_relation(subj, ROLE_NOUNS[noun.lemma_.lower()], obj, noun.sent, ctx, noun, source, section,
-                                "role", 0.6, noun.text)
+                yield make_relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "role", 0.6, noun.text)
 
 
 def party_leader(tok, ctx: Context, source, section):

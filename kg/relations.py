@@ -23,13 +23,13 @@ from .model import Mention, Relation
 from .predicates import GENERIC, Predicates
 from .reactions import acting_clause, reaction_relations
 from .context import Context
-from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS, PARTY_WORDS,
-                               ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
+from .phrase_relations import (CHECKPOINT_NOUNS, COMMERCE_WORDS, ENCLAVE_NOUNS, HYPHEN_PARTICIPLES, INVOLVEMENT_NOUNS,
+                               PARTY_WORDS, ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
 from .speech import ALLEGED_NOUNS, CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
-from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SOVEREIGN_WORDS, TERRITORY_WORDS, counted,
-                     gerund_verbs, is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of,
+from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SENT_PREDICATES, SOVEREIGN_WORDS, TERRITORY_WORDS,
+                     counted, gerund_verbs, is_gerund_noun, is_mobile, is_reciprocal, is_verb, noun_arguments, objects_of,
                      relative_object, subjects_of)
 from .titles import TITLE_HEADS, title_relations
 
@@ -85,6 +85,8 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
                 seen.add((key, sent.start))
                 if rel.predicate in ("accuses", "criticizes") and not rel.negated:
                     ctx.accusations.append((rel.subject, rel.object))  # what "the accusation", "the criticism" was
+                if rel.predicate in ("allied_with", "supports", "depends_on") and not (rel.negated or rel.hedged):
+                    ctx.bonds.append((rel.subject, rel.predicate, rel.object))  # who "its ally", "its patron" is
                 if rel.predicate in ("leader_of", "spokesperson_of") and rel.speaker is None:
                     ctx.affiliation.setdefault(rel.subject, rel.object)  # "Serbian President X ... rejected the claims"
                 yield rel
@@ -260,6 +262,9 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
         own in HARM_PREDICATES and (ctx.entities(dobjs) or any(is_mobile(c) for c in dobjs)))
     phrasal = frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in predicates.verbs)
     pairs = [(t, "") for t in patients] + objects_of(verb, locative=locative, phrasal=phrasal)
+    if particle and own != predicates.for_verb(lemma):  # "broke away from Georgia": the parser hangs "from" on "away"
+        pairs += [(g, p.lower_) for c in verb.children if c.dep_ == "advmod" and c.lower_ == particle
+                  for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     if not pairs and not patients and not any(c.dep_ in ("xcomp", "ccomp", "agent", "auxpass", "acomp")
                                               for c in verb.children) and verb.dep_ not in ("acl", "relcl"):
         # "had armed and trained the army": the coordinated verb's object (not "denies losing jets, blames X",
@@ -356,11 +361,15 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
     # "China holds drills around Taiwan": a support verb's event object takes the rest of the clause
     event_object = lemma in LIGHT_VERBS and any(
         ctx.is_event(k) for t, p in pairs if t.dep_ == "dobj" for k in ctx.entities([t]))
+    # "approved arms sales to Taiwan": the noun of what is sent carries the relation to whom it goes (nominal)
+    noun_act = lemma in LIGHT_VERBS and any(_noun_predicate(d, predicates) in SENT_PREDICATES for d in dobjs)
     for obj_tok, prep in pairs:
         if obj_tok.i in framed_toks or (framed and obj_tok.dep_ == "dobj"):
             continue
         if event_object and prep:
             continue  # "around Taiwan" places the drills; China does not thereby control Taiwan
+        if noun_act and prep == "to" and not predicates.for_verb(lemma, particle, prep):
+            continue  # no vaguer second relation to whom the arms go
         if obj_tok.lower_ in TITLE_HEADS and (obj_tok.dep_ in ("attr", "oprd") or prep == "as"):
             continue  # "became Britain's prime minister": the office the subject takes (kg.titles)
         pred = predicates.for_verb(lemma, particle, prep) or GENERIC
@@ -370,15 +379,20 @@ def _verb_relations(verb, ctx: Context, source, section, predicates: Predicates)
             pred = "meets_with"  # "Putin discussed the situation with Aliyev (by phone)": they met or talked
         if pred == "deploys_to" and not prep and obj_tok.dep_ == "dobj" and lemma in SENDING_VERBS:
             continue  # "sent Syrian mercenaries", "deployed the 58th Army": what is sent is not where it goes
-        if materiel and pred == "deploys_to" and prep in ("to", "into"):
-            pred = "provides_aid_to"  # "sent weapons to Mogadishu": arming its government, not deploying there
+        if materiel and prep in ("to", "into") and (pred == "deploys_to" or (pred == GENERIC and lemma in HANDING_VERBS)):
+            pred = "provides_aid_to"  # "sent weapons to Mogadishu", "sold jets to India": arming its government
         if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
             pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
         if prep == "from" and pred in ("occupies", "controls") and f"{lemma} from" not in predicates.verbs:
             continue  # "recaptured the town from the rebels": whom it was taken from holds it no more
+        if (obj_tok.dep_ == "dobj" or prep == "from") and any(
+                _noun_predicate(d, predicates) == "secedes_from" for d in dobjs):
+            continue  # "won independence from Ethiopia": the state is left (the noun's relation), not won
         if (prep == "with" and pred != GENERIC and f"{lemma} with" not in predicates.verbs
                 and not pred.endswith("_with") and not predicates.is_symmetric(pred)):
             continue  # "visited the city with the Greek prime minister": a companion, not what is visited
+        if pred == GENERIC and obj_tok.dep_ == "dative" and _grants_basing(verb):
+            pred = "hosts"  # "gave American forces access to four more bases": it hosts them
         if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
             pred = "provides_aid_to"  # "came to Armenia's aid"
         if lemma == "take" and not particle and not prep and pred == GENERIC:
@@ -511,6 +525,25 @@ MATERIEL_NOUNS = {"weapon", "arm", "ammunition", "munition", "missile", "drone",
                   "equipment", "aid", "supply", "artillery", "jet", "aircraft", "helicopter", "rifle", "launcher",
                   "system"}
 
+#: verbs that hand what they have for object to another: with weapons for object, they arm the one it goes to
+HANDING_VERBS = {"sell", "ship", "transfer", "export", "give", "hand", "donate", "lend", "lease", "airlift", "fly",
+                 "smuggle", "funnel", "channel", "transport"}
+
+#: what a state lets foreign forces use ("bases": spaCy's lemma of it is "basis")
+BASING_NOUNS = {"base", "bases", "airbase", "airbases", "airfield", "airfields", "port", "ports", "harbour", "harbours",
+                "harbor", "harbors"}
+#: verbs of letting someone have something: "granted China access to a naval base"
+GRANTING_VERBS = {"give", "grant", "offer", "allow", "extend", "provide", "expand"}
+
+
+def _grants_basing(verb) -> bool:
+    """Does ``verb`` give someone (its dative) access to bases or ports, hosting them ("has given American forces
+    access to four more bases")?"""
+    return verb.lemma_.lower() in GRANTING_VERBS and any(
+        g.lower_ in BASING_NOUNS for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "access"
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj")
+
+
 #: verbs whose subject becomes a member of the organization they have for object: "formed the Alliance of Sahel
 #: States", "joined NATO" (a person who joins is not thereby a part of it)
 JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
@@ -577,8 +610,17 @@ def _aid_refused(rel: Relation, lemma: str) -> Relation:
     return rel
 
 
+#: what makes an independence one of a sector, no secession: "Europe's energy independence from Russia"
+SECTOR_WORDS = COMMERCE_WORDS | {"financial", "fiscal", "monetary", "strategic", "technological", "food", "industrial"}
+
+
 def _noun_predicate(noun, predicates: Predicates) -> str | None:
     lemma = noun.lemma_.lower()
+    if lemma == "independence":  # a state's own independence is none from anyone: only "independence from X" is
+        froms = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"]
+        froms += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from"
+                  and p.i == noun.right_edge.i + 1 and noun.dep_ == "dobj"]  # the parser may hang it on the verb
+        return "secedes_from" if froms and not any(t.lower_ in SECTOR_WORDS for t in noun.lefts) else None
     mods = [t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound")]
     for mod in mods:
         pred = predicates.nouns.get(f"{mod} {lemma}") or predicates.nouns.get(f"{mod} {noun.lower_}")
@@ -616,6 +658,11 @@ def _nominal_relations(noun, ctx: "Context", source, section, predicates: Predic
             if subj == obj or (pred in TARGET_PREDICATES and ctx.is_event(obj)):
                 continue
             rel = make_relation(subj, pred, obj, noun.sent, ctx, noun, source, section, "nominal", 0.6, noun.text)
+            if pred == "secedes_from" and noun.dep_ == "dobj" and rel.cue == noun.head.text:
+                # "Kosovo declared independence": the declaration is the act, not a report; in the voice of the
+                # clause it stands in ("Belgrade said Kosovo had declared independence": Belgrade's words)
+                speaker, cue = speech(noun.head, ctx)
+                rel = replace(rel, speaker=speaker, cue=cue)
             yield replace(rel, hedged=True) if hedged else rel
     # "a cleansing carried out by Y and facilitated by the inaction of Z": Z failed to protect the victims
     idle = ctx.entities([g for a in agents if a.lemma_.lower() in INACTION_NOUNS and a.pos_ == "NOUN"

@@ -158,7 +158,7 @@ def _according_to(verb, ctx: Context) -> str | None:
 
 def speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
-    child, contrast = tok, None
+    child, contrast, relative = tok, None, False
     while True:
         if contrast is None and _contrasting(child):
             contrast = child
@@ -173,7 +173,11 @@ def speech(tok, ctx: Context):
                 return trailing
             break
         parent = child.head
-        if is_verb(parent) and _reports(parent, child):
+        if is_verb(parent) and _reports(parent, child) and not (relative and child.dep_ not in ("ccomp", "xcomp")):
+            if relative and (parent.text.lower() in DENIAL_CUES | DOUBT_CUES or cue_negated(child, parent.text)):
+                # what a relative clause says holds outside a denial or doubt: "Israel has never confirmed that it
+                # carried out the strike, which killed seven officers" (the writer says it killed them)
+                return None, None
             if contrast is not None and parent.i < contrast.i:
                 return None, None  # "X said A, while Washington urged B": B is not in X's words
             nsubjs = [c for c in parent.children if c.dep_ == "nsubj"]
@@ -213,8 +217,13 @@ def speech(tok, ctx: Context):
                 and child.lemma_.lower() not in CUE_VERBS):
             child = parent  # "She said the US had armed and trained the army": both acts are said
             continue
-        if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
-            return None, None  # a coordinated act, or a relative clause describing something: the source's voice
+        if child.dep_ == "conj" and is_verb(child):
+            return None, None  # a coordinated act: the source's voice
+        if child.dep_ == "relcl":
+            # a relative clause describing something is said by whoever says the clause it stands in: "X said that
+            # troops, who crossed the border on Monday, had shelled Y" (X's words); not "X rejected the proposal
+            # that Y made" (a noun the cue takes for object is no reported clause)
+            relative = True
         child = parent
     return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
 

@@ -20,6 +20,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "commit", "wage", "perpetrate", "st
                "submit", "issue", "put", "deliver", "extend", "level", "file", "express", "voice", "shift",
                "assign", "lay", "place", "orchestrate", "organize", "organise", "lead", "complete", "finish",
                "resume", "step", "take", "gain", "assume", "wrest",
+               # allowing it to be done: "approved arms sales to Taiwan" (the approver sells)
+               "approve", "authorize", "authorise",
                # doing it again or harder: "renewed its criticism of X", "intensified attacks on X"
                "renew", "intensify", "escalate", "redouble", "sharpen", "reiterate", "repeat", "ramp"}
 
@@ -31,6 +33,13 @@ LIGHT_PREP_VERBS = {"double": "on", "embark": "on", "press": "with", "push": "wi
 #: verbs whose object is a means, not the one who does what their infinitive says: "used the leak to criticize X"
 #: (the user criticizes), unlike "urged X to withdraw"
 MEANS_VERBS = {"use", "utilize", "utilise", "exploit", "leverage", "employ", "seize", "harness"}
+
+#: verbs under which a people's independence from a state is its secession: "declared independence from Serbia"
+#: (not "recognized its independence"; "seeks independence from X" is hedged, as for the calls_for verbs)
+DECLARING_VERBS = {"declare", "proclaim", "win", "gain", "achieve"}
+
+#: predicates whose noun names what is left with "from": "their withdrawal from the country", "secession from X"
+FROM_PREDICATES = {"withdraws_from", "secedes_from"}
 
 #: counts and runs of acts, whose "of" names the act: "hundreds of strikes", "a wave of drone attacks"
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "score", "scores", "series",
@@ -350,11 +359,15 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     for prep in preps:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         mutual_of = prep.lower_ == "of" and pred is not None and predicates is not None and predicates.is_symmetric(pred)
+        if pred == "secedes_from" and prep.lower_ != "from":
+            if prep.lower_ == "of":  # "the secession of Transnistria (from Moldova)": who secedes
+                agents.extend(objs)
+            continue  # "recognized the independence of Kosovo", "independence on 17 February": from no one
         if prep.lower_ == "by" or mutual_of or (prep.lower_ == "from" and pred in SENT_PREDICATES):
             # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets; "orders from X"
             agents.extend(objs)
         elif prep.lower_ in ("of", "against", "on", "to", "toward", "towards", "with", "between") or (
-                prep.lower_ == "from" and pred == "withdraws_from"):  # "their withdrawal from the country"
+                prep.lower_ == "from" and pred in FROM_PREDICATES):  # "their withdrawal from the country"
             # "the largest attack of the war": the war it is part of, not its target
             patients.extend(o for o in objs if not (prep.lower_ == "of" and o.i in ctx.key_at
                                                     and ctx.is_event(ctx.key_at[o.i])))
@@ -379,14 +392,17 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
     mutual = pred is not None and predicates is not None and predicates.is_symmetric(pred)
     if outer.dep_ == "dobj" and is_verb(head) and (head.lemma_.lower() in LIGHT_VERBS
                                                    or (mutual and head.lemma_.lower() == "have")
+                                                   or (pred == "secedes_from" and head.lemma_.lower() in DECLARING_VERBS)
                                                    or (pred == "controls" and head.lemma_.lower() in CONTROL_VERBS)):
         # ... "had a phone conversation with X", "had talks with X": having a meeting is holding it
         agents.extend(subjects_of(head)[0])  # "Baku launched an attack on X", "presented a proposal to X"
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "onto", "upon")
                         for g in p.children if g.dep_ == "pobj")
-        if pred in ("controls", "occupies"):  # "took control of Gaza": the "of" the parser hung on the verb is the noun's
-            patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
-                            and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
+        # "took control of Gaza", "declared independence from Serbia": the preposition the parser hung on the verb
+        # right after the noun is the noun's
+        hung = {"controls": ("of", "over"), "occupies": ("of", "over"), "secedes_from": ("from",)}.get(pred, ())
+        patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in hung
+                        and p.i == outer.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")
     if outer.dep_ == "dobj" and is_verb(head) and pred in SENT_PREDICATES:
         # "revealed instructions by X to Y": the "to" the parser hung on the verb right after the noun is the noun's
         patients.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
