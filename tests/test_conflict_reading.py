@@ -28,3 +28,49 @@ def test_a_singular_ruler_still_is_the_state_named_last(extract_text):
     found = rels(extract_text("Mali expelled the French ambassador. The European Union criticised the junta."))
     assert ("european_union", "criticizes", "mali") in found
 
+
+# --- titles ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    ("Bosnian Serb leader Milorad Dodik rejected the ruling.", ("milorad_dodik", "leader_of", "bosnia_and_herzegovina")),
+    ("Milorad Dodik, the Bosnian Serb leader, rejected the ruling.", ("milorad_dodik", "leader_of", "serbia")),
+    ("Iraqi Kurdish leader Masoud Barzani welcomed the move.", ("masoud_barzani", "leader_of", "iraq")),
+])
+def test_a_title_of_a_people_within_a_state_is_not_the_states(extract_text, text, absent):
+    assert absent not in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # guards (pass either way): one people's two-word name, a state's own leader
+    ("Turkish Cypriot leader Ersin Tatar met the UN envoy.", ("ersin_tatar", "leader_of", "turkish_cypriots")),
+    ("Serbian President Aleksandar Vucic met Hungarian Prime Minister Viktor Orban.",
+     ("aleksandar_vucic", "leader_of", "serbia")),
+])
+def test_a_state_or_peoples_own_title_stays(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand's acting Prime Minister Phumtham Wechayachai attended the talks.",
+     ("phumtham_wechayachai", "leader_of", "thailand")),
+    ("DEM Party co-chair Tülay Hatimoğulları said the government must act.",
+     ("tulay_hatimogullar", "leader_of", "dem_party")),
+    ("The process began when Nationalist Movement Party (MHP) leader Devlet Bahçeli spoke in parliament.",
+     ("devlet_bahceli", "leader_of", "nationalist_movement_party")),
+])
+def test_a_title_before_a_name_reads_acting_hyphens_and_a_new_acronym(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigerian President Bola Tinubu, the current chairman of ECOWAS, said the bloc was ready.",
+     ("bola_tinubu", "leader_of", "ecowas")),
+    ("Zabihullah Mujahid, the Taliban government's chief spokesman, said the victims were refugees.",
+     ("zabihullah_mujahid", "spokesperson_of", "taliban")),
+    ("The Arakan Army broke its ceasefire in November. Its commander-in-chief, Major General Twan Mrat Naing, said "
+     "the goal was autonomy.", ("twan_mrat_naing", "leader_of", "arakan_army")),
+    ("Hamas said the talks had failed. Its political leader, Ismail Haniyeh, blamed Israel.",
+     ("ismail_haniyeh", "leader_of", "hamas")),
+])
+def test_an_apposition_names_a_second_office_and_whose_it_is(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
