@@ -74,3 +74,24 @@ def test_a_title_before_a_name_reads_acting_hyphens_and_a_new_acronym(extract_te
 ])
 def test_an_apposition_names_a_second_office_and_whose_it_is(extract_text, text, expected):
     assert expected in rels(extract_text(text))
+
+
+# --- people called by their given name ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, alone", [
+    ('Eritrean Information Minister Yemane Gebremeskel rejected the report. "It is a fabrication," Yemane said.',
+     "yemane_gebremeskel", "yemane"),
+    ("Malaysian Prime Minister Anwar Ibrahim said the talks went well. Anwar hosted both delegations.",
+     "anwar_ibrahim", "anwar"),
+    ("Thailand's acting Prime Minister Phumtham Wechayachai attended. Phumtham said Thailand wanted sincerity.",
+     "phumtham_wechayachai", "phumtham"),
+])
+def test_a_given_name_alone_is_the_one_person_it_opens(extract_text, text, person, alone):
+    found = {e.id: e.aliases for e in extract_text(text).entities}
+    assert alone not in found and person in found, found
+
+
+def test_a_given_name_two_people_share_stays_apart(extract_text):
+    # guard (passes either way): "Hun" opens two names
+    found = {e.id for e in extract_text("Hun Sen praised Hun Manet. Hun said the border was calm.").entities}
+    assert "hun_sen" in found and "hun_manet" in found
