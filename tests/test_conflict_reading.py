@@ -95,3 +95,28 @@ def test_a_given_name_two_people_share_stays_apart(extract_text):
     # guard (passes either way): "Hun" opens two names
     found = {e.id for e in extract_text("Hun Sen praised Hun Manet. Hun said the border was calm.").entities}
     assert "hun_sen" in found and "hun_manet" in found
+
+
+# --- event dates ----------------------------------------------------------------------------------------------------
+
+def _event_dates(extraction):
+    return {e.date.start if e.date else None for e in extraction.entities if e.type == "Event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    # 2023-09-21 is a Thursday: a weekday after a modal of the future is the next one
+    ("Serbian and Kosovar negotiators are to meet in Brussels on Tuesday.", "2023-09-26"),
+    ("Ukrainian and Russian delegations are expected to hold talks in Istanbul on Friday.", "2023-09-22"),
+    ("The two presidents will hold talks in Doha on Monday.", "2023-09-25"),
+])
+def test_a_weekday_to_come_is_the_next_one(extract_text, text, day):
+    assert _event_dates(extract_text(text)) == {day}
+
+
+@pytest.mark.parametrize("text, day", [
+    # guards (pass either way): a weekday in the past, and one after a quotation that speaks of the future
+    ("Ukrainian and Russian delegations held talks in Istanbul on Friday.", "2023-09-15"),
+    ('"We will not negotiate," the minister said after the talks in Doha on Monday.', "2023-09-18"),
+])
+def test_a_weekday_in_the_past_stays_the_last_one(extract_text, text, day):
+    assert _event_dates(extract_text(text)) == {day}
