@@ -97,6 +97,28 @@ def test_a_given_name_two_people_share_stays_apart(extract_text):
     assert "hun_sen" in found and "hun_manet" in found
 
 
+# --- names: ranks, border lines -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Field Marshal Khalifa Haftar's forces attacked Tripoli.", "khalifa_haftar"),
+    ("Air Marshal Zaheer Ahmed Babar Sidhu said the jets were ready.", "zaheer_ahmed_babar_sidhu"),
+])
+def test_the_first_word_of_a_rank_names_no_one(extract_text, text, person):
+    found = {e.id: e.type for e in extract_text(text).entities}
+    assert found.get(person) == "Person" and not {"field", "air"} & set(found), found
+
+
+@pytest.mark.parametrize("text, line, etype", [
+    ("The Taliban refer to the Durand Line, the colonial-era border that Kabul has never recognised, as a "
+     "hypothetical line.", "durand_line", "Place"),
+    # guard (passes either way): a shipping company called a line
+    ("Maersk Line said its ships would avoid the Red Sea.", "maersk_line", "Organization"),
+])
+def test_the_x_line_is_a_border(extract_text, text, line, etype):
+    found = {e.id: e.type for e in extract_text(text).entities}
+    assert found.get(line) == etype, found
+
+
 # --- event dates ----------------------------------------------------------------------------------------------------
 
 def _event_dates(extraction):
