@@ -175,8 +175,9 @@ class Context:
                                 if g.dep_ == "pobj" and g.i in self.key_at), None)
                     if key is not None:
                         return key
-            if pronouns and lemma in RULERS and _bare_definite(tok):
-                return self.last_state(tok)  # "the junta", "the regime": the state named last (a subject first)
+            if pronouns and lemma in RULERS and _bare_definite(tok) and tok.tag_ != "NNS":
+                # "the junta", "the regime": the state named last (a subject first); "the juntas" are not one state
+                return self.last_state(tok)
         if lemma in ARMED_NOUNS and tok.pos_ == "NOUN":  # "Hamas-led gunmen attacked": the group that leads them
             for child in tok.children:
                 if (child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2
@@ -197,7 +198,8 @@ class Context:
         if (pronouns and lemma in DESCRIBED_PERSONS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
                 and _bare_definite(tok)):
             return self.person_before(tok)  # "Maria Zakharova ... the diplomat stressed"
-        if pronouns and lemma in ("country", "state", "kingdom", "nation") and any(c.lower_ == "the" for c in tok.children):
+        if (pronouns and lemma in ("country", "state", "kingdom", "nation") and tok.tag_ != "NNS"
+                and any(c.lower_ == "the" for c in tok.children)):
             return self.last_state(tok)  # "the country": the state named last before, in the paragraph
         if pronouns and lemma in REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _bare_definite(tok, "prep"):
             return self.last_region(tok)  # "the region": the territory named last before

@@ -47,6 +47,11 @@ _ABSOLUTE = [
     ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")),
 ]
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+#: what makes a weekday right after it a day to come: "are to meet on Tuesday", "will hold talks in Geneva on
+#: Friday" (a modal of the future a few words before, with no punctuation between: '"We will attack," X said on
+#: Tuesday' is a past Tuesday)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|slated\s+)?to)"
+                            r"\s+(?:[^\s,;:.\"“”]+\s+){0,5}$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<phrase>yesterday|today|last weekend|last week|last month|last year|this month|earlier this month|"
     r"this year|earlier this year|this week|earlier this week|next week|next month|next year|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)\s+"
@@ -113,10 +118,11 @@ def find_dates(text: str, anchor: dt.date | None = None,
                     yearless.add(m.start())
     found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous)
     if anchor is not None:
-        for pattern, fn in ((_WEEKDAY, _weekday), (_RELATIVE, _relative)):
+        for pattern in (_WEEKDAY, _RELATIVE):
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
-                    value = fn(m, anchor)
+                    value = (_weekday(m, anchor, text[max(0, m.start() - 80):m.start()]) if pattern is _WEEKDAY
+                             else _relative(m, anchor))
                     if value is not None:
                         found.append((m.start(), m.end(), value))
                         taken.append((m.start(), m.end()))
@@ -210,9 +216,14 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
     return DateValue(start=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text)
 
 
-def _weekday(m: re.Match, anchor: dt.date) -> DateValue:
-    """'on Tuesday' in an article of Thursday 21 Sep 2023 -> 2023-09-19 (the latest such day on or before)."""
+def _weekday(m: re.Match, anchor: dt.date, before: str = "") -> DateValue:
+    """'on Tuesday' in an article of Thursday 21 Sep 2023 -> 2023-09-19 (the latest such day on or before); a
+    day to come after a modal of the future (``before``: the text before it) is the next such day after:
+    'are to meet on Tuesday' in an article of Monday 28 Jul 2025 -> 2025-07-29."""
     target = WEEKDAYS[m.group("weekday").lower()]
+    if not m.group(0).lower().startswith("last") and _FUTURE_BEFORE.search(before):
+        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        return DateValue(start=day.isoformat(), precision="day", text=m.group(0))
     back = (anchor.weekday() - target) % 7
     if m.group(0).lower().startswith("last") and back == 0:
         back = 7

@@ -141,6 +141,18 @@ def _state_body(words: list[str], gaz: Gazetteer) -> str | None:
     return None
 
 
+#: words that open a two-word rank before a name: "Field Marshal", "Air Chief Marshal", "Rear Admiral"
+RANK_OPENERS = {"field", "air", "rear", "vice", "brigadier", "lieutenant", "major", "senior", "chief", "grand"}
+
+
+def _opens_a_rank(span, words: list[str]) -> bool:
+    """Is an unknown name only the opening words of a rank whose next word is a title ("Field" in "Field
+    Marshal X", "Air" in "Air Marshal X")?"""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and nxt.is_title and nxt.lower_ in TITLE_WORDS
+            and all(w in RANK_OPENERS or w in TITLE_WORDS for w in words))
+
+
 def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     """``(key, reading)`` for one NER/ruler span, or None for spans that name nothing kg tracks."""
     if span.label_ == JOINED_PERSON:
@@ -177,6 +189,8 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     key = norm(text)
     if key in COMMON_BODIES:
         return None  # "Junta spokesman ...", "Army chief ...": a common noun capitalized, not a name
+    if _opens_a_rank(span, key.split()):
+        return None  # "Field Marshal Khalifa Haftar", "Air Marshal X": the first word of a rank, not a name
     if (label != "NORP" and len(span) == 1 and span[0].tag_ in ("JJ", "NNP") and gaz.lookup(text) is None
             and norm(text).endswith(("an", "ese", "ish", "i", "ic")) and gaz.guess_state(text) is not None):
         label = "NORP"  # "Angolan President X": a state's adjective the NER took for a place is a nationality
@@ -216,6 +230,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
     if etype in ("Person", "Organization", "Event") and len(words) >= 2 and words[-1].lower() in (
             FACILITY_NOUNS | GEO_HEADS):
         etype = "Place"  # "the Grand Ethiopian Renaissance Dam", "Hmeimim Air Base", "Mischief Reef": not a body
+    if (etype in ("Person", "Organization") and len(words) >= 2 and words[-1] == "Line"
+            and (span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"))):
+        etype = "Place"  # "the Durand Line", "the Green Line": a border or front line (not "Maersk Line")
     return f"{etype}:{key}", "name"
 
 

@@ -67,6 +67,7 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer,
                 mapping[(source, m.entity)] = best.entity
         mapping.update(_acronym_map(source, ms, gaz, mapping))
         mapping.update(_family_names(source, ms, gaz, mapping, names))
+        mapping.update(_given_names(source, ms, gaz, mapping, names))
         mapping.update(_other_legislatures(source, ms, gaz, mapping))
         if dates and dates.get(source):
             mapping.update(_in_office(source, ms, gaz, dates[source]))
@@ -113,6 +114,26 @@ def _family_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,
         family = sorted(k for k, p in full.items() if len(p) >= 2 and p[0] == name and "-" in p[-1])
         if len(family) == 1:
             out[(source, key)] = family[0]
+    return out
+
+
+def _given_names(source: str, ms: list[Mention], gaz: Gazetteer, taken,
+                 names: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+    """"Legesse" after "Legesse Tulu", "Anwar" after "Anwar Ibrahim": where people are called by their given
+    name (Ethiopia, Eritrea, Thailand, Malaysia, Indonesia), a one-word name that opens exactly one full name in
+    the article, and ends none, is that person, also when the NER took the word for an organization. ``names``:
+    as in :func:`_family_names`, already filled for the article's people."""
+    people = {m.entity for m in ms if _key_type(m.entity, gaz) == "Person"}
+    full = [names[k][0].split() for k in people if names.get(k)]
+    out = {}
+    for key in sorted({m.entity for m in ms if m.entity.startswith(("Person:", "Organization:"))}):
+        name = key.split(":", 1)[1]
+        if (source, key) in taken or " " in name or len(name) < 3 or any(p[-1] == name for p in full if len(p) >= 2):
+            continue
+        opened = sorted(k for k in people if names.get(k) and len(names[k][0].split()) >= 2
+                        and names[k][0].split()[0] == name)
+        if len(opened) == 1:
+            out[(source, key)] = opened[0]
     return out
 
 

@@ -96,11 +96,11 @@ def title_relations(tok, ctx: Context, source, section):
             if ctx.doc[j].lower_ in TITLE_HEADS:
                 i = j
                 continue
-        if t.tag_ == "HYPH" and words:  # "Secretary-General"
+        if (t.tag_ == "HYPH" or t.text in ("-", "–")) and words:  # "Secretary-General", "co-chair"
             i -= 1
             continue
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
-            break
+        if t.is_punct or (t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") and t.lower_ != "acting"):
+            break  # (the parser's verb "acting" in "Thailand's acting Prime Minister X" is part of the title)
         key = ctx.key_at.get(i)
         if key is not None and key != person:
             if key not in orgs:
@@ -109,6 +109,8 @@ def title_relations(tok, ctx: Context, source, section):
             words.insert(0, t.lower_)
         i -= 1
     title = _title_word(words)
+    if title is not None and _community_modifiers(list(ctx.doc[i + 1:start]), ctx):
+        return  # "Bosnian Serb leader X", "Iraqi Kurdish leader X": leads a people of a state, not the state
     root = ctx.doc[start:tok.i + 1].root
     if title is not None and not orgs and root.dep_ == "pobj" and root.head.lower_ in ("under", "by"):
         gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
@@ -122,22 +124,35 @@ def title_relations(tok, ctx: Context, source, section):
         body = _subject_before(tok, ctx)  # "The State Department welcomed it. '...,' spokesman X told reporters"
         if body is not None:
             orgs.append(body)
-    if title is None:
-        title, orgs, words = _apposition(root, ctx)
-    if title is None or not orgs:
-        return
-    pred = TITLES[title]
-    if pred == "leader_of" and title in PART_HEADS and len(words) > 1 and words[-1] == title:
-        pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part, not the whole
-    if title == "speaker" and ctx.state_of(orgs[-1]) == orgs[-1]:
-        pred = "affiliated_with"  # "Armenia's speaker X" presides over its parliament, not the state
-    if pred == "leader_of" and set(words) & {"deputy", "vice"}:
-        pred = "affiliated_with"  # "Kenya's deputy president", "the vice chairman": second, not the leader
-    org = orgs[-1] if pred != "spouse_of" else orgs[0]
-    if pred == "spouse_of" and not ctx.is_person(org):
-        return
-    # a title is how the writer names someone, also inside reported words ("..., a White House official said")
-    yield writers_voice(make_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8, title))
+    held = [(title, orgs, words)] if title is not None and orgs else []
+    office = _apposition(root, ctx)  # "Nigerian President X, the chairman of ECOWAS": a second office
+    if office[0] is not None and not (held and office[1][-1] == orgs[-1]):
+        held.append(office)
+    for title, orgs, words in held:
+        pred = TITLES[title]
+        if pred == "leader_of" and title in PART_HEADS and len(words) > 1 and words[-1] == title:
+            pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part
+        if title == "speaker" and ctx.state_of(orgs[-1]) == orgs[-1]:
+            pred = "affiliated_with"  # "Armenia's speaker X" presides over its parliament, not the state
+        if pred == "leader_of" and set(words) & {"deputy", "vice"}:
+            pred = "affiliated_with"  # "Kenya's deputy president", "the vice chairman": second, not the leader
+        org = orgs[-1] if pred != "spouse_of" else orgs[0]
+        if pred == "spouse_of" and not ctx.is_person(org):
+            continue
+        # a title is how the writer names someone, also inside reported words ("..., a White House official said")
+        yield writers_voice(make_relation(person, pred, org, tok.sent, ctx, root, source, section, "title", 0.8,
+                                          title))
+
+
+def _community_modifiers(tokens, ctx: Context) -> bool:
+    """Do two nationality words that name different peoples stand side by side before a title ("Bosnian Serb",
+    "Iraqi Kurdish", "Kosovo Serb")? The title is then a community's (the Serbs of Bosnia), not a state's; one
+    people's two-word name ("Turkish Cypriot", one entity) is not two."""
+    for a, b in zip(tokens, tokens[1:]):
+        if (b.i == a.i + 1 and a.ent_type_ in ("NORP", "GPE") and b.ent_type_ == "NORP" and a.text[:1].isupper()
+                and b.text[:1].isupper() and (ctx.key_at.get(a.i) != ctx.key_at.get(b.i) or a.i not in ctx.key_at)):
+            return True
+    return False
 
 
 def _subject_before(tok, ctx: Context) -> str | None:
@@ -164,8 +179,10 @@ def _parenthesised_name(close: int, ctx: Context) -> str | None:
     inner = close - 1
     if inner < 2 or doc[inner - 1].text != "(":
         return None
-    key = ctx.key_at.get(inner)
-    return key if key is not None and ctx.key_at.get(inner - 2) == key else None
+    key, named = ctx.key_at.get(inner), ctx.key_at.get(inner - 2)
+    if named is not None and doc[inner].text.isupper() and doc[inner].is_alpha and not ctx.is_person(named):
+        return named  # "the Nationalist Movement Party (MHP) leader": the acronym kg may not yet know as the name's
+    return key if key is not None and named == key else None
 
 
 def _portfolio_title(words: list[str]) -> bool:
@@ -189,12 +206,18 @@ def _apposition(root, ctx: Context):
                   for g in p.children if g.dep_ == "pobj" and g.i not in ctx.key_at and g.pos_ == "NOUN"
                   for w in ("of", g.lower_)]
         title = _title_word(words)
-        if title is None:
+        if title is None or _community_modifiers([t for t in noun.lefts if t.dep_ in ("amod", "compound")], ctx):
             continue
         orgs = []
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
                 orgs.append(ctx.key_at[child.i])
+            elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                body = ctx.antecedent(child)  # "The Arakan Army ... Its commander-in-chief, X": the army's
+                if body is not None and not ctx.is_person(body):
+                    orgs.append(body)
+            elif child.dep_ == "poss" and child.pos_ == "NOUN" and _owner(child, ctx) is not None:
+                orgs.append(_owner(child, ctx))  # "X, the Taliban government's chief spokesman"
             elif child.dep_ == "poss" and child.lower_ in ("his", "her") and title in GOVERNMENT_TITLES:
                 boss = ctx.antecedent(child)  # "Sharif ... His defence minister, Khawaja Asif": Sharif's state
                 state = boss and ctx.party(boss)
@@ -210,6 +233,16 @@ def _apposition(root, ctx: Context):
         if orgs:
             return title, orgs, words
     return None, [], []
+
+
+def _owner(noun, ctx: Context) -> str | None:
+    """Whose office a possessive common noun names: the state or body it stands for ("the Armenian government's"),
+    else the body that names it ("the Taliban government's", "the group's armed wing's")."""
+    key = ctx.entity(noun, pronouns=False)
+    if key is None:
+        key = next((ctx.key_at[c.i] for c in noun.children if c.dep_ == "compound" and c.i in ctx.key_at
+                    and not ctx.is_person(ctx.key_at[c.i])), None)
+    return key
 
 
 def _office_taken(subject) -> list:
