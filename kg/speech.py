@@ -5,9 +5,8 @@ Used by :mod:`kg.relations` on the token that carries each relation.
 """
 from __future__ import annotations
 
-import re
-
 from .nlp import text_of
+from .quotations import quotations
 from .context import Context
 from .syntax import is_verb, subjects_of
 
@@ -342,42 +341,52 @@ def view_holder(verb, ctx: Context) -> str | None:
     return None
 
 
-_QUOTE = re.compile(r"[\"“”]")
-
-
-def _quotes(ctx: Context) -> list[tuple[int, int, object]]:
-    """(start, end, cue verb) of every quotation in the text whose speaker a cue verb right after it ('," he
-    said') or right before it ('Lavrov said: "') names; computed once per doc."""
+def _quotes(ctx: Context) -> list[tuple[tuple[tuple[int, int], ...], object]]:
+    """(stretches, cue verb) of every quotation whose speaker a cue verb right after it ('," he said') or right
+    before it ('Lavrov said: "') names; a quotation with neither that follows one with a cue in the same paragraph
+    right after the cue's sentence goes on with those words ('"A," said X. "B."'). Computed once per doc."""
     if getattr(ctx, "quote_spans", None) is not None:
         return ctx.quote_spans
     doc, text = ctx.doc, text_of(ctx.doc)
-    marks = [m.start() for m in _QUOTE.finditer(text)]
-    spans = []
-    for start, end in zip(marks[::2], marks[1::2]):
-        if text[start] == "”" or text[end] == "“" or "\n\n" in text[start:end]:
-            continue  # unbalanced, or across paragraphs
-        cue = None
-        after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
-        if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
-            cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]  # '," he said' / '," said X'
-                        if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
-        before = text[:start].rstrip()
-        if cue is None and before.endswith(":"):
-            colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-            if colon is not None:
-                cue = next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
-                            and t.lemma_.lower() in CUE_VERBS), None)
+    spans: list = []
+    for quotation in quotations(text):
+        start, end = quotation[0][0], quotation[-1][1]
+        cue = _cue_around(doc, text, start, end)
+        if cue is None and spans and spans[-1][0][-1][1] < start:
+            last = spans[-1][1]  # the cue of the quotation before, when only the rest of its sentence lies between
+            between = text[max(last.sent.end_char, spans[-1][0][-1][1] + 1):start]
+            if last.sent.end_char <= start and not between.strip() and "\n\n" not in between:
+                cue = last
         if cue is not None:
-            spans.append((start, end, cue))
+            spans.append((quotation, cue))
     ctx.quote_spans = spans
     return spans
 
 
+def _cue_around(doc, text: str, start: int, end: int):
+    """The cue verb of the quotation from mark ``start`` to mark ``end``: right after it ('," he said', '," said X')
+    or right before it, after a colon ('Lavrov said: "')."""
+    after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
+    if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
+        cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]
+                    if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
+        if cue is not None:
+            return cue
+    before = text[:start].rstrip()
+    if before.endswith(":"):
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is not None:
+            return next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
+                         and t.lemma_.lower() in CUE_VERBS), None)
+    return None
+
+
 def _quoted_by(tok, ctx: Context):
     """(speaker, cue) of a quotation ``tok`` stands in, when its own sentence has no cue: the first sentences
-    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.'"""
-    for start, end, cue in _quotes(ctx):
-        if start < tok.idx < end and not (cue.sent.start <= tok.i < cue.sent.end):
+    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.', a paragraph a quotation runs on
+    into."""
+    for quotation, cue in _quotes(ctx):
+        if any(start < tok.idx < end for start, end in quotation) and not (cue.sent.start <= tok.i < cue.sent.end):
             for subj in subjects_of(cue)[0]:
                 key = ctx.entity(subj)
                 if key is not None:
