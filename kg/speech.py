@@ -287,15 +287,22 @@ def _titled_person(subjects, ctx: Context) -> str | None:
     return None
 
 
+#: the offices and services through which someone speaks: "Zelensky's office said", "the Kremlin press service"
+SPEAKING_BODIES = {"office", "service", "intelligence", "staff", "headquarters", "secretariat", "chancellery",
+                   "camp", "team"}
+
+
 def _author(subjects, ctx: Context) -> str | None:
-    """Who a report, study or statement that speaks is from: "a report by Amnesty", "a report commissioned by the
-    EU", "a UN report", "Amnesty's report"."""
+    """Who a report, study or statement that speaks is from, or whose office speaks: "a report by Amnesty", "a
+    report commissioned by the EU", "a UN report", "Amnesty's report", "Zelensky's office", "the office of the
+    president"."""
     for subj in subjects:
-        if subj.lemma_.lower() not in SOURCE_NOUNS:
+        lemma = subj.lemma_.lower()
+        if lemma not in SOURCE_NOUNS | SPEAKING_BODIES:
             continue
         owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod")]
-        owners += [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
-                   if g.dep_ == "pobj"]
+        owners += [g for p in subj.children if p.dep_ == "prep" and (p.lower_ in ("by", "from") or (
+            p.lower_ == "of" and lemma in SPEAKING_BODIES)) for g in p.children if g.dep_ == "pobj"]
         owners += [g for v in subj.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children
                    if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         for owner in owners:
@@ -316,11 +323,16 @@ def _reports(verb, child) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True
+    if lemma in FINDING_VERBS and child.dep_ == "ccomp":
+        return True  # "an Amnesty report found that X had shelled Y": the report's finding
     if lemma in CHARGE_VERBS and child.dep_ == "prep" and child.lower_ == "for":
         return True  # "blamed X for shelling Y", "credited X for brokering the deal": what X did, in their words
     return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
             and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
 
+
+#: verbs that report a finding only with a that-clause ("found that ..."; not "found weapons")
+FINDING_VERBS = {"find", "show", "reveal", "establish", "determine"}
 
 #: cue verbs whose "for" phrase is what the one blamed or credited did
 CHARGE_VERBS = {"blame", "credit", "accuse", "fault"}

@@ -39,8 +39,9 @@ QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousan
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
-STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
-               "territory", "soil", "presidency"}
+#: ("authority": the lemma the parser gives "authorities")
+STATE_NOUNS = {"government", "authorities", "authority", "leadership", "side", "state", "administration", "regime",
+               "junta", "cabinet", "territory", "soil", "presidency"}
 
 #: nouns of how someone acts, which stand for them when judged: "criticized the presence of NATO troops"
 CONDUCT_NOUNS = {"presence", "interference", "meddling", "conduct", "behavior", "behaviour"}
@@ -51,7 +52,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "representative", "sovereignty", "concern", "condition", "initiative", "request",
                                "decision", *CONDUCT_NOUNS,
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
-                               "town", "city", "village", "region", "province", "district", "capital",
+                               "spokeswoman", "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat", "president",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
@@ -73,8 +74,9 @@ TERRITORY_WORDS = {"part", "territory", "land", "soil"}
 SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 
 #: stand-ins that speak or act for whoever governs a place: "the authorities in X", "X's leaders", "an X official"
-GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "junta", "cabinet", "official",
-                   "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
+GOVERNING_NOUNS = {"government", "authorities", "authority", "leadership", "administration", "regime", "junta",
+                   "cabinet", "official", "leader", "representative", "envoy", "delegation", "minister", "spokesperson",
+                   "spokesman", "spokeswoman"}
 
 #: verbs that move one's own forces: "its troops" on them are the mover's ("urged Russia to withdraw its troops")
 MOVING_VERBS = {"withdraw", "pull", "deploy", "redeploy", "send", "station", "move", "relocate", "bring"}
@@ -107,7 +109,7 @@ ARMED_NOUNS = {"gunman", "gunmen", "fighter", "militant", "force", "troops", "co
                "attacker", "insurgent", "alliance"}
 
 PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "member", "spokesperson", "spokesman",
-                   "minister", "counterpart", "leader", "envoy", "diplomat"}
+                   "spokeswoman", "minister", "counterpart", "leader", "envoy", "diplomat"}
 
 
 #: verbs of being asked or reached, whose "by" is no actor in what the clause reports: "Asked by Reuters, X said"
