@@ -8,15 +8,7 @@ from __future__ import annotations
 from .nlp import text_of
 from .quotations import quotations
 from .context import Context
-from .syntax import is_verb, subjects_of
-
-CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
-             "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
-             "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
-             "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
-             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
-             "doubt", "question", "conclude", "dismiss", "refute"}
+from .syntax import CREDITING_VERBS, CUE_VERBS, is_verb, subjects_of
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -157,10 +149,12 @@ def _according_to(verb, ctx: Context) -> str | None:
 
 def speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
-    child, contrast = tok, None
+    child, contrast, claim = tok, None, None
     while True:
         if contrast is None and _contrasting(child):
             contrast = child
+        if claim is None and child.dep_ in ("acl", "relcl") and _that_clause(child) and not _denying_it(child):
+            claim = _claimant(child.head, ctx)
         if is_verb(child):
             key = _according_to(child, ctx)
             if key is not None:
@@ -215,7 +209,28 @@ def speech(tok, ctx: Context):
         if (child.dep_ == "conj" and is_verb(child)) or child.dep_ == "relcl":
             return None, None  # a coordinated act, or a relative clause describing something: the source's voice
         child = parent
-    return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+    if claim is not None and claim[0] is not None:
+        return claim
+    found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+    return found if found[0] is not None or claim is None else claim
+
+
+def _denying_it(clause) -> bool:
+    """Is ``clause`` a denial without an object of its own, a relative clause however parsed ("claims that Russia has
+    rejected")?"""
+    return clause.lemma_.lower() in REBUTTING_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
+
+
+def _claimant(noun, ctx: Context):
+    """(owner, noun) of a claim noun a that-clause hangs on, for when no cue verb above reports it: "Kyiv's claims
+    that Russia shelled X were rejected by Moscow", "allegations by the UN that ..." are the owner's words; "reports
+    that ..." are someone's (owner None)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ALLEGED_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
+               if g.dep_ == "pobj"]
+    return next((k for k in map(ctx.entity, owners) if k is not None and not ctx.is_event(k)), None), noun.text
 
 
 #: conjunctions of a clause set against the one it hangs on: "X said A, while Washington urged B"
@@ -325,8 +340,9 @@ def _reports(verb, child) -> bool:
         return True
     if lemma in FINDING_VERBS and child.dep_ == "ccomp":
         return True  # "an Amnesty report found that X had shelled Y": the report's finding
-    if lemma in CHARGE_VERBS and child.dep_ == "prep" and child.lower_ == "for":
-        return True  # "blamed X for shelling Y", "credited X for brokering the deal": what X did, in their words
+    if lemma in CHARGE_VERBS and child.dep_ == "prep" and (
+            child.lower_ == "for" or (child.lower_ == "with" and lemma in CREDITING_VERBS)):
+        return True  # "blamed X for shelling Y", "credited X for (with) brokering the deal": what X did, in their words
     return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
             and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
 
@@ -335,7 +351,7 @@ def _reports(verb, child) -> bool:
 FINDING_VERBS = {"find", "show", "reveal", "establish", "determine"}
 
 #: cue verbs whose "for" phrase is what the one blamed or credited did
-CHARGE_VERBS = {"blame", "credit", "accuse", "fault"}
+CHARGE_VERBS = {"blame", "credit", "accuse", "fault", "charge"}
 
 
 def view_holder(verb, ctx: Context) -> str | None:
