@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from .model import Provenance, Relation
 from .nlp import text_of
-from .speech import DENIAL_CUES, DOUBT_CUES, REJECT_CUES, cue_negated, denial_reaches, flags, passive_cue, speech
+from .speech import (ALLEGED_NOUNS, DENIAL_CUES, DOUBT_CUES, REJECT_CUES, cue_negated, denial_reaches, flags,
+                     passive_cue, speech)
 
 
 def provenance(sent, source: str, section: str, rule: str, confidence: float) -> Provenance:
@@ -39,8 +40,9 @@ def make_relation(subject, predicate, obj, sent, ctx, anchor, source, section, r
     if cue is not None and cue.lower() in DOUBT_CUES:
         hedged = True  # "analysts doubt that Venezuela will invade"
     if cue is not None and speaker is None and predicate not in ("accuses", "rejects") and (
-            passive_cue(anchor, cue) or cue.lower() in ALLEGING_CUES):
-        hedged = True  # "X has been accused of supplying weapons", "Critics accuse X of ...": someone's claim
+            passive_cue(anchor, cue) or cue.lower() in ALLEGING_CUES or cue.lower().rstrip("s") in ALLEGED_NOUNS):
+        hedged = True  # "X has been accused of supplying weapons", "Critics accuse X of ...", "reports that ...":
+        # someone's claim
     return Relation(subject=subject, predicate=predicate, object=obj,
                     provenance=provenance(sent, source, section, rule, confidence),
                     speaker=speaker, cue=cue, negated=negated, hedged=hedged, verb=verb_text)

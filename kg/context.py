@@ -160,11 +160,15 @@ class Context:
                    if c.dep_ in ("amod", "compound")):
                 return None  # "opposition leaders in Yerevan" do not speak for Armenia
             for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
-                    c.lower_ == "in" and lemma in GOVERNING_NOUNS) or (c.lower_ == "by" and lemma in AUTHORED_NOUNS))):
+                    c.lower_ in ("in", "within") and lemma in GOVERNING_NOUNS | INSIDER_NOUNS) or (
+                    c.lower_ == "by" and lemma in AUTHORED_NOUNS) or (c.lower_ == "for" and lemma in SPOKESPEOPLE))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
                     if key is None and pobj.dep_ == "pobj" and pobj.lemma_.lower() in STANDIN_NOUNS:
                         key = self.entity(pobj, pronouns=False)  # "the presence of NATO troops": NATO's
+                    if (key is not None and prep.lower_ in ("in", "within") and lemma not in GOVERNING_NOUNS
+                            and not self._body(key)):
+                        continue  # "sources in the Malian army" are the army's; "sources in Gao" speak for no one
                     if key is not None:
                         key = self._for_owner(key, lemma)
                     if key is not None:
@@ -229,6 +233,10 @@ class Context:
         found = {b if a == key else a for a, pred, b in self.bonds
                  if (pred, a == key, b == key) in wanted}
         return found.pop() if len(found) == 1 else None
+
+    def _body(self, key: str) -> bool:
+        """Is ``key`` a body people serve in (an army, a ministry, an organization), not a place?"""
+        return "__" in key or key.startswith(("Organization:", "Group:")) or self.is_organization(key)
 
     def titled_before(self, tok) -> str | None:
         """The person a bare definite title refers back to: the nearest person named before with that title
@@ -302,6 +310,8 @@ class Context:
                 return government
         if lemma in STATE_NOUNS and lemma in GOVERNING_NOUNS and self.is_person(key):
             return self.party(key)  # "Abiy's government", "Trump's administration": the state its head leads
+        if lemma in STATE_NOUNS and lemma in GOVERNING_NOUNS:  # "the authorities in Transnistria", a land of no
+            return self.state_of(key) or key  # state kg knows: the land's own
         return self.state_of(key) if lemma in STATE_NOUNS else key
 
     def last_state(self, tok) -> str | None:
@@ -436,6 +446,11 @@ _PATRON = {("supports", False, True), ("depends_on", True, False)}
 _CLIENT = {("supports", True, False), ("depends_on", False, True)}
 PARTNER_NOUNS = {"ally": _ALLY, "partner": _ALLY, "patron": _PATRON, "backer": _PATRON, "sponsor": _PATRON,
                  "protector": _PATRON, "client": _CLIENT, "proxy": _CLIENT}
+
+#: people inside a body, who speak for it: "sources in the Malian army", "members within the RSF"
+INSIDER_NOUNS = {"source", "member", "witness", "eyewitness", "soldier", "fighter", "commander"}
+#: people who speak for whoever a "for" phrase names: "a spokesman for the foreign ministry"
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",

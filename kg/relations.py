@@ -553,14 +553,15 @@ JOIN_VERBS = {"join", "form", "found", "co-found", "rejoin"}
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire", "accept", "buy", "purchase", "procure", "import", "order"}
 
 #: verbs (with the particle they need) of handing ground to another: "returned Aghdam to Azerbaijan", "ceded Crimea"
-CEDING_VERBS = {"cede": ("",), "return": ("",), "hand": ("over", "back"), "give": ("up", "back", "away"), "transfer": ("",),
+CEDING_VERBS = {"cede": ("",), "surrender": ("",), "return": ("",), "hand": ("over", "back"),
+                "give": ("up", "back", "away"), "transfer": ("",),
                 "relinquish": ("",), "sign": ("away", "over"), "trade": ("away",), "bargain": ("away",)}
 
 
 def _ceded(verb, ctx: Context, subjects: list[str], pairs, source, section) -> list[Relation]:
     """"Armenia returned Aghdam and Kalbajar to Azerbaijan": the one who hands a place over leaves it, the one it
     goes to controls it; nothing when what is handed over is no place ("returned the prisoners to Kyiv")."""
-    places = [k for k in ctx.entities([t for t, prep in pairs if not prep and t.dep_ == "dobj"])
+    places = [k for k in ctx.entities([t for t, prep in pairs if not prep and t.dep_ in ("dobj", "pobj")])
               if not (ctx.is_person(k) or ctx.is_organization(k) or ctx.is_event(k) or ctx.state_of(k) == k)
               and not k.startswith(("Group:", "Person:"))]
     if not places:

@@ -5,19 +5,10 @@ Used by :mod:`kg.relations` on the token that carries each relation.
 """
 from __future__ import annotations
 
-import re
-
 from .nlp import text_of
+from .quotations import quotations
 from .context import Context
-from .syntax import is_verb, subjects_of
-
-CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
-             "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
-             "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
-             "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
-             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
-             "proclaim", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
-             "doubt", "question", "conclude", "dismiss", "refute"}
+from .syntax import CREDITING_VERBS, CUE_VERBS, is_verb, subjects_of
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -158,10 +149,12 @@ def _according_to(verb, ctx: Context) -> str | None:
 
 def speech(tok, ctx: Context):
     """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
-    child, contrast, relative = tok, None, False
+    child, contrast, relative, claim = tok, None, False, None
     while True:
         if contrast is None and _contrasting(child):
             contrast = child
+        if claim is None and child.dep_ in ("acl", "relcl") and _that_clause(child) and not _denying_it(child):
+            claim = _claimant(child.head, ctx)
         if is_verb(child):
             key = _according_to(child, ctx)
             if key is not None:
@@ -225,7 +218,28 @@ def speech(tok, ctx: Context):
             # that Y made" (a noun the cue takes for object is no reported clause)
             relative = True
         child = parent
-    return _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+    if claim is not None and claim[0] is not None:
+        return claim
+    found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+    return found if found[0] is not None or claim is None else claim
+
+
+def _denying_it(clause) -> bool:
+    """Is ``clause`` a denial without an object of its own, a relative clause however parsed ("claims that Russia has
+    rejected")?"""
+    return clause.lemma_.lower() in REBUTTING_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
+
+
+def _claimant(noun, ctx: Context):
+    """(owner, noun) of a claim noun a that-clause hangs on, for when no cue verb above reports it: "Kyiv's claims
+    that Russia shelled X were rejected by Moscow", "allegations by the UN that ..." are the owner's words; "reports
+    that ..." are someone's (owner None)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ALLEGED_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
+               if g.dep_ == "pobj"]
+    return next((k for k in map(ctx.entity, owners) if k is not None and not ctx.is_event(k)), None), noun.text
 
 
 #: conjunctions of a clause set against the one it hangs on: "X said A, while Washington urged B"
@@ -297,15 +311,22 @@ def _titled_person(subjects, ctx: Context) -> str | None:
     return None
 
 
+#: the offices and services through which someone speaks: "Zelensky's office said", "the Kremlin press service"
+SPEAKING_BODIES = {"office", "service", "intelligence", "staff", "headquarters", "secretariat", "chancellery",
+                   "camp", "team"}
+
+
 def _author(subjects, ctx: Context) -> str | None:
-    """Who a report, study or statement that speaks is from: "a report by Amnesty", "a report commissioned by the
-    EU", "a UN report", "Amnesty's report"."""
+    """Who a report, study or statement that speaks is from, or whose office speaks: "a report by Amnesty", "a
+    report commissioned by the EU", "a UN report", "Amnesty's report", "Zelensky's office", "the office of the
+    president"."""
     for subj in subjects:
-        if subj.lemma_.lower() not in SOURCE_NOUNS:
+        lemma = subj.lemma_.lower()
+        if lemma not in SOURCE_NOUNS | SPEAKING_BODIES:
             continue
         owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod")]
-        owners += [g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for g in p.children
-                   if g.dep_ == "pobj"]
+        owners += [g for p in subj.children if p.dep_ == "prep" and (p.lower_ in ("by", "from") or (
+            p.lower_ == "of" and lemma in SPEAKING_BODIES)) for g in p.children if g.dep_ == "pobj"]
         owners += [g for v in subj.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children
                    if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         for owner in owners:
@@ -326,14 +347,20 @@ def _reports(verb, child) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in VIEW_VERBS and (child.dep_ in ("ccomp", "oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
         return True
-    if lemma in CHARGE_VERBS and child.dep_ == "prep" and child.lower_ == "for":
-        return True  # "blamed X for shelling Y", "credited X for brokering the deal": what X did, in their words
+    if lemma in FINDING_VERBS and child.dep_ == "ccomp":
+        return True  # "an Amnesty report found that X had shelled Y": the report's finding
+    if lemma in CHARGE_VERBS and child.dep_ == "prep" and (
+            child.lower_ == "for" or (child.lower_ == "with" and lemma in CREDITING_VERBS)):
+        return True  # "blamed X for shelling Y", "credited X for (with) brokering the deal": what X did, in their words
     return (lemma in CUE_VERBS and child.dep_ in ("ccomp", "xcomp", "prep", "dobj", "oprd", "pcomp")
             and not (child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "with")))
 
 
+#: verbs that report a finding only with a that-clause ("found that ..."; not "found weapons")
+FINDING_VERBS = {"find", "show", "reveal", "establish", "determine"}
+
 #: cue verbs whose "for" phrase is what the one blamed or credited did
-CHARGE_VERBS = {"blame", "credit", "accuse", "fault"}
+CHARGE_VERBS = {"blame", "credit", "accuse", "fault", "charge"}
 
 
 def view_holder(verb, ctx: Context) -> str | None:
@@ -351,42 +378,52 @@ def view_holder(verb, ctx: Context) -> str | None:
     return None
 
 
-_QUOTE = re.compile(r"[\"“”]")
-
-
-def _quotes(ctx: Context) -> list[tuple[int, int, object]]:
-    """(start, end, cue verb) of every quotation in the text whose speaker a cue verb right after it ('," he
-    said') or right before it ('Lavrov said: "') names; computed once per doc."""
+def _quotes(ctx: Context) -> list[tuple[tuple[tuple[int, int], ...], object]]:
+    """(stretches, cue verb) of every quotation whose speaker a cue verb right after it ('," he said') or right
+    before it ('Lavrov said: "') names; a quotation with neither that follows one with a cue in the same paragraph
+    right after the cue's sentence goes on with those words ('"A," said X. "B."'). Computed once per doc."""
     if getattr(ctx, "quote_spans", None) is not None:
         return ctx.quote_spans
     doc, text = ctx.doc, text_of(ctx.doc)
-    marks = [m.start() for m in _QUOTE.finditer(text)]
-    spans = []
-    for start, end in zip(marks[::2], marks[1::2]):
-        if text[start] == "”" or text[end] == "“" or "\n\n" in text[start:end]:
-            continue  # unbalanced, or across paragraphs
-        cue = None
-        after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
-        if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
-            cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]  # '," he said' / '," said X'
-                        if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
-        before = text[:start].rstrip()
-        if cue is None and before.endswith(":"):
-            colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-            if colon is not None:
-                cue = next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
-                            and t.lemma_.lower() in CUE_VERBS), None)
+    spans: list = []
+    for quotation in quotations(text):
+        start, end = quotation[0][0], quotation[-1][1]
+        cue = _cue_around(doc, text, start, end)
+        if cue is None and spans and spans[-1][0][-1][1] < start:
+            last = spans[-1][1]  # the cue of the quotation before, when only the rest of its sentence lies between
+            between = text[max(last.sent.end_char, spans[-1][0][-1][1] + 1):start]
+            if last.sent.end_char <= start and not between.strip() and "\n\n" not in between:
+                cue = last
         if cue is not None:
-            spans.append((start, end, cue))
+            spans.append((quotation, cue))
     ctx.quote_spans = spans
     return spans
 
 
+def _cue_around(doc, text: str, start: int, end: int):
+    """The cue verb of the quotation from mark ``start`` to mark ``end``: right after it ('," he said', '," said X')
+    or right before it, after a colon ('Lavrov said: "')."""
+    after = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
+    if after is not None and (text[end - 1] in ",!?" or text[end + 1:end + 3].lstrip().startswith(",")):
+        cue = next((t for t in doc[after.start:min(after.start + 8, after.sent.end)]
+                    if is_verb(t) and t.lemma_.lower() in CUE_VERBS), None)
+        if cue is not None:
+            return cue
+    before = text[:start].rstrip()
+    if before.endswith(":"):
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is not None:
+            return next((t for t in reversed(list(colon.sent)) if t.i < colon.start and is_verb(t)
+                         and t.lemma_.lower() in CUE_VERBS), None)
+    return None
+
+
 def _quoted_by(tok, ctx: Context):
     """(speaker, cue) of a quotation ``tok`` stands in, when its own sentence has no cue: the first sentences
-    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.'"""
-    for start, end, cue in _quotes(ctx):
-        if start < tok.idx < end and not (cue.sent.start <= tok.i < cue.sent.end):
+    of '"Armenia has recognized Karabakh. Baku acts on its territory," he said.', a paragraph a quotation runs on
+    into."""
+    for quotation, cue in _quotes(ctx):
+        if any(start < tok.idx < end for start, end in quotation) and not (cue.sent.start <= tok.i < cue.sent.end):
             for subj in subjects_of(cue)[0]:
                 key = ctx.entity(subj)
                 if key is not None:

@@ -48,8 +48,9 @@ QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousan
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
               "despite", "like", "as", "than", "over", "about", "within", "inside"}
 
-STATE_NOUNS = {"government", "authorities", "leadership", "side", "state", "administration", "regime", "junta", "cabinet",
-               "territory", "soil", "presidency"}
+#: ("authority": the lemma the parser gives "authorities")
+STATE_NOUNS = {"government", "authorities", "authority", "leadership", "side", "state", "administration", "regime",
+               "junta", "cabinet", "territory", "soil", "presidency"}
 
 #: nouns of how someone acts, which stand for them when judged: "criticized the presence of NATO troops"
 CONDUCT_NOUNS = {"presence", "interference", "meddling", "conduct", "behavior", "behaviour"}
@@ -60,7 +61,7 @@ STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "poin
                                "representative", "sovereignty", "concern", "condition", "initiative", "request",
                                "decision", *CONDUCT_NOUNS,
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
-                               "town", "city", "village", "region", "province", "district", "capital",
+                               "spokeswoman", "town", "city", "village", "region", "province", "district", "capital",
                                "port", "outskirts", "suburb", "airport", "commander", "fighter",
                                "minister", "counterpart", "leader", "delegation", "envoy", "diplomat", "president",
                                "citizenship", "rule", "governance", "jurisdiction", "independence", "integrity",
@@ -82,8 +83,9 @@ TERRITORY_WORDS = {"part", "territory", "land", "soil"}
 SOVEREIGN_WORDS = {"concern", "matter", "affair", "issue"}
 
 #: stand-ins that speak or act for whoever governs a place: "the authorities in X", "X's leaders", "an X official"
-GOVERNING_NOUNS = {"government", "authorities", "leadership", "administration", "regime", "junta", "cabinet", "official",
-                   "leader", "representative", "envoy", "delegation", "minister", "spokesperson", "spokesman"}
+GOVERNING_NOUNS = {"government", "authorities", "authority", "leadership", "administration", "regime", "junta",
+                   "cabinet", "official", "leader", "representative", "envoy", "delegation", "minister", "spokesperson",
+                   "spokesman", "spokeswoman"}
 
 #: verbs that move one's own forces: "its troops" on them are the mover's ("urged Russia to withdraw its troops")
 MOVING_VERBS = {"withdraw", "pull", "deploy", "redeploy", "send", "station", "move", "relocate", "bring"}
@@ -116,8 +118,20 @@ ARMED_NOUNS = {"gunman", "gunmen", "fighter", "militant", "force", "troops", "co
                "attacker", "insurgent", "alliance"}
 
 PERSON_STANDINS = {"official", "representative", "eyewitness", "witness", "member", "spokesperson", "spokesman",
-                   "minister", "counterpart", "leader", "envoy", "diplomat"}
+                   "spokeswoman", "minister", "counterpart", "leader", "envoy", "diplomat"}
 
+
+#: verbs that report what someone says or holds: what their clause says is the subject's words (kg.speech)
+CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characterize", "characterise", "describe",
+             "allege", "argue", "insist", "assert", "declare", "report", "confirm", "warn", "suggest", "believe",
+             "tell", "note", "stress", "add", "write", "call", "maintain", "contend", "acknowledge", "admit",
+             "promise", "complain", "perceive", "consider", "think", "label", "brand", "blame", "explain",
+             "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
+             "proclaim", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
+             "doubt", "question", "conclude", "dismiss", "refute"}
+
+#: verbs whose "with" phrase is what their object did: "credited Qatar with brokering", "charged X with shelling"
+CREDITING_VERBS = {"credit", "charge"}
 
 #: verbs of being asked or reached, whose "by" is no actor in what the clause reports: "Asked by Reuters, X said"
 ADDRESSING_VERBS = {"ask", "question", "interview", "contact", "reach", "approach", "quote", "press"}
@@ -189,6 +203,24 @@ def gerund_verbs(tok) -> list[str]:
     return out
 
 
+def misparsed_gerund(verb) -> bool:
+    """Is ``verb`` a gerund the parser made an adjective of its own object after "of"/"for" ("accused Russia of
+    shelling Kharkiv" with "shelling" an amod of "Kharkiv")?"""
+    head = verb.head
+    return (verb.dep_ == "amod" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.dep_ == "pobj"
+            and head.left_edge.i == verb.i and head.head.lower_ in ("of", "for") and is_verb(head.head.head))
+
+
+def reporting_conjunct(verb) -> bool:
+    """Is ``verb`` a cue verb without a subject of its own that the parser coordinated with the clause a verb
+    reports, though its tense goes with the reporting verb: "told X that Russia had shelled Y and accused Z" (not
+    "said the US had armed and trained the army")?"""
+    head = verb.head
+    return (verb.dep_ == "conj" and is_verb(head) and head.dep_ == "ccomp" and is_verb(head.head)
+            and verb.lemma_.lower() in CUE_VERBS and verb.tag_ == head.head.tag_ != head.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
+
+
 def subjects_of(verb) -> tuple[list, list]:
     """(agent tokens, passive patient tokens) of a verb, inherited where the verb has none of its own."""
     agents, patients = [], []
@@ -206,8 +238,9 @@ def subjects_of(verb) -> tuple[list, list]:
     cut = [a for a in agents if a.i < verb.i and any(t.text == ":" for t in verb.doc[a.i:verb.i])]
     if cut and len(cut) < len(agents):  # "Lavrov: Ukraine attacked X": the name before the colon speaks
         agents = [a for a in agents if a not in cut]
-    if agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
-        patients = [verb.head]  # "the army, led by General X": the army is led
+    if (agents and not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ == "nsubj" for c in verb.children)):
+        patients = [verb.head]  # "the army, led by General X": the army is led (not "claims that X had shelled Y")
     elif (agents and not patients and verb.dep_ == "advcl" and verb.tag_ == "VBN" and is_verb(verb.head)
           and verb.lemma_.lower() not in ADDRESSING_VERBS
           and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)):
@@ -218,23 +251,29 @@ def subjects_of(verb) -> tuple[list, list]:
     head = verb.head
     if head.i == verb.i:
         return agents, patients
-    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "conj"):  # "accused X of deploying": X deploys
+    if misparsed_gerund(verb):  # "accused Russia of shelling Kharkiv", "shelling" made an adjective of "Kharkiv"
+        head = head.head
+    if (verb.dep_ == "pcomp" or misparsed_gerund(verb)) and head.dep_ in ("prep", "conj"):  # "accused X of deploying"
         gov = head.head
         while gov.dep_ == "conj" and gov.pos_ == "ADP":
             gov = gov.head
         # "accused X of deploying", "blamed X for shelling": X does it; "violated Y by shelling": the subject does
-        objs = [c for c in gov.children if c.dep_ == "dobj"] if head.lower_ in ("of", "for") else []
+        objs = [c for c in gov.children if c.dep_ == "dobj"] if head.lower_ in ("of", "for") or (
+            head.lower_ == "with" and gov.lemma_.lower() in CREDITING_VERBS) else []  # "credited X with brokering"
         if not objs and head.lower_ in ("of", "for") and relative_object(gov) is not None:
             objs = [relative_object(gov)]  # "the diplomats it accuses of arming X": the diplomats arm X
         if objs:
             return objs, []
         if is_verb(gov):
             agents, patients = subjects_of(gov)
-            if not agents and patients:
-                return patients, []  # "X has been accused of supplying weapons": X supplies (in the accusers' words)
+            if patients and (not agents or head.lower_ in ("of", "for")):
+                # "X has been accused (by Y) of supplying weapons": X supplies (in the accusers' words)
+                return patients, []
             return agents, patients
     if verb.dep_ == "conj" and is_gerund_noun(head):  # "Russian forces' capturing and holding X": the forces hold X
         return [c for c in head.children if c.dep_ == "poss"], []
+    if verb.dep_ == "conj" and reporting_conjunct(verb):
+        return subjects_of(head.head)  # "told X that Russia had shelled Y and accused Z": the teller accuses
     if verb.dep_ in ("conj", "advcl") and is_verb(head):
         agents, patients = subjects_of(head)
         if (verb.dep_ == "conj" and head.dep_ == "ccomp" and agents and all(a.dep_ == "csubj" for a in agents)
@@ -300,7 +339,7 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
     """(object token, preposition) pairs of a verb; locative preps ("in", "inside") only when asked;
     any preposition the vocabulary pairs with this verb ("call on", "withdraw from") always; the whole a share
     of it stands for ("took part of X": X)."""
-    out = []
+    out = [(verb.head, "")] if misparsed_gerund(verb) else []  # "of shelling Kharkiv" read as "of Kharkiv"
     for child in verb.children:
         if child.dep_ == "dobj" and portion_of(child) and verb.lemma_.lower() != "be":
             out.extend((g, "") for g in portion_of(child))
