@@ -212,6 +212,8 @@ def speech(tok, ctx: Context):
             continue
         if child.dep_ == "conj" and is_verb(child):
             return None, None  # a coordinated act: the source's voice
+        if child.dep_ == "relcl" and child.lemma_.lower() in CUE_VERBS | REBUTTING_VERBS:
+            return None, None  # "X say Y belongs to Z, which Bamako denies": a speech act of its own, told by the source
         if child.dep_ == "relcl":
             # a relative clause describing something is said by whoever says the clause it stands in: "X said that
             # troops, who crossed the border on Monday, had shelled Y" (X's words); not "X rejected the proposal

@@ -130,6 +130,13 @@ def test_a_relative_clause_under_a_denial_is_the_writers(extract_text, text, exp
     assert found and all(r.speaker is None and not r.negated and not r.hedged for r in found), found
 
 
+def test_a_relative_clause_that_is_a_speech_act_of_its_own_is_the_writers(extract_text):
+    # "which Bamako denies" tells of Mali's denial in the source's voice, not in the Western governments' words
+    found = [r for r in extract_text("Western governments say the Russian instructors belong to the Wagner Group, "
+                                     "which Bamako denies.").relations if r.subject == "mali"]
+    assert found and all(r.speaker is None for r in found), found
+
+
 def test_a_relative_clause_on_what_a_cue_takes_for_object_is_not_reported(extract_text):
     # guard (passes without the rule): "rejected the proposal that Kyiv made" does not report Kyiv's making it
     found = [r for r in extract_text("Moscow rejected the proposal that Kyiv made to Warsaw.").relations
