@@ -105,6 +105,8 @@ def _is_model_name(span) -> bool:
     root = span.root
     if span.label_ == "NORP":
         return False
+    if span.text.isupper() and re.search(rf"\(\s*{re.escape(span.text)}\s*\)", text_of(span.doc)):
+        return False  # "RSF drones" in a text that spelled out "the Rapid Support Forces (RSF)": the owner's
     head = root
     while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         head = head.head

@@ -246,8 +246,8 @@ def subjects_of(verb) -> tuple[list, list]:
           and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)):
         # "Belgrade, backed by Russia, refuses ...", "Armed by Iran, the Houthis ...": the main clause's subject
         patients = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if agents or patients:
-        return agents, patients
+    if agents or patients:  # "Hundreds of Palestinians fled": the Palestinians did
+        return [counted(a) for a in agents], [counted(p) for p in patients]
     head = verb.head
     if head.i == verb.i:
         return agents, patients

@@ -156,3 +156,29 @@ def test_a_clause_nobody_named_believes_is_the_outer_speakers(extract_text, text
 def test_a_passive_support_verb_leaves_the_act_to_its_subject_noun(extract_text):
     found = rels(extract_text("Airstrikes were carried out by Israel on Hezbollah positions."))
     assert ("israel", "attacks", "hezbollah") in found, sorted(found)
+
+
+# --- a count of people acts as the people ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of Palestinians fled to Rafah on Monday.", ("palestinians", "flees_to", "rafah")),
+    ("Thousands of Sudanese refugees fled to Chad in June.", ("sudan__refugees", "flees_to", "chad")),
+])
+def test_a_count_of_people_as_subject_acts_as_the_people(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+# --- a siege blocks the place besieged -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Rapid Support Forces besieged El Fasher for eighteen months.", ("rapid_support_forces", "blocks", "el_fasher")),
+    ("Russian forces encircled Avdiivka in February.", ("russia__forces", "blocks", "avdiivka")),
+])
+def test_besieging_or_encircling_a_place_blocks_it(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_an_acronym_the_text_spelled_out_before_a_weapon_is_its_owner(extract_text):
+    # "RSF drones" is no drone model where the text names "the Rapid Support Forces (RSF)"
+    found = rels(extract_text("The Rapid Support Forces (RSF) control Nyala. RSF drones struck Port Sudan on Sunday."))
+    assert ("rapid_support_forces", "attacks", "port_sudan_sd") in found, found
