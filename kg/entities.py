@@ -29,9 +29,10 @@ LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "acro
 MESSAGE_NOUNS = {"order", "instruction", "directive", "call", "demand", "request", "offer", "proposal", "appeal",
                  "message", "warning", "threat", "invitation", "ultimatum", "pressure", "support", "backing"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
-#: verbs of taking or besieging ground: what they take is the city, not its state ("the Taliban took over Kabul")
+#: verbs of taking, besieging or shelling ground: what they take or shell is the city, not its state ("the Taliban
+#: took over Kabul", "Serb forces shelled Sarajevo")
 CAPTURE_VERBS = {"capture", "seize", "take", "retake", "recapture", "liberate", "besiege", "encircle", "surround",
-                 "overrun", "storm", "enter", "conquer", "regain", "lose"}
+                 "overrun", "storm", "enter", "conquer", "regain", "lose", "shell", "bombard", "pound"}
 #: nouns for a settlement or area: "the capital of Baku" names the city
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "district", "outskirts", "streets"}
 #: role nouns a seat of government modifies as the state it stands for: "Kremlin spokesman", "Kremlin aide"

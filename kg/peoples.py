@@ -18,6 +18,13 @@ PEOPLE_LABEL = "KG_PEOPLE"
 PEOPLE_NOUNS = GROUP_NOUNS | {"herders", "farmers", "villagers", "civilians", "leaders", "elders", "fighters", "militias",
                               "gunmen", "tribesmen", "clans", "communities", "settlers", "refugees", "activists",
                               "residents", "forces", "groups", "nationalists", "separatists", "youths"}
+#: nouns (lemmas) for people or their bodies that two nationality words before them make a people's: "Bosnian Serb
+#: leader X", "Kosovo Serb protesters", "Iraqi Kurdish authorities"
+PEOPLE_LEMMAS = {"leader", "leadership", "politician", "official", "lawmaker", "deputy", "representative", "member",
+                 "community", "population", "minority", "authority", "side", "party", "militia", "force", "fighter",
+                 "protester", "protestor", "demonstrator", "delegation", "negotiator", "soldier", "police", "rebel",
+                 "separatist", "refugee", "civilian", "villager", "resident", "activist", "nationalist", "militant",
+                 "commander", "army", "troop", "unit", "paramilitary", "entity", "mayor", "president", "legislator"}
 #: nouns for the people of a place that a nationality's adjective qualifies: "Kosovo's Serb minority"
 POPULATION_NOUNS = {"minority", "population", "community", "residents", "inhabitants"}
 #: plural nouns of land that end a place's name: "the Golan Heights", "the Palestinian Territories"
@@ -47,6 +54,8 @@ def _people_of_place_end(doc, span, gaz: Gazetteer) -> int | None:
         return None
     if last.head.i == nxt.i and last.dep_ in ("amod", "compound") and _a_peoples_plural(doc, nxt, gaz):
         return nxt.i + 1  # "Kosovo Serbs", "Bosnian Serbs", "Crimean Tatars", "Syrian Kurds"
+    if _a_peoples_adjective(doc, span, nxt):
+        return nxt.i + 1  # "Bosnian Serb leader X", "Kosovo Serb protesters": the people's, not the state's
     if span.label_ == "NORP" and span.text[:1].isupper():
         if span.text.endswith("s"):  # "the Serbs of Kosovo"
             return _place_after(doc, span.root, gaz) if _is_people(span, gaz) else None
@@ -71,6 +80,25 @@ def _a_peoples_plural(doc, tok, gaz: Gazetteer) -> bool:
     return (tok.is_title and tok.pos_ in ("PROPN", "NOUN") and word.endswith("s") and not word.endswith("ss")
             and tok.ent_type_ in ("", "NORP") and "__" not in tok.ent_id_ and (entry is None or entry.type == "Group")
             and word not in ORG_HEADS | STATE_BODY_WORDS | LAND_NOUNS)
+
+
+#: adjectives of a political or religious camp, which qualify no people of a place: "US Democratic senators"
+CAMP_ADJECTIVES = {"democratic", "republican", "socialist", "communist", "conservative", "liberal", "labour", "labor",
+                   "green", "progressive", "nationalist", "federal", "national", "islamist", "jihadist", "reformist"}
+
+
+def _a_peoples_adjective(doc, span, tok) -> bool:
+    """Is ``tok`` a second nationality word that, with the one before it, qualifies a noun: "Bosnian Serb leader",
+    "Kosovo Serb protesters", "Iraqi Kurdish authorities" (a people of that place, like "Bosnian Serbs")?"""
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if (after is None or tok.ent_type_ != "NORP" or tok.ent_iob_ != "B" or tok.ent_id_ or not tok.is_title
+            or tok.lower_.endswith("s") or tok.lower_ in CAMP_ADJECTIVES or "\n" in tok.whitespace_):
+        return False
+    if not (after.pos_ == "NOUN" and after.is_lower and tok.head.i == after.i
+            and after.lemma_.lower() in PEOPLE_LEMMAS):
+        return False  # "a Serbian Orthodox monastery": no people's
+    last = doc[span.end - 1]
+    return last.head.i in (tok.i, after.i) and last.dep_ in ("amod", "compound", "nmod")
 
 
 def _is_people(span, gaz: Gazetteer) -> bool:

@@ -390,8 +390,10 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
         return Entity(id=ent_id, type=etype, label=label,
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]
-    # a group's name over a phrase that describes it: "Syrian Kurds", not "Kurds of Syria"
-    label = max(surface, key=lambda s: (etype != "Group" or not is_phrase(s), len(s.split()), surface[s], s))
+    # a group's name over a phrase that describes it, a plural over an adjective: "Syrian Kurds", not "Kurds of
+    # Syria" nor "Syrian Kurd"
+    label = max(surface, key=lambda s: (etype != "Group" or not is_phrase(s), etype != "Group" or s.endswith("s"),
+                                        len(s.split()), surface[s], s))
     part_of = gaz.owner_state(label) if etype in ("Organization", "Group") else None  # "Eritrean Defense Ministry"
     return Entity(id=ent_id, type=etype, label=label, aliases=tuple(sorted(set(surface) - {label})),
                   mentions=tuple(mentions), part_of=part_of)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_extract import rels
+
 
 def types(extraction):
     return {e.id: e.type for e in extraction.entities}
@@ -105,3 +107,27 @@ def test_a_people_of_a_state_named_by_its_adjective_is_the_same_as_of_its_name(e
     groups = [e for e in ex.entities if e.type == "Group"]
     assert [e.id for e in groups] == ["syria_kurds"], groups
     assert groups[0].label == "Syrian Kurds"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bosnian Serb leader Milorad Dodik rejected the ruling.",
+     ("milorad_dodik", "leader_of", "bosnia_and_herzegovina_serbs")),
+    ("Bosnian Serb forces shelled Sarajevo in 1993.", ("bosnia_and_herzegovina_serbs", "attacks", "sarajevo_ba")),
+])
+def test_two_nationality_words_before_a_noun_are_a_people_of_a_place(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
+
+
+def test_a_people_named_by_its_adjective_is_labelled_by_its_plural(extract_text):
+    ex = extract_text("Bosnian Serb leaders met in Banja Luka. Bosnian Serbs voted on Sunday.")
+    assert {e.label for e in ex.entities if e.type == "Group"} == {"Bosnian Serbs"}
+
+
+@pytest.mark.parametrize("text", [
+    "US Democratic senators opposed the bill on Tuesday.",  # a political camp
+    "Gunmen barricaded themselves in a Serbian Orthodox monastery.",  # no noun for people after
+])
+def test_two_nationality_words_before_other_nouns_are_no_people(extract_text, text):
+    # guards (pass without the rule)
+    found = types(extract_text(text))
+    assert not any(t == "Group" for t in found.values()), found
