@@ -28,6 +28,9 @@ LOCATIVE = {"in", "to", "from", "at", "near", "into", "outside", "around", "acro
 #: what a state sends or is sent: "orders from Beijing", "an appeal to Moscow" name the state, not the city
 MESSAGE_NOUNS = {"order", "instruction", "directive", "call", "demand", "request", "offer", "proposal", "appeal",
                  "message", "warning", "threat", "invitation", "ultimatum", "pressure", "support", "backing"}
+#: verbs whose "to" names who gets or is yielded to, not where: "capitulated to Baku", "sold drones to Moscow"
+YIELDING_VERBS = {"surrender", "capitulate", "yield", "submit", "cede", "hand", "transfer", "lose", "sell", "deliver",
+                  "supply", "give", "appeal"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "move", "go", "return", "flee", "leave", "reach", "relocate", "come"}
 #: verbs of taking, besieging or shelling ground: what they take or shell is the city, not its state ("the Taliban
 #: took over Kabul", "Serb forces shelled Sarajevo")
@@ -72,6 +75,8 @@ def _is_literal_place(span) -> bool:
     if (root.dep_ == "pobj" and root.head.lower_ in ("from", "to") and root.head.head.pos_ == "NOUN"
             and root.head.head.lemma_.lower() in MESSAGE_NOUNS):
         return False  # "orders from Beijing", "an appeal to Moscow": the state sends or gets it
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in YIELDING_VERBS:
+        return False  # "capitulated to Baku", "handed the town over to Moscow": the state gets it
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in MOTION_VERBS:
@@ -145,14 +150,15 @@ def _state_body(words: list[str], gaz: Gazetteer) -> str | None:
 
 
 #: words that open a two-word rank before a name: "Field Marshal", "Air Chief Marshal", "Rear Admiral"
-RANK_OPENERS = {"field", "air", "rear", "vice", "brigadier", "lieutenant", "major", "senior", "chief", "grand"}
+RANK_OPENERS = {"field", "air", "rear", "vice", "brigadier", "lieutenant", "major", "senior", "chief", "grand",
+                "supreme"}
 
 
 def _opens_a_rank(span, words: list[str]) -> bool:
     """Is an unknown name only the opening words of a rank whose next word is a title ("Field" in "Field
-    Marshal X", "Air" in "Air Marshal X")?"""
+    Marshal X", "Air" in "Air Marshal X", "Supreme" in "Supreme Leader X")?"""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return (nxt is not None and nxt.is_title and nxt.lower_ in TITLE_WORDS
+    return (nxt is not None and nxt.is_title and nxt.lower_ in TITLE_WORDS | {"leader"}  # "Supreme Leader X"
             and all(w in RANK_OPENERS or w in TITLE_WORDS for w in words))
 
 

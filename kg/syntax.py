@@ -46,7 +46,7 @@ QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousan
                   "wave", "waves", "barrage", "spate", "string", "round", "rounds", "salvo", "volley", "flurry"}
 
 SKIP_PREPS = {"in", "at", "on", "during", "since", "until", "after", "before", "of", "following", "amid",
-              "despite", "like", "as", "than", "over", "about", "within", "inside"}
+              "despite", "like", "as", "than", "over", "about", "within", "inside", "without"}
 
 #: ("authority": the lemma the parser gives "authorities")
 STATE_NOUNS = {"government", "authorities", "authority", "leadership", "side", "state", "administration", "regime",

@@ -143,3 +143,20 @@ def test_freezing_membership_of_a_body_is_leaving_it(extract_text, text, subject
 def test_a_family_name_with_its_particle_is_the_person_named_in_full(extract_text, text, person):
     people = {e.id: len(e.mentions) for e in extract_text(text).entities if e.type == "Person"}
     assert people.get(person) == 2, people
+
+
+def test_the_first_word_of_supreme_leader_names_no_one(extract_text):
+    found = types(extract_text("Ali Akbar Velayati, an adviser to Supreme Leader Ali Khamenei, said Tehran would respond."))
+    assert "supreme" not in found, found
+
+
+def test_a_capital_yielded_to_is_its_state(extract_text):
+    from tests.test_extract import rels
+    found = rels(extract_text("Critics accused Albin Kurti of capitulating to Belgrade over the north."))
+    assert any(o == "serbia" for _, p, o in found if p == "surrenders_to"), found
+
+
+def test_without_names_no_object(extract_text):
+    from tests.test_extract import rels
+    found = rels(extract_text("Tehran would block the corridor with or without Russia."))
+    assert not any(p == "blocks" and o == "russia" for _, p, o in found), found
