@@ -345,6 +345,9 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
             out.extend((g, "") for g in portion_of(child))
         elif child.dep_ in ("dobj", "attr", "dative", "oprd"):
             out.append((child, ""))
+        elif (child.dep_ == "ccomp" and verb.lemma_.lower() in DEMANDING_VERBS
+              and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            out.extend((c, "") for c in child.children if c.dep_ == "nsubj")  # "demanded that Armenia change X"
         elif child.dep_ == "prep" and not fronted(child, verb):
             for prep, g in ((p, g) for p in coordinated_preps(child) for g in p.children):
                 if g.dep_ != "pobj":
@@ -354,6 +357,10 @@ def objects_of(verb, *, locative: bool = False, phrasal=frozenset()) -> list[tup
                         or (locative and prep.lower_ in ("in", "inside", "into", "within", "on"))):
                     out.append((g, prep.lower_))
     return out
+
+
+#: verbs of demanding whose that-clause's subject is who is urged: "Baku demanded that Armenia change its constitution"
+DEMANDING_VERBS = {"demand", "ask", "request", "urge"}
 
 
 #: targets that move: where they were hit is no target of the attack ("attacked ships in the Red Sea")

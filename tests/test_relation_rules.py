@@ -182,3 +182,11 @@ def test_an_acronym_the_text_spelled_out_before_a_weapon_is_its_owner(extract_te
     # "RSF drones" is no drone model where the text names "the Rapid Support Forces (RSF)"
     found = rels(extract_text("The Rapid Support Forces (RSF) control Nyala. RSF drones struck Port Sudan on Sunday."))
     assert ("rapid_support_forces", "attacks", "port_sudan_sd") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara demanded that Stockholm extradite the suspects.", ("turkey", "calls_for", "sweden")),
+    ("Belgrade has urged that Pristina withdraw its special police from the north.", ("serbia", "calls_for", "kosovo")),
+])
+def test_who_a_demand_that_clause_urges_is_its_subject(extract_text, text, expected):
+    assert expected in rels(extract_text(text))
