@@ -118,6 +118,9 @@ def _place_after(doc, noun, gaz: Gazetteer) -> int | None:
     entry = gaz.lookup(obj.text)
     if prep.lower_ == "in" and entry is not None and entry.kind == "City":
         return None  # "talks with the Russians in Geneva": where they are, not a people of Geneva
+    if (prep.lower_ in ("in", "from") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and norm(noun.text[:-1]) in gaz.demonyms):
+        return None  # "the Russians in Ukraine have lost tanks": a state's people standing for its forces there
     end = obj.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1

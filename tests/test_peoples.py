@@ -131,3 +131,9 @@ def test_two_nationality_words_before_other_nouns_are_no_people(extract_text, te
     # guards (pass without the rule)
     found = types(extract_text(text))
     assert not any(t == "Group" for t in found.values()), found
+
+
+def test_the_people_of_a_state_in_another_stands_for_its_forces(extract_text):
+    # "the Iranians in Iraq" are Iran's forces or agents there, no people of Iraq
+    found = types(extract_text("The Iranians in Iraq armed the militias."))
+    assert not any(k.endswith("_iranians") for k in found), found
