@@ -130,8 +130,9 @@ def find_dates(text: str, anchor: dt.date | None = None, previous: dt.date | Non
             if value is not None:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
-                if kind == "day_noyear" or (kind == "month_thisyear" and "this year" not in m.group(0).lower()):
-                    yearless.add(m.start())
+                if ((kind == "day_noyear" or (kind == "month_thisyear" and "this year" not in m.group(0).lower()))
+                        and not _FUTURE_BEFORE.search(text[max(0, m.start() - 80):m.start()])):
+                    yearless.add(m.start())  # (one to come is not of the year the text was telling)
     found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous, earlier)
     if anchor is not None:
         for pattern in (_WEEKDAY, _RELATIVE):

@@ -27,6 +27,8 @@ def _starts(ex, etype):
     ("Kosovo declared independence in 2008 and a year later joined the IMF.", "2025-11-03", "2009", "year"),
     # a day or month with no year after a modal of the future is one to come
     ("Iraq's parliamentary elections will take place on 11 November.", "2025-09-27", "2025-11-11", "day"),
+    ("Kurdistan voted on 20 October 2024. Iraq's parliamentary elections will take place on 11 November.",
+     "2025-09-27", "2025-11-11", "day"),
     ("The two leaders will meet again in May.", "2025-11-03", "2026-05", "month"),
     ("Parliamentary elections are due next May.", "2025-11-03", "2026-05", "month"),
 ])
