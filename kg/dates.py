@@ -39,6 +39,7 @@ _ABSOLUTE = [
     ("day_noyear", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
     ("month_lastyear", re.compile(rf"\b(?:(?:in|since|during|by|until)\s+)?{_MONTH},?\s+(?:of\s+)?last\s+year\b", re.I)),
     ("month_last", re.compile(rf"\blast\s+{_MONTH}\b", re.I)),
+    ("month_next", re.compile(rf"\bnext\s+{_MONTH}\b", re.I)),
     ("month_thisyear", re.compile(rf"\b(?:in|since|during|by|until)\s+(?:early\s+|late\s+|mid-?\s*)?{_MONTH}"
                                   rf"(?:,?\s+(?:of\s+)?this\s+year)?\b", re.I)),
     ("month_thisyear", re.compile(rf"\b(?:early|late|mid)-?\s*{_MONTH}\b(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d)", re.I)),
@@ -65,6 +66,17 @@ _LATER = re.compile(
     r"(?:later|afterwards?)|the\s+(?:next|following)\s+(?P<next>day|morning|evening|night))\b",
     re.I,
 )
+#: a longer time after the date the text gave last, of any precision: "three years later", "a year on", "two
+#: months afterwards", "the following spring", "the next year"
+_LATER_LONG = re.compile(
+    r"\b(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?P<unit>months?|years?)\s+"
+    r"(?:later|afterwards?|on\b)|the\s+(?:next|following)\s+(?P<next>year|month|spring|summer|autumn|fall|winter))\b",
+    re.I,
+)
+#: the month a season of the year begins in
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+#: a year in brackets after a number names a document, it dates nothing: "resolution 2767 (2024)"
+_DOCUMENT_YEAR = re.compile(r"\d\s*\(\s*$")
 
 
 def _month_number(text: str) -> int:
@@ -92,12 +104,14 @@ def parse_anchor(value: str | None) -> dt.date | None:
     return dt.date(*parts) if _valid(*parts) else None
 
 
-def find_dates(text: str, anchor: dt.date | None = None,
-               previous: dt.date | None = None) -> list[tuple[int, int, DateValue]]:
+def find_dates(text: str, anchor: dt.date | None = None, previous: dt.date | None = None,
+               earlier: DateValue | None = None) -> list[tuple[int, int, DateValue]]:
     """Every date expression in ``text`` with its span, normalized; earlier patterns win overlaps.
 
     "five days later", "the next day" count from the last full date before them: one earlier in ``text``,
     else ``previous`` (the last one before ``text``, when the caller knows it); without either, they are no date.
+    "three years later", "the following spring" count from the last date of any precision before them: one
+    earlier in ``text``, else ``earlier`` (the last one the caller knows of before ``text``), else ``previous``.
     """
     found: list[tuple[int, int, DateValue]] = []
     taken: list[tuple[int, int]] = []
@@ -110,13 +124,16 @@ def find_dates(text: str, anchor: dt.date | None = None,
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            value = _absolute(kind, m, anchor)
+            if kind == "year" and _DOCUMENT_YEAR.search(text[:m.start()]) and text[m.end():m.end() + 1] == ")":
+                continue
+            value = _absolute(kind, m, anchor, text[max(0, m.start() - 80):m.start()])
             if value is not None:
                 found.append((m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
-                if kind == "day_noyear":
-                    yearless.add(m.start())
-    found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous)
+                if ((kind == "day_noyear" or (kind == "month_thisyear" and "this year" not in m.group(0).lower()))
+                        and not _FUTURE_BEFORE.search(text[max(0, m.start() - 80):m.start()])):
+                    yearless.add(m.start())  # (one to come is not of the year the text was telling)
+    found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous, earlier)
     if anchor is not None:
         for pattern in (_WEEKDAY, _RELATIVE):
             for m in pattern.finditer(text):
@@ -135,16 +152,32 @@ def find_dates(text: str, anchor: dt.date | None = None,
             value = _later(m, since)
             found.append((m.start(), m.end(), value))
             taken.append((m.start(), m.end()))
+    for m in _LATER_LONG.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        before = [v for a, _, v in sorted(found, key=lambda f: f[0]) if a < m.start() and v.end is None]
+        since = before[-1] if before else earlier or (
+            DateValue(previous.isoformat(), "day", text="") if previous is not None else None)
+        value = _later_long(m, since) if since is not None else None
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f[0])
 
 
-def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, previous: dt.date | None) -> list:
-    """A day named without its year that would fall after the article ("November 8" in a September article) is
-    of the year the text is telling, when a full date of an earlier year comes before it ("on September 27, 2020
-    ... captured Shusha on November 8": 2020), not of the year before the article."""
+def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, previous: dt.date | None,
+                       earlier: DateValue | None = None) -> list:
+    """A day named without its year is of the year the text is telling, not of the article's:
+
+    * one that would fall after the article ("November 8" in a September article), when a full date of an
+      earlier year comes before it ("on September 27, 2020 ... captured Shusha on November 8": 2020), not of the
+      year before the article;
+    * one right after a date of an earlier year in the same paragraph (``earlier``: the last one before the
+      text, if the caller knows it): "The decisive blow came in the summer of 1974. On July 15, ..." (1974-07-15;
+      after "December 1963", "on January 5" is of 1964); so is a month ("... in 1974. By August, ...")."""
     if anchor is None:
         return found
-    out, last = [], previous
+    out, last, told = [], previous, earlier
     for start, end, value in found:
         day = parse_anchor(value.start) if value.precision == "day" and value.end is None else None
         if start in yearless and day is not None and last is not None and last.year < day.year:
@@ -152,8 +185,23 @@ def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, 
             moved = (dt.date(last.year, day.month, day.day) if _valid(last.year, day.month, day.day) else None)
             if later is not None and later > anchor + dt.timedelta(days=31) and moved is not None and moved >= last:
                 value, day = DateValue(start=moved.isoformat(), precision="day", text=value.text), moved
+        month = parse_anchor(value.start) if value.precision == "month" else None
+        when = day or month
+        if (start in yearless and when is not None and when.year == anchor.year and when <= anchor
+                and told is not None and int(told.start[:4]) < anchor.year):
+            year = int(told.start[:4])
+            if told.precision != "year" and (when.month, when.day if day else 1) < tuple(
+                    int(p) for p in (told.start + "-01").split("-")[1:3]):
+                year += 1  # after "December 1963", "on January 5" is of 1964
+            if year < anchor.year and _valid(year, when.month, when.day):
+                if day is not None:
+                    day = dt.date(year, day.month, day.day)
+                    value = DateValue(start=day.isoformat(), precision="day", text=value.text)
+                else:
+                    value = DateValue(start=f"{year:04d}-{when.month:02d}", precision="month", text=value.text)
         out.append((start, end, value))
         last = day if day is not None else last
+        told = value if value.end is None else told
     return out
 
 
@@ -178,7 +226,31 @@ def _later(m: re.Match, since: dt.date) -> DateValue:
     return DateValue(day.isoformat(), "day", text=m.group(0))
 
 
-def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:
+def _later_long(m: re.Match, since: DateValue) -> DateValue | None:
+    """"three years later" after July 2017 -> 2020; "two months later" after 30 July 2024 -> 2024-09; "the
+    following spring" after December 1963 -> 1964, after January 2020 -> 2020 (the season of that year)."""
+    year, month = int(since.start[:4]), int(since.start[5:7]) if since.precision != "year" else None
+    step = (m.group("next") or "").lower()
+    if step in SEASONS:
+        later = year if month is not None and month < SEASONS[step] else year + 1
+        return DateValue(f"{later:04d}", "year", text=m.group(0))
+    if step:
+        n, unit = 1, step
+    else:
+        n_text = m.group("n").lower()
+        n, unit = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text], m.group("unit").lower().rstrip("s")
+    if unit == "year":
+        return DateValue(f"{year + n:04d}", "year", text=m.group(0))
+    if month is None:
+        return None  # "two months after 2019" is no month
+    months = year * 12 + month - 1 + n
+    return DateValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text=m.group(0))
+
+
+def _absolute(kind: str, m: re.Match, anchor: dt.date | None, before: str = "") -> DateValue | None:
+    """A date expression of the kind its pattern tells, normalized against ``anchor``; ``before``: the text just
+    before it, where a modal of the future makes a day or month with no year one to come ("will take place on 11
+    November", "will meet in May")."""
     g = m.groupdict()
     text = m.group(0)
     if kind == "year":
@@ -194,11 +266,20 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
         # "in April last year": the year before the article's; "last April": the latest April before the article
         year = anchor.year - 1 if kind == "month_lastyear" or month >= anchor.month else anchor.year
         return DateValue(start=f"{year:04d}-{month:02d}", precision="month", text=text)
+    if kind == "month_next":  # "next May": the first May after the article
+        if anchor is None:
+            return None
+        year = anchor.year if month > anchor.month else anchor.year + 1
+        return DateValue(f"{year:04d}-{month:02d}", "month", text=text)
+    future = _FUTURE_BEFORE.search(before) is not None
     if kind == "month_thisyear":
         if anchor is None:
             return None
         year = anchor.year
-        if "this year" not in text.lower() and month > anchor.month + 1 and not text.lower().startswith("until"):
+        if future and month < anchor.month and "this year" not in text.lower():
+            year += 1  # "will meet in May" in a November article: next May
+        elif (not future and "this year" not in text.lower() and month > anchor.month + 1
+              and not text.lower().startswith("until")):
             year -= 1  # "since November" in a February article: last November (the next month may be meant)
         return DateValue(start=f"{year:04d}-{month:02d}", precision="month", text=text)
     day = int(g["day"])
@@ -206,8 +287,11 @@ def _absolute(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | Non
         if anchor is None:
             return None
         year = anchor.year
+        if future:  # "will take place on 11 November": the next such day
+            if _valid(year, month, day) and dt.date(year, month, day) < anchor:
+                year += 1
         # a date later than the article, with no year, is most likely last year's
-        if _valid(year, month, day) and dt.date(year, month, day) > anchor + dt.timedelta(days=31):
+        elif _valid(year, month, day) and dt.date(year, month, day) > anchor + dt.timedelta(days=31):
             year -= 1
     else:
         year = int(g["year"])
@@ -281,6 +365,11 @@ def _relative(m: re.Match, anchor: dt.date) -> DateValue | None:
 
 
 _PUBLISHED = re.compile(r"\b(?:published|posted|updated|date)\b[^\n]{0,20}", re.I)
+
+
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """The offsets at which the paragraphs of a text (parted by blank lines) begin."""
+    return (0, *(m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)))
 
 
 def find_publication_date(header: str) -> str | None:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from .dates import counts_from_before, counts_from_today, find_dates, parse_anchor
+from .dates import counts_from_before, counts_from_today, find_dates, paragraph_starts, parse_anchor
 from .model import DateValue, Mention
 from .nlp import text_of
 
 
 #: a date after these words bounds something else ("will stay until at least 2025"), it does not date the event
 _BOUND = re.compile(r"\b(?:until|till|through|by|before|after)\s+(?:at\s+(?:least|the\s+latest)\s+)?$", re.I)
+_BOUND_IN = re.compile(r"(?:until|till|by)\b", re.I)  # ... or inside it: "By August, troops held a third of it"
 
 
 
@@ -42,8 +44,9 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
         return "other"
     tok = date.root
     for _ in range(len(doc)):
-        if tok.i == span.root.i:
-            return "me"
+        if tok.i == span.root.i or (tok.lemma_.lower() in ONSET_VERBS and any(
+                c.dep_ == "nsubj" and c.i == span.root.i for c in tok.children)):
+            return "me"  # "since the war began on April 15": the war's day, whatever the clause hangs on
         if tok.i in roots:
             return "other"
         if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
@@ -56,10 +59,14 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
     return None
 
 
+#: verbs whose subject event starts, or takes place, when they do
+ONSET_VERBS = {"begin", "start", "erupt", "break", "occur", "happen"}
+
+
 #: words that make what they govern only possible, planned or wished for ("ready to host a meeting", "plans to
 #: hold talks", "would help avoid a new war")
 _UNREAL = {"ready", "willing", "prepared", "plan", "intend", "hope", "want", "wish", "seek", "propose", "offer",
-           "aim", "avoid", "prevent", "threaten", "expect", "promise", "pledge", "vow"}
+           "aim", "avoid", "prevent", "threaten", "expect", "promise", "pledge", "vow", "encourage", "urge"}
 #: a clause under these words sets another fact beside the main clause, not a second thing that happened then
 _CONTRAST = {"while", "whereas", "although", "though"}
 
@@ -140,8 +147,11 @@ def _embedded(event, date) -> bool:
     if event.i in above or date.start <= event.i < date.end:
         return False
     after = event.right_edge.i + 1
-    if date.start == after or (date.start == after + 1 and event.doc[after].lower_ in ("on", "in")):
-        return False  # "retaliation for a strike on its embassy in Damascus | on April 1", hung high by the parser
+    if ((date.start == after and date[0].pos_ == "ADP")
+            or (date.start == after + 1 and event.doc[after].lower_ in ("on", "in"))):
+        # "retaliation for a strike on its embassy in Damascus | on April 1", hung high by the parser; but an adverb
+        # ("will initial the text of the treaty | today") is the verb's
+        return False
     if (event.dep_ == "pobj" and event.head.lower_ in _TOPIC and event.head.head.i in above
             and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.head.head.children)):
         return True  # "blocked a statement | on the war last week", the topic hung on the verb: the statement's
@@ -210,6 +220,24 @@ def _reacted_to(noun) -> bool:
     return head is not None and head.pos_ == "VERB" and head.lemma_.lower() in REACTION_VERBS
 
 
+#: verbs that stop, keep up or break an event that was going on before: their date is theirs ("Petro suspended the
+#: talks in January", "the government halted air strikes the following spring", "the ceasefire expired in August")
+COURSE_VERBS = {"suspend", "freeze", "halt", "end", "abandon", "cancel", "postpone", "boycott", "quit", "scrap",
+                "interrupt", "violate", "breach", "break", "lift", "extend", "renew", "prolong"}
+#: verbs whose subject is an event that ends by them
+ENDING_VERBS = {"expire", "lapse"}
+
+
+def _course_changed(noun) -> bool:
+    """Is ``noun`` an event a verb stops, keeps up or breaks (its object, or the subject of "expired")?"""
+    head = noun.head
+    if head.pos_ != "VERB":
+        return False
+    lemma = head.lemma_.lower()
+    return ((noun.dep_ in ("dobj", "nsubjpass") and lemma in COURSE_VERBS)
+            or (noun.dep_ == "nsubj" and lemma in ENDING_VERBS))
+
+
 #: determiners of a noun that points back at an event named before ("the talks", "these strikes")
 _BACK = {"the", "this", "these", "that", "those"}
 
@@ -221,7 +249,7 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
     base = sent.start_char
     sent_text = text_of(span.doc)[sent.start_char:sent.end_char]
     found = [f for f in _sentence_dates(span.doc, base, sent_text, anchor_date)
-             if not _BOUND.search(sent_text[:f[0]])
+             if not _BOUND.search(sent_text[:f[0]]) and not _BOUND_IN.match(f[2].text)
              and not any(a <= base + f[0] < b for a, b in others)]
     found = [q for q in (_as_said(span.doc, base, f, anchor_date) for f in found) if q is not None]
     owners = {f: _date_owner(span, base + f[0], base + f[1], others) for f in found}
@@ -231,10 +259,12 @@ def date_near(span, m: Mention, anchor_date, others: list[tuple[int, int]] = ())
         found = [f for f in found if not counts_from_before(f[2])]
         if _reacted_to(span.root):  # "On Monday, the EU condemned the attack": the day of the condemnation
             found = [f for f in found if owners[f] == "me"]
+    if span.root.pos_ == "NOUN" and _course_changed(span.root):
+        found = [f for f in found if owners[f] == "me"]
     if _superlative(span.root):  # "the most serious escalation since 2012": a comparison, not the event's date
         found = [f for f in found if not (_SINCE.search(sent_text[:f[0]]) or f[2].text.lower().startswith("since"))]
     if not found:
-        return None
+        return head_date(span, anchor_date)
     rel = m.start - sent.start_char
     inside = [f for f in found if rel <= f[0] < rel + (m.end - m.start)]
     if inside:
@@ -309,16 +339,105 @@ def _sentence_dates(doc, base: int, sent_text: str, anchor_date) -> list:
     cache = doc.user_data.setdefault("kg_sentence_dates", {})
     key = (base, str(anchor_date))
     if key not in cache:
-        cache[key] = find_dates(sent_text, anchor_date, previous=_last_day_before(doc, base, anchor_date))
+        paragraph = _paragraph(doc, base, anchor_date)
+        told = [v for a, v in paragraph.dates if a < base and v.end is None and _of_main_clause(doc, a, v)]
+        cache[key] = find_dates(sent_text, anchor_date, previous=_last_day_before(doc, base, anchor_date),
+                                earlier=told[-1] if told else None)
     return cache[key]
+
+
+def _of_main_clause(doc, offset: int, value: DateValue) -> bool:
+    """Does a date expression date its sentence's main clause ("The blow came in the summer of 1974"), not a
+    relative clause or a noun's complement in it ("the troops of ATMIS, which succeeded AMISOM in April 2022")?
+    Only such a date sets the year a text goes on telling."""
+    date = doc.char_span(offset, offset + len(value.text), alignment_mode="expand")
+    return date is not None and not any(t.dep_ in ("relcl", "acl", "ccomp", "advcl") for t in date.root.ancestors)
 
 
 def _last_day_before(doc, offset: int, anchor_date) -> dt.date | None:
     """The last full date the text gives before character ``offset`` ("On September 19 ... Five days later"):
-    what "later" counts from. The text's dates are found once per doc."""
-    days = doc.user_data.get("kg_days")
-    if days is None:
-        days = doc.user_data["kg_days"] = [(a, v.start) for a, _, v in find_dates(text_of(doc), anchor_date)
-                                           if v.precision == "day" and v.end is None]
-    before = [day for a, day in days if a < offset]
-    return parse_anchor(before[-1]) if before else None
+    what "later" counts from."""
+    days = [v.start for p in _paragraphs(doc, anchor_date) for a, v in p.dates
+            if a < offset and v.precision == "day" and v.end is None]
+    return parse_anchor(days[-1]) if days else None
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    start: int
+    end: int
+    dates: tuple  # (offset, DateValue) of its date expressions
+    head: DateValue | None  # the date its line begins with ("Nov. 6, 1975 —", "12:34 ET —"), if any
+
+
+#: a date at the head of a line, before a dash or colon: a chronology's entry ("Nov. 6, 1975 — ...")
+_HEAD_DASH = re.compile(r"\s*[—–:-]\s")
+#: a clock time at the head of a line: a live blog's entry ("12:34 ET — ...", "9.05am: ...")
+_HEAD_TIME = re.compile(r"\s*(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s*[—–:-]\s")
+
+
+def _paragraphs(doc, anchor_date) -> list[_Paragraph]:
+    """The paragraphs of the text with their dates, found once per doc; a paragraph is read with the last full
+    date of those before it (what "later" counts from). A clock time heads an entry of the day the text was
+    published when two or more entries of the text begin with one (a live blog)."""
+    key = f"kg_paragraph_dates:{anchor_date}"
+    out = doc.user_data.get(key)
+    if out is None:
+        text, out, last = text_of(doc), [], None
+        starts = paragraph_starts(text)
+        timed = sum(1 for a in starts if _HEAD_TIME.match(text, a))
+        for a, b in zip(starts, (*starts[1:], len(text))):
+            found = find_dates(text[a:b], anchor_date, previous=last)
+            head = next((v for s, e, v in found[:1] if not text[a:a + s].strip() and _HEAD_DASH.match(text, a + e)),
+                        None)
+            clock = _HEAD_TIME.match(text, a)
+            if head is None and clock and timed >= 2 and anchor_date is not None:
+                head = DateValue(anchor_date.isoformat(), "day", text=clock.group("time"))
+            days = [v for _, _, v in found if v.precision == "day" and v.end is None]
+            last = parse_anchor(days[-1].start) if days else last
+            out.append(_Paragraph(a, b, tuple((a + s, v) for s, _, v in found), head))
+        doc.user_data[key] = out
+    return out
+
+
+def _paragraph(doc, offset: int, anchor_date) -> _Paragraph:
+    return next(p for p in reversed(_paragraphs(doc, anchor_date)) if p.start <= offset)
+
+
+#: where a noun tells an event as what happens, not as what another thing is about ("commits both sides to the
+#: treaty"): the subject or object of its clause, or the time of it ("during a visit")
+_DONE_ROLES = {"nsubj", "nsubjpass", "dobj", "ROOT"}
+_DURING = {"during", "at", "amid", "in"}
+
+
+def _told_as_done(tok) -> bool:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in _DONE_ROLES:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _DURING and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def head_date(span, anchor_date) -> DateValue | None:
+    """The date the line of an event mention begins with, for a mention whose sentence gives no date of its own
+    ("Feb. 27, 1976 — The Polisario Front proclaims the SADR. War breaks out with Morocco."; "12:34 ET — Aliyev and
+    Pashinyan have signed a joint declaration."), if the sentence tells it as done: not an event named before
+    ("the deal"), nor one only possible, wished for, denied or done before ("cannot be signed", "had held")."""
+    sent = span.sent
+    paragraph = _paragraph(span.doc, sent.start_char, anchor_date)
+    if paragraph.head is None or _sentence_dates(span.doc, sent.start_char, text_of(span.doc)[sent.start_char:sent.end_char],
+                                                 anchor_date):
+        return None
+    root = span.root
+    if root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK for c in root.children) and not any(
+            c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in root.children):
+        return None  # "the deal": one named before; not "the trilateral meeting", told of as it happens
+    if any(c.dep_ == "relcl" and any(g.dep_ == "neg" for g in c.children) for c in root.children):
+        return None  # "a referendum, which has never been held"
+    if not _told_as_done(root):
+        return None
+    for tok in (root, *root.ancestors):
+        if tok.pos_ in ("VERB", "AUX") and (_unreal(tok) or any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("had", "to")) for c in tok.children)):
+            return None  # "cannot be signed", "had held", "to organise a referendum"
+    return paragraph.head

@@ -158,11 +158,29 @@ def _nominal(tok) -> bool:
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux") for c in tok.children))
 
 
+#: verbs that tell an event only with a crowd for subject: "more than 100,000 Armenians fled", "tens of thousands
+#: fled to Cúcuta" (a displacement); not "the president fled the country"
+CROWD_VERBS = {"flee"}
+#: words that count a crowd: "tens of thousands", "hundreds"
+CROWD_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozens",
+               "scores"}
+
+
+def _crowd(verb) -> bool:
+    """Is a verb's subject a crowd counted in numbers ("160,000 Greek Cypriots", "tens of thousands of Sahrawis")?"""
+    return any(c.dep_ == "nsubj" and (c.lower_ in CROWD_WORDS or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
+
+
 def _trigger_type(tok, event_types: EventTypes) -> str | None:
     if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod") and not _nominal(tok):
+        if tok.lemma_.lower() in CROWD_VERBS and not _crowd(tok):
+            return None
         return event_types.verbs.get(tok.lemma_.lower())
     if not _nominal(tok):
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return None  # "the conference broke up without agreement": none was made
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in KIND_NOUNS | CESSATION_NOUNS:
         return None  # "an act of war", "a form of genocide": what something is called, not an event of its own;
         # "a cessation of hostilities" is the ceasefire, not the war
@@ -184,12 +202,17 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
         found = event_types.triggers.get(f"{mod} {tok.lower_}")
         if found:
             return found
+    if any(m in PRESS_WORDS for m in mods):
+        return None  # "told a news conference", "a press briefing": reporters hearing someone, not a meeting of sides
     found = event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
     if found is None and tok.lemma_.lower() in NAMED_DISPUTE_NOUNS and "War" in event_types.types and any(
             c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC", "NORP") for c in tok.lefts):
         return "War"  # "the Kashmir situation", "the Western Sahara dispute", "the Kurdish question"
     return found
 
+
+#: words before a meeting noun that make it one with the press
+PRESS_WORDS = {"news", "press", "media"}
 
 #: nouns that name a conflict only when a place or people qualifies them: "the Kashmir issue", not "the issue"
 NAMED_DISPUTE_NOUNS = {"situation", "conflict", "dispute", "question", "issue"}

@@ -300,7 +300,7 @@ def resolve_events(entities: list[Entity], triggers: list[Mention], facts: dict,
 
     Returns (entities, trigger key -> event id). ``mapping`` is what :func:`kg.resolution.resolve_entities`
     returned for the other mentions; ``published`` maps an article id to its publication date; ``paragraphs``
-    an article id to the offsets its body's paragraphs begin at (:func:`kg.known_events.paragraph_starts`).
+    an article id to the offsets its body's paragraphs begin at (:func:`kg.dates.paragraph_starts`).
     """
     from .resolution import canonical
 

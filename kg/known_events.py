@@ -82,11 +82,6 @@ class KnownEvents:
         return len((keys & known.sides) | (states & known.side_states))
 
 
-def paragraph_starts(text: str) -> tuple[int, ...]:
-    """The offsets at which the paragraphs of a text (parted by blank lines) begin."""
-    return (0, *(m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)))
-
-
 def known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: KnownEvents,
                  article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None,
                  near: set[str] = frozenset()) -> str | None:

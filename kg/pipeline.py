@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from .dates import latest_date
+from .dates import latest_date, paragraph_starts
 from .contested import find_contested, load_framing, neutral_event_labels
 from .corroboration import with_reposts
 from .entities import KeyKinds, read_mentions
@@ -15,7 +15,6 @@ from .resolution import canonical, names_within_articles, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
-from .known_events import paragraph_starts
 from .gazetteer import load_gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
