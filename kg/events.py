@@ -396,6 +396,9 @@ def event_facts(doc, mentions: list[Mention], *, anchor: str | None, gaz: Gazett
                     and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in root.head.children)):
                 # "X called snap elections"; but "X called the strikes an act of war" names them, not does them
                 agents = [c for c in root.head.children if c.dep_ == "nsubj"]
+        if not _nominal(root) and root.lemma_.lower() in CROWD_VERBS:
+            # "100,000 Armenians fled": those who move, as in "the exodus of X", not whoever drives them out
+            agents, patients = [], list(patients) + list(agents)
         helpers = _facilitators(root, m, events, doc) if _nominal(root) else []
         mediators = _facilitators(root, m, events, doc, MEDIATION) if _nominal(root) else []
         if _nominal(root) and root.dep_ == "dobj" and root.head.lemma_.lower() in MEDIATION:

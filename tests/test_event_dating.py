@@ -161,3 +161,10 @@ def test_the_day_an_event_began_on_is_its_own_under_another_clause(extract_text)
     ex = extract_text("More than 1.2 million people have fled their homes since the war began on April 15.",
                       date="2023-06-02")
     assert _starts(ex, "War") == ["2023-04-15"]
+
+
+def test_a_crowd_that_flees_is_the_displaced_as_in_an_exodus_of_it(extract_text):
+    ex = extract_text("Tens of thousands of Sahrawis fled to Tindouf. The exodus of Sahrawis alarmed Algiers.")
+    events = [e for e in ex.entities if e.type == "Event" and e.event_type == "Displacement"]
+    assert len(events) == 1, events
+    assert [(p.entity, p.role) for p in events[0].participants if p.entity == "sahrawis"] == [("sahrawis", "patient")]
