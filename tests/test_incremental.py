@@ -135,3 +135,18 @@ def test_a_cache_is_warm_only_for_the_salt_of_the_last_build(tmp_path):
     ArticleCache(folder, salt="a").prune()
     assert ArticleCache(folder, salt="a").warm()
     assert not ArticleCache(folder, salt="b").warm()  # another model, ontology or code: every article is read
+
+
+def test_the_stored_gazetteer_is_remade_when_a_curated_layer_changes(tmp_path, monkeypatch):
+    from kg.gazetteer import CURATED_LAYERS
+    from kg.pipeline import ONTOLOGY_DIR, cached_gazetteer
+
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, ontology)
+    monkeypatch.setenv("KG_ONTOLOGY", str(ontology))
+    cache = tmp_path / "cache"
+    assert cached_gazetteer(world=False, cache_dir=cache).lookup("Zanzibar Accord") is None
+    layer = ontology / CURATED_LAYERS[0]
+    layer.write_text(layer.read_text(encoding="utf-8") + "- {id: zanzibar_accord, type: Event, label: Zanzibar Accord,"
+                     " kind: Agreement, date: {start: '1999-01-01'}}\n", encoding="utf-8")
+    assert cached_gazetteer(world=False, cache_dir=cache).lookup("Zanzibar Accord").id == "zanzibar_accord"
