@@ -342,17 +342,33 @@ def load_curated(path: Path) -> list[Entry]:
 
 
 def world_countries() -> list[tuple[str, Entry]]:
-    """Every state in ISO 3166 (pycountry) with its official and common names, as (ISO alpha-2, entry)."""
+    """Every state in ISO 3166 (pycountry) with its official and common names, as (ISO alpha-2, entry), and the
+    name it goes by in English where that is none of them (countryinfo's: "Brunei", "East Timor", "Cape Verde")."""
     import pycountry
 
+    english = english_names()
     entries = []
     for c in pycountry.countries:
         names = {getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)}
+        names |= {english[c.alpha_2]} if c.alpha_2 in english else set()
         label = getattr(c, "common_name", None) or c.name.split(",")[0]
         aliases = tuple(sorted(n for n in names if n != label))
         entries.append((c.alpha_2, Entry(id=slug(label), type="Country", label=label, aliases=aliases, kind="State",
                                          curated=False)))
     return entries
+
+
+def english_names() -> dict[str, str]:
+    """ISO alpha-2 code -> the name a state goes by in English (countryinfo's data, from REST Countries)."""
+    from countryinfo import all_countries
+
+    out = {}
+    for country in all_countries():
+        iso = country.iso()
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        if code and country.name() and "," not in country.name():
+            out[code] = country.name()
+    return out
 
 
 def geonames_states() -> dict[str, str]:

@@ -122,3 +122,15 @@ def test_a_title_is_not_part_of_a_persons_mention(extract_text, text, person, me
 ])
 def test_a_juntas_leader_leads_the_state(extract_text, text, expected):
     assert expected in rels(extract_text(text))
+
+
+# --- a state's short name --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali and Burkina signed a defence pact in Bamako.", "burkina_faso"),
+    ("Swaziland sent observers to the vote.", "eswatini"),  # the English name countryinfo has, pycountry lacks
+    ("Cape Verde sent observers to the vote.", "cabo_verde"),
+    ("East Timor applied to join the bloc.", "timor_leste"),
+])
+def test_a_states_short_name_is_the_state(extract_text, text, expected):
+    assert _entity(extract_text(text), expected).type == "Country"
