@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, ministry_noun
+from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, ministry_noun, names_state_body, norm
 from .model import Mention
 from .nlp import text_of
 
@@ -86,6 +86,60 @@ def possessive_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
                             source=m.source, section=m.section, reading="demonym", ner_label="ORG")
         out.append(m)
     return out
+
+
+#: titles a place's body stands before, whose title it is: "Kosovo police spokesman X"
+_BODY_OF_TITLE = {"spokesman", "spokeswoman", "spokesperson", "chief", "head", "commander", "official", "officials",
+                  "statement", "figures", "data", "toll"}
+
+
+def place_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Kosovo police", "the Gaza health ministry", "Gaza's health ministry", "the Ukrainian General Staff": a
+    state's or place's name, or a state's adjective no mention covers, that modifies a body noun of a state
+    (:func:`kg.gazetteer.names_state_body`) is part of that body's one mention, as in "Kosovo's police"; the body
+    is the place's or state's (an unknown name the NER found in the body noun, "Health Ministry", goes with it)."""
+    text = text_of(doc)
+    owners = [(m, m.entity) for m in mentions
+              if m.entity in gaz.entries and gaz.entries[m.entity].type in ("Country", "Place")]
+    covered = [(m.start, m.end) for m in mentions]
+    for tok in doc:  # "the Ukrainian General Staff", which the NER left untagged
+        state = gaz.demonyms.get(norm(tok.text)) if tok.is_title and tok.dep_ in ("amod", "compound") else None
+        if state and not any(a < tok.idx + len(tok) and tok.idx < b for a, b in covered):
+            owners.append((Mention(entity=state, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                   source=mentions[0].source if mentions else "", section=mentions[0].section
+                                   if mentions else "", reading="demonym", ner_label="NORP"), state))
+    replaced, found = set(), []
+    for m, key in owners:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        body = _body_after(span) if span is not None else None
+        if body is None or not names_state_body(body.text.lower()):
+            continue
+        inside = [o for o in mentions if o.start < body.end_char and body.start_char < o.end]
+        if any(not (o.entity.startswith("Organization:") and o.text.lower() == body.text.lower()) for o in inside):
+            continue  # another name in it ("Kosovo Liberation Army" is the ruler's whole name)
+        replaced.update(id(o) for o in [m, *inside])
+        found.append(Mention(entity=gaz.body_of(key, ministry_noun(body.text.lower())),
+                             text=text[m.start:body.end_char], start=m.start, end=body.end_char, source=m.source,
+                             section=m.section, reading="demonym", ner_label="ORG"))
+    if not found:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in replaced] + found, key=lambda m: m.start)
+
+
+def _body_after(span):
+    """The noun phrase a name modifies, from the word after it (and its "'s") to the noun it modifies: "police" in
+    "Kosovo police", "health ministry" in "Gaza's health ministry"; None when that noun in turn modifies another
+    than a title or a body's word ("a Kosovo police station")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "poss") or head.i < span.end or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = span.end + (1 if span.end < len(doc) and doc[span.end].tag_ == "POS" and root.dep_ == "poss" else 0)
+    if first > head.i or any(t.head.i != head.i or t.dep_ not in ("compound", "amod") for t in doc[first:head.i]):
+        return None
+    if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() not in _BODY_OF_TITLE:
+        return None
+    return doc[first:head.i + 1]
 
 
 def stateless_ministries(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:

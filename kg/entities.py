@@ -9,15 +9,15 @@ import re
 from dataclasses import replace
 
 from .coreference import (body_anaphora, compose_groups, demonym_bodies, group_anaphora, known_as,
-                          named_before_acronym, possessive_bodies, same_name_again, stateless_ministries,
-                          whose_bodies)
-from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, norm
+                          named_before_acronym, place_bodies, possessive_bodies, same_name_again,
+                          stateless_ministries, whose_bodies)
+from .gazetteer import BODY_NOUNS, STATE_NOUNS, Gazetteer, body_type, names_state_body, norm
 from .model import Mention
 from .nlp import text_of
 from .peoples import PEOPLE_LABEL, people_key
 from .speech import CUE_VERBS
 from .spans import (ARTICLE_SCOPED, BODY_KIND_NOUNS, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON,
-                    TITLE_WORDS, is_portfolio, read_spans)
+                    ORG_HEADS, TITLE_WORDS, is_portfolio, read_spans)
 from .syntax import PORTION_WORDS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -135,15 +135,16 @@ def _demonym_body(span, gaz: Gazetteer) -> str | None:
 
 def _state_body(words: list[str], gaz: Gazetteer) -> str | None:
     """The key of a state's body named by a demonym or a state's name and a body noun ("Ethiopian Defence
-    Ministry", "US Army", "United States Army"), else None."""
+    Ministry", "US Army", "United States Army"), else None; also a place's ("Gaza Health Ministry")."""
     for cut in range(1, len(words)):
-        if norm(" ".join(words[cut:])) not in BODY_NOUNS:
+        noun = norm(" ".join(words[cut:]))
+        if noun not in BODY_NOUNS and not names_state_body(noun):
             continue
         head = " ".join(words[:cut])
         state = gaz.demonyms.get(norm(head))
         if state is None:
             entry = gaz.lookup(head)
-            state = entry.id if entry is not None and entry.type == "Country" else None
+            state = entry.id if entry is not None and entry.type in ("Country", "Place") else None
         if state is not None:
             return gaz.body_of(state, " ".join(words[cut:]))
     return None
@@ -178,8 +179,9 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
         ent_id = span.ent_id_
         if ":" in ent_id:  # an ambiguous surname, resolved per article later
             return ent_id, "name"
-        if "__" in ent_id:  # demonym + body noun, minted by the ruler
-            return ent_id, "demonym"
+        if "__" in ent_id:  # demonym + body noun, minted by the ruler: "the Israeli army" is the IDF
+            state, noun = ent_id.split("__", 1)
+            return gaz.body_of(state, noun.replace("_", " ")), "demonym"
         entry = gaz.entries.get(ent_id)
         if entry and entry.type in ("Place", "Country") and _names_a_document(span):
             return None  # "the Rome Statute", "the Geneva Conventions": a text named after a city, not the city
@@ -243,6 +245,19 @@ def provisional_key(span, gaz: Gazetteer) -> tuple[str, str] | None:
             and (span[0].lower_ == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"))):
         etype = "Place"  # "the Durand Line", "the Green Line": a border or front line (not "Maersk Line")
     return f"{etype}:{key}", "name"
+
+
+def _after_titles(span, start: int, end: int, key: str) -> tuple[int, str]:
+    """Where a person's name starts after the titles and ranks a span opens with ("General Asim Munir", "Senior
+    General Min Aung Hlaing", a gazetteer alias or the NER's), and its key (an unknown name's, without them)."""
+    tokens = [t for t in span if start <= t.idx < end]
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].is_title and tokens[i].lower_.rstrip(".") in TITLE_WORDS | RANK_OPENERS:
+        i += 1
+    if i == 0:
+        return start, key
+    start = tokens[i].idx
+    return start, f"Person:{norm(text_of(span.doc)[start:end])}" if key.startswith("Person:") else key
 
 
 def _names_a_people(span) -> bool:
@@ -326,12 +341,20 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
             nxt = doc[span.end]  # a byline's capitalised surname the NER left out: "M. Hakan YAVUZ"
             # ... or a surname the NER cut off a name it tagged ("Prime Minister Raila | Odinga"): a capitalized
             # proper noun in the same name, which names nothing else
+            # (or hung the name on a title before it and took the surname for the argument: "met foreign minister
+            # [Amir Khan] Muttaqi", two noun phrases side by side with nothing between)
             cut = (nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and len(nxt) >= 3
-                   and span.root.dep_ == "compound" and span.root.head.i == nxt.i and nxt.lower_ not in TITLE_WORDS)
+                   and nxt.lower_ not in TITLE_WORDS and not span[-1].whitespace_.count("\n")
+                   and ((span.root.dep_ == "compound" and span.root.head.i == nxt.i)
+                        or (span.root.dep_ == "appos" and span.root.head.i < span.start
+                            and nxt.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))))
             if (cut or (nxt.is_upper and nxt.is_alpha and len(nxt) >= 3)) and not span.doc[span.end - 1].whitespace_.count("\n"):
                 end = nxt.idx + len(nxt.text)
                 text = text_of(doc)[start:end]
                 key = f"Person:{norm(text)}"
+        if key.startswith("Person:") or getattr(gaz.entries.get(key), "type", "") == "Person":
+            start, key = _after_titles(span, start, end, key)  # "General Asim Munir": the name, not the rank
+            text = text_of(doc)[start:end]
         if key.startswith(("Person:", "Place:")) and (_names_a_body(span) or _apposed_to_body(span)):
             key = "Organization:" + key.split(":", 1)[1]  # "the Viv Ansanm gang alliance"
         if key.startswith("Organization:") and _described_as_person(span):
@@ -358,11 +381,29 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
     mentions = [replace(m, entity="Place:" + m.entity.split(":", 1)[1])
                 if m.entity.startswith(("Person:", "Organization:", "Event:")) and "Place:" + m.entity.split(":", 1)[1] in located
                 else m for m in mentions]
-    mentions = [_known_place(m, gaz) for m in mentions]
-    mentions = possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz)
+    mentions = _bare_body_nouns([_known_place(m, gaz) for m in mentions])
+    mentions = place_bodies(doc, possessive_bodies(doc, demonym_bodies(doc, mentions, gaz), gaz), gaz)
     mentions = stateless_ministries(doc, whose_bodies(doc, mentions, gaz), gaz)
     mentions = known_as(doc, named_before_acronym(doc, compose_groups(doc, same_name_again(doc, mentions), gaz), gaz))
     return group_anaphora(doc, body_anaphora(doc, mentions, gaz), gaz)
+
+
+#: capitalized common nouns for a body that alone name none ("the Authority remains committed", "House extends
+#: ..."), unless the text names a body they are short for ("the House of Peoples' Representatives ... the House")
+GENERIC_BODIES = ORG_HEADS | BODY_KIND_NOUNS | {"house", "chamber", "court", "cabinet"}
+
+
+def _bare_body_nouns(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without an unknown one-word organization that is a common noun for a body
+    (:data:`GENERIC_BODIES`), unless another name in the text opens with it and "of" or ends with it: that body's
+    short name then (kg/resolution.py links it)."""
+    names = [norm(m.text) for m in mentions]
+
+    def bare(m: Mention) -> bool:
+        word = m.entity.split(":", 1)[1] if m.entity.startswith("Organization:") else ""
+        return word in GENERIC_BODIES and not any(n.startswith(word + " of ") or n.endswith(" " + word) for n in names)
+
+    return [m for m in mentions if not bare(m)]
 
 
 #: verbs whose subject is a person, never a town: "Ali told reporters", "David met Zelensky"
@@ -579,7 +620,7 @@ def _key_type(key: str, gaz: Gazetteer) -> str:
     if ":" in key:
         return key.split(":", 1)[0]
     if "__" in key:
-        return BODY_NOUNS.get(key.split("__", 1)[1].replace("_", " "), "Group")
+        return body_type(key.split("__", 1)[1])
     return gaz.entries[key].type
 
 

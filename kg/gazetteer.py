@@ -61,7 +61,7 @@ def ministry_noun(name: str) -> str:
 #: last words of a government body's name: "Eritrean Defense Ministry", "Sudanese Armed Forces"
 STATE_BODY_WORDS = {"ministry", "army", "forces", "police", "government", "agency", "navy", "guard", "guards",
                     "service", "services", "command", "council", "parliament", "assembly", "cabinet", "office",
-                    "department", "presidency", "military"}
+                    "department", "presidency", "military", "staff"}
 
 BODY_NOUNS = {
     "peacekeepers": "Organization", "peacekeeping forces": "Organization", "peacekeeping force": "Organization",
@@ -77,6 +77,27 @@ BODY_NOUNS = {
 #: nouns that, after a demonym, stand for the state itself ("the Armenian government")
 STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime", "junta",
                "presidency")
+#: body nouns for a state's armed forces as a whole: "the Lebanese army", "Israel's military" and "the Thai armed
+#: forces" are one body (news uses them interchangeably), the gazetteer's when it has one (:meth:`Gazetteer.body_of`)
+ARMED_FORCES_NOUNS = ("armed forces", "military", "army")
+#: how the names of a state's armed forces as a whole end or open: "Israel Defense Forces", "Armed Forces of Ukraine"
+_NATIONAL_FORCES = re.compile(r".*\b(?:armed forces|defen[cs]e forces?|military)|armed forces of .*")
+
+
+def names_state_body(phrase: str) -> bool:
+    """Whether ``phrase`` (lower case), after a state's or place's name or adjective, names an organized body of it:
+    a body noun kg knows as an organization ("police", "armed forces", "border guards"), a ministry of any
+    portfolio ("health ministry") or the general staff; not its people ("officials") nor the state itself
+    ("government")."""
+    words = phrase.split()
+    return bool(words) and (BODY_NOUNS.get(phrase) == "Organization" or phrase == "general staff"
+                            or (words[-1] == "ministry" and 2 <= len(words) <= 3))
+
+
+def body_type(noun: str) -> str:
+    """The entity type of a state's body ``noun`` (as in a key, "health_ministry"): an organization or a group."""
+    noun = noun.replace("_", " ")
+    return BODY_NOUNS.get(noun) or ("Organization" if noun.split()[-1] in STATE_BODY_WORDS else "Group")
 
 
 def slug(text: str) -> str:
@@ -148,6 +169,7 @@ class Gazetteer:
     #: (kg.resolution), never a link, as many are also family names ("Rubio", "Sandu")
     towns: frozenset[str] = frozenset()
     _event_names: dict | None = field(default=None, repr=False, compare=False)
+    _armed_forces: dict | None = field(default=None, repr=False, compare=False)
 
     def event_names(self) -> dict[str, list[tuple[str, str]]]:
         """kind -> [(lower-case name, id)] of the curated events, made once."""
@@ -240,15 +262,44 @@ class Gazetteer:
     def body_of(self, state: str, noun: str) -> str:
         """The key of state ``state``'s body ``noun`` ("foreign ministry"): the gazetteer's entry when one of the
         state's demonyms or names with it is known ("Russian Foreign Ministry"), else ``state__noun``; the same
-        for "Russia's Foreign Ministry", "the Russian foreign ministry" and "Russian Foreign Ministry"."""
+        for "Russia's Foreign Ministry", "the Russian foreign ministry" and "Russian Foreign Ministry". Its army,
+        military or armed forces are one body (:data:`ARMED_FORCES_NOUNS`): the gazetteer's when it knows the
+        state's armed forces (:meth:`armed_forces_of`), else ``state__armed_forces``."""
         entry = self.entries.get(state)
         noun = " ".join(noun.split()).lower()
+        forces = noun in ARMED_FORCES_NOUNS
+        nouns = (noun, *(n for n in ARMED_FORCES_NOUNS if n != noun)) if forces else (noun,)
         if entry is not None:
-            for name in (*entry.demonyms, *(f"{n}'s" for n in entry.names)):
-                known = self.lookup(f"{name} {noun}")
-                if known is not None and known.type != "Country":
-                    return known.id
+            for each in nouns:  # its own noun first: "the Pakistani army" is the Pakistan Army
+                for name in (*entry.demonyms, *entry.names, *(f"{n}'s" for n in entry.names)):
+                    known = self.lookup(f"{name} {each}")
+                    if known is not None and known.type != "Country":
+                        return known.id
+        if forces:
+            return self.armed_forces_of(state, noun) or f"{state}__armed_forces"
         return f"{state}__{slug(noun).replace('defence', 'defense')}"  # one body however its name is spelled
+
+    def armed_forces_of(self, state: str, noun: str = "military") -> str | None:
+        """The curated armed forces of ``state`` that "the <demonym> <noun>" names, when the gazetteer has them
+        under another name ("the Israeli army": the Israel Defense Forces; "the Syrian military": the Syrian Arab
+        Army): an "army" is the one armed-forces entry of the state named "... Army", else its one national armed
+        forces ("... Armed Forces", "... Defence Force"); the "military" or "armed forces" the other way round.
+        Branches (an air force, a navy, a national guard) are neither."""
+        if self._armed_forces is None:
+            self._armed_forces = {}
+            for e in self.entries.values():
+                if e.kind == "ArmedForces" and e.part_of and e.curated:
+                    names = [norm(n) for n in e.names]
+                    kind = ("national" if any(_NATIONAL_FORCES.fullmatch(n) for n in names)
+                            else "army" if any(n.endswith(" army") for n in names) else None)
+                    if kind is not None:
+                        self._armed_forces.setdefault((e.part_of, kind), []).append(e.id)
+        order = ("army", "national") if noun == "army" else ("national", "army")
+        for kind in order:
+            found = self._armed_forces.get((state, kind), [])
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def lookup(self, name: str) -> Entry | None:
         key = self.by_name.get(norm(name))
@@ -291,17 +342,33 @@ def load_curated(path: Path) -> list[Entry]:
 
 
 def world_countries() -> list[tuple[str, Entry]]:
-    """Every state in ISO 3166 (pycountry) with its official and common names, as (ISO alpha-2, entry)."""
+    """Every state in ISO 3166 (pycountry) with its official and common names, as (ISO alpha-2, entry), and the
+    name it goes by in English where that is none of them (countryinfo's: "Brunei", "East Timor", "Cape Verde")."""
     import pycountry
 
+    english = english_names()
     entries = []
     for c in pycountry.countries:
         names = {getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)}
+        names |= {english[c.alpha_2]} if c.alpha_2 in english else set()
         label = getattr(c, "common_name", None) or c.name.split(",")[0]
         aliases = tuple(sorted(n for n in names if n != label))
         entries.append((c.alpha_2, Entry(id=slug(label), type="Country", label=label, aliases=aliases, kind="State",
                                          curated=False)))
     return entries
+
+
+def english_names() -> dict[str, str]:
+    """ISO alpha-2 code -> the name a state goes by in English (countryinfo's data, from REST Countries)."""
+    from countryinfo import all_countries
+
+    out = {}
+    for country in all_countries():
+        iso = country.iso()
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        if code and country.name() and "," not in country.name():
+            out[code] = country.name()
+    return out
 
 
 def geonames_states() -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from .entities import ARTICLE_SCOPED, _key_type
-from .gazetteer import BODY_NOUNS, STATE_BODY_WORDS, Gazetteer, is_ministry_name, norm, slug
+from .gazetteer import Gazetteer, body_type, is_ministry_name, norm, slug
 from .model import Entity, Mention
 from .peoples import is_phrase
 
@@ -48,6 +48,7 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer,
     mapping: dict[tuple[str, str], str] = {}
     names: dict[str, list[str]] = {}  # an organization's names, worked out once
     for source, ms in by_source.items():
+        mapping.update(_other_legislatures(source, ms, gaz, mapping))  # first: "the House" may be short for one
         orgs = None
         for m in ms:
             if not m.entity.startswith("Organization:") or (source, m.entity) in mapping:
@@ -60,21 +61,43 @@ def names_within_articles(mentions: list[Mention], gaz: Gazetteer,
                 for o in orgs:
                     if o.entity not in names:
                         names[o.entity] = _names_of(o.entity, gaz)
-            longer = [o for o in orgs if o.entity != m.entity and any(n.endswith(" " + short) for n in names[o.entity])]
+            longer = [o for o in orgs if o.entity != m.entity  # "the House" after "the House of Representatives"
+                      and any(n.endswith(" " + short) or n.startswith(short + " of ") for n in names[o.entity])]
             if longer:
                 before = [o for o in longer if o.start < m.start]
                 best = max(before, key=lambda o: o.start) if before else min(longer, key=lambda o: o.start)
-                mapping[(source, m.entity)] = best.entity
+                mapping[(source, m.entity)] = mapping.get((source, best.entity), best.entity)
+        mapping.update(_place_kind_names(source, ms, mapping))
         mapping.update(_acronym_map(source, ms, gaz, mapping))
         mapping.update(_family_names(source, ms, gaz, mapping, names))
         mapping.update(_given_names(source, ms, gaz, mapping, names))
-        mapping.update(_other_legislatures(source, ms, gaz, mapping))
         if dates and dates.get(source):
             mapping.update(_in_office(source, ms, gaz, dates[source]))
         for m in ms:  # "the Foreign Ministry" that nothing above resolved: this article's own, not every article's
             if (source, m.entity) not in mapping and m.entity.startswith("Organization:") and is_ministry_name(m.entity.split(":", 1)[1]):
                 mapping[(source, m.entity)] = f"{m.entity}{ARTICLE_SCOPED}{source}"
     return mapping
+
+
+#: nouns a place's name is also given with ("Rakhine State", "Imrali island"), the name alone standing for the
+#: same place (unlike "district" or "province", which a town's name often has without being it)
+PLACE_KIND_WORDS = ("state", "island")
+
+
+def _place_kind_names(source: str, ms: list[Mention], taken) -> dict[tuple[str, str], str]:
+    """"Rakhine" in an article that names "Rakhine State", "Imrali" (which the NER may take for an organization)
+    where it names "Imrali island": an unknown name is the unknown place its name and a kind of place make there,
+    when exactly one does."""
+    places = {m.entity for m in ms if m.entity.startswith("Place:")}
+    out = {}
+    for key in sorted({m.entity for m in ms if m.entity.startswith(("Place:", "Organization:"))}):
+        name = key.split(":", 1)[1]
+        if (source, key) in taken:
+            continue
+        longer = [p for p in (f"Place:{name} {w}" for w in PLACE_KIND_WORDS) if p in places]
+        if len(longer) == 1:
+            out[(source, key)] = longer[0]
+    return out
 
 
 def _in_office(source: str, ms: list[Mention], gaz: Gazetteer, on: str) -> dict[tuple[str, str], str]:
@@ -385,8 +408,7 @@ def _make_entity(ent_id: str, mentions: list[Mention], types: Counter, gaz: Gaze
         owner = gaz.entries.get(state)
         if owner is not None and norm(label) == noun.replace("_", " "):  # only ever "troops" ("Eritrea, whose troops")
             label = f"{owner.demonyms[0]} {label}" if owner.demonyms else f"{owner.label}'s {label}"
-        etype = BODY_NOUNS.get(noun.replace("_", " ")) or ("Organization" if noun.split("_")[-1] in STATE_BODY_WORDS
-                                                           else "Group")
+        etype = body_type(noun)
         return Entity(id=ent_id, type=etype, label=label,
                       aliases=tuple(sorted(set(surface) - {label})), mentions=tuple(mentions), part_of=state)
     etype = types.most_common(1)[0][0]

@@ -310,6 +310,49 @@ def _datelines(doc, gaz: Gazetteer) -> tuple[list, set[int]]:
     return out, credits
 
 
+def _place_in_name(doc, span) -> int | None:
+    """End token of an organization's name the NER cut before a place in it, when the acronym in parentheses right
+    after spells the whole: "the United Nations Assistance Mission | in Afghanistan (UNAMA)", "the United Nations
+    Support Mission | in Libya (UNSMIL)"."""
+    j = span.end
+    if span.label_ != "ORG" or span.ent_id_ or j + 4 >= len(doc) or doc[j].lower_ not in ("in", "for", "to", "on"):
+        return None
+    place = doc[j + 1]
+    if place.ent_type_ not in ("GPE", "LOC") or place.ent_iob_ != "B":
+        return None
+    k = j + 2
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    if k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")" or not doc[k + 1].is_upper:
+        return None
+    words = [t for t in doc[span.start:k] if (t.text[:1].isupper() and t.lower_ != "the") or t.i == j]
+    spelled = {"".join(t.text[0] for t in words if t.i != j), "".join(t.text[0] for t in words).upper()}
+    return k if doc[k + 1].text in spelled else None  # (with the preposition's initial or without: "UNSMIL")
+
+
+#: words that describe a body at the start of the NER's name for it, in lower case in running text: "Opposition
+#: Republican People's Party", "Ruling Serbian Progressive Party", "Outlawed Kurdistan Workers' Party"
+DESCRIPTORS = {"opposition", "ruling", "governing", "former", "rival", "banned", "outlawed", "proscribed", "exiled",
+               "defunct", "pro-government", "anti-government", "hardline", "separatist", "jihadist", "militant"}
+
+
+def _after_descriptors(doc, span, gaz: Gazetteer) -> int:
+    """Where an unknown name starts after the descriptive words the NER put at its start (:data:`DESCRIPTORS`): a
+    capitalized name of two words or more, or one the gazetteer knows, must be left ("Opposition Bloc", a party's
+    name, keeps its first word); the span's start when there are none."""
+    i = span.start
+    while i < span.end - 1:
+        hyphened = i + 3 < span.end and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_
+        width = 3 if hyphened else 1
+        if doc[i:i + width].text.lower() not in DESCRIPTORS:
+            break
+        i += width
+    rest = doc[i:span.end]
+    if i == span.start or not rest[0].is_title or (len(rest) < 2 and gaz.lookup(rest.text) is None):
+        return span.start
+    return i
+
+
 def read_spans(doc, gaz: Gazetteer) -> list:
     """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
     (before the places they join, which stay mentions of their own)."""
@@ -327,6 +370,8 @@ def read_spans(doc, gaz: Gazetteer) -> list:
             continue  # swallowed by a joined name
         if len(span) > 2 and span[0].lower_ == "anti" and span[1].text in ("-", "–"):
             span = Span(doc, span.start + 2, span.end, label=span.label_)  # "anti-French": French
+        if not span.ent_id_ and span.label_ in ("ORG", "NORP", "PERSON", "GPE", "LOC", "EVENT"):
+            span = Span(doc, _after_descriptors(doc, span, gaz), span.end, label=span.label_)  # "Opposition X Party"
         end = _hyphen_joined(doc, span) if span.label_ == "ORG" and not span.ent_id_ else None
         end = end or _name_after(doc, span)
         if end is not None:
@@ -337,6 +382,9 @@ def read_spans(doc, gaz: Gazetteer) -> list:
                 end += 1
             if end > span.end:
                 span, skip_to = Span(doc, span.start, end, label="GPE"), end
+        if _place_in_name(doc, span) is not None:  # "the UN Assistance Mission in Afghanistan (UNAMA)": one name
+            end = _place_in_name(doc, span)
+            span, skip_to = Span(doc, span.start, end, label="ORG"), end
         first = _ordinal_place_start(doc, span)
         if first is not None:  # "Second Thomas Shoal": one name
             if out and out[-1].end > first:

@@ -41,6 +41,8 @@ PAST_WORDS = {"former", "ex", "late", "then", "previous", "future", "incoming", 
 #: titles that, after a word naming a part ("army chief", "parliament speaker", "police commander"), head that
 #: part, not the whole body or state named with them
 PART_HEADS = {"chief", "head", "commander", "speaker"}
+#: words before a title that make it the ruler's of a whole state: "junta leader X", "Myanmar's junta chief, X"
+RULING_WORDS = {"junta", "regime"}
 #: the last word of every title ("president", "minister", "staff"): what stands before "of" in "President of X"
 TITLE_HEADS = {title.split()[-1] for title in TITLES}
 #: every word of a title, and words that go with titles: never a first name
@@ -116,7 +118,8 @@ def title_relations(tok, ctx: Context, source, section):
         gov = ctx.entity(root.head.head, pronouns=False)  # "the Armenian government under Prime Minister X"
         if gov is not None:
             orgs.append(gov)
-    if title is not None and not orgs and (title in STATE_TITLES or _portfolio_title(words)) and not set(words) & PAST_WORDS:
+    if (title is not None and not orgs and not set(words) & PAST_WORDS
+            and (title in STATE_TITLES or _portfolio_title(words) or set(words) & RULING_WORDS)):
         state = ctx.party(person)  # "Defence Minister Israel Katz": the state the text or the gazetteer ties him to
         if state is not None and state != person and ctx.state_of(state) == state:
             orgs.append(state)
@@ -130,7 +133,8 @@ def title_relations(tok, ctx: Context, source, section):
         held.append(office)
     for title, orgs, words in held:
         pred = TITLES[title]
-        if pred == "leader_of" and title in PART_HEADS and len(words) > 1 and words[-1] == title:
+        if (pred == "leader_of" and title in PART_HEADS and len(words) > 1 and words[-1] == title
+                and words[-2] not in RULING_WORDS):
             pred = "affiliated_with"  # "the EU foreign policy chief", "Pakistan's army chief": heads a part
         if title == "speaker" and ctx.state_of(orgs[-1]) == orgs[-1]:
             pred = "affiliated_with"  # "Armenia's speaker X" presides over its parliament, not the state

@@ -316,7 +316,7 @@ def test_acronym_is_the_organization_it_abbreviates(extract_text):
 
 
 @pytest.mark.parametrize("text, expected, state", [
-    ("The Sudanese army shelled the market.", "sudan__army", "sudan"),
+    ("The Chadian army shelled the market.", "chad__armed_forces", "chad"),
     ("Israeli troops entered the camp at night.", "israel__troops", "israel"),
 ])
 def test_demonym_bodies_of_states_the_curated_layer_lacks(extract_text, text, expected, state):
@@ -455,8 +455,8 @@ def test_an_event_does_not_sign_accuse_or_mediate(extract_text):
 @pytest.mark.parametrize("text, expected", [
     # a bare "the army" after "the Sudanese army" is that army; "led by X" makes X its leader
     ("Fighting between the Sudanese army and the RSF spread. The army, led by General Abdel Fattah al-Burhan, "
-     "accused the RSF of looting.", {("sudan__army", "accuses", "rsf"),
-                                     ("abdel_fattah_al_burhan", "leader_of", "sudan__army")}),
+     "accused the RSF of looting.", {("sudanese_armed_forces", "accuses", "rsf"),
+                                     ("abdel_fattah_al_burhan", "leader_of", "sudanese_armed_forces")}),
     # "known as": one person under both names
     ("RSF commander Mohamed Hamdan Dagalo, known as Hemedti, arrived in Jeddah. Hemedti met Antony Blinken.",
      {("mohamed_hamdan_dagalo", "meets_with", "antony_blinken")}),
@@ -511,9 +511,9 @@ def test_a_companion_is_not_what_is_visited_and_a_seat_spokesman_speaks_for_the_
     ("British Home Secretary Suella Braverman visited Dover.", ("suella_braverman", "affiliated_with", "united_kingdom")),
     # a bare body noun before a title is the body the text named before
     ("The Sudanese army said on Monday it had retaken the bridge. Army spokesman Nabil Abdallah said the RSF fled.",
-     ("nabil_abdallah", "spokesperson_of", "sudan__army")),
+     ("nabil_abdallah", "spokesperson_of", "sudanese_armed_forces")),
     ("The Israeli military struck Rafah. The military spokesman Daniel Hagari said troops entered the city.",
-     ("daniel_hagari", "spokesperson_of", "israel__military")),
+     ("daniel_hagari", "spokesperson_of", "idf")),
 ])
 def test_a_title_ties_its_holder_to_the_state_or_body_it_names(extract_text, text, expected):
     ex = extract_text(text)
@@ -562,11 +562,11 @@ def test_a_city_alternate_name_does_not_override_an_organization(extract_text):
     assert "hamas" in ids and not any(i.startswith("hamm") for i in ids)
 
 
-@pytest.mark.parametrize("text", ["The Sudanese army shelled the market. The army said it targeted fighters."])
+@pytest.mark.parametrize("text", ["The Chadian army shelled the market. The army said it targeted fighters."])
 def test_a_body_is_labelled_by_its_full_name_not_a_later_bare_mention(extract_text, text):
     ex = extract_text(text)
-    army = next(e for e in ex.entities if e.id == "sudan__army")
-    assert army.label == "Sudanese army" and len(army.mentions) == 2
+    army = next(e for e in ex.entities if e.id == "chad__armed_forces")
+    assert army.label == "Chadian army" and len(army.mentions) == 2
 
 
 def test_a_date_in_a_clause_about_another_event_is_not_this_events(extract_text):
@@ -779,7 +779,7 @@ def test_what_one_failed_or_refused_to_do_did_not_happen(extract_text, text, exp
 
 def test_a_states_military_in_the_possessive_is_its_body(extract_text):
     ex = extract_text("Israel's military said it had killed a Hezbollah commander in Beirut.")
-    body = next(e for e in ex.entities if e.id == "israel__military")
+    body = next(e for e in ex.entities if e.id == "idf")
     assert body.part_of == "israel" and body.type == "Organization"
 
 
@@ -1015,7 +1015,7 @@ def test_an_act_that_did_not_happen_is_no_event_and_no_plain_fact(extract_text, 
     ("Kosovo blames Belgrade for monastery siege; Serbia denies involvement", ("kosovo", "accuses", "serbia"), None),
     # launching or firing weapons at a state attacks it
     ("Iran launched more than 300 drones and missiles at Israel overnight, the Israeli military said on Sunday.",
-     ("iran", "attacks", "israel"), "israel__military"),
+     ("iran", "attacks", "israel"), "idf"),
     # a claim that others dispute: they reject the one who made it
     ("Iran's foreign minister Hossein Amir-Abdollahian said Tehran had informed neighbouring countries 72 hours "
      "before the attack, a claim Turkey and Jordan disputed.", ("turkey", "rejects", "hossein_amir_abdollahian"), None),
@@ -1197,7 +1197,7 @@ def test_its_troops_on_a_moving_verb_are_the_movers_not_the_urgers(extract_text,
     ("Israel has carried out hundreds of strikes in Syria since December.", ("israel", "attacks", "syria")),
     ("Russia launched a wave of drone attacks on Ukraine overnight.", ("russia", "attacks", "ukraine")),
     ("The Congolese army conducted a series of airstrikes against the M23 in North Kivu.",
-     ("dr_congo__army", "attacks", "m23")),
+     ("fardc", "attacks", "m23")),
 ])
 def test_a_count_or_run_of_attacks_is_attacks_by_the_one_who_carries_them_out(extract_text, text, expected):
     assert expected in rels(extract_text(text))
@@ -1392,7 +1392,7 @@ def test_what_a_party_rejects_accusations_of_is_negated_in_its_words(extract_tex
 def test_coordinated_verbs_share_the_object_and_the_reporting_speaker(extract_text):
     ex = extract_text("Zakharova told a briefing that the war was planned. She said the United States had armed and "
                       "trained the Georgian army.")
-    rel = only(ex, "united_states", "provides_aid_to", "georgia__army")
+    rel = only(ex, "united_states", "provides_aid_to", "georgia__armed_forces")
     assert rel.speaker == "maria_zakharova"
 
 
@@ -1524,7 +1524,7 @@ def test_a_delegation_led_by_someone_is_met_in_its_leader(extract_text, text, tr
     ("Ukrainian troops recaptured Kupiansk from Russian forces in September.", None,
      ("ukraine__troops", "occupies", "russia__forces")),
     ("M23 rebels seized Goma from the Congolese army in January.", ("m23", "occupies", "goma_cd"),
-     ("m23", "occupies", "dr_congo__army")),
+     ("m23", "occupies", "fardc")),
     ("Iraqi forces liberated Mosul from the Islamic State in 2017.", ("iraq__forces", "controls", "mosul_iq"),
      ("iraq__forces", "related_to", "islamic_state")),
     ("The Taliban took over Kabul in August 2021.", ("taliban", "controls", "kabul_af"),
@@ -1537,7 +1537,8 @@ def test_ground_taken_from_a_side_is_held_and_the_side_is_no_place_held(extract_
 
 @pytest.mark.parametrize("text, expected", [
     ("Hamas took control of Gaza in 2007.", ("hamas", "controls", "gaza_strip")),
-    ("The Sudanese army said it had regained control of Khartoum.", ("sudan__army", "controls", "khartoum_sd")),
+    ("The Sudanese army said it had regained control of Khartoum.",
+     ("sudanese_armed_forces", "controls", "khartoum_sd")),
     ("Houthi rebels captured Sanaa in 2014.", ("houthis", "occupies", "sanaa_ye")),
 ])
 def test_taking_control_of_a_city_controls_the_city_not_its_state(extract_text, text, expected):
@@ -1598,8 +1599,8 @@ def test_returning_people_to_a_state_cedes_no_place(extract_text):
      ("azerbaijani_armed_forces", "part_of", "lachin")),
     ("The M23 captured most of Bukavu on Sunday.", ("m23", "occupies", "bukavu_cd"), None),
     ("The RSF controls large swathes of Darfur.", ("rsf", "controls", "darfur"), None),
-    ("The Sudanese army regained control of much of Khartoum.", ("sudan__army", "controls", "khartoum_sd"),
-     ("sudan__army", "controls", "sudan")),
+    ("The Sudanese army regained control of much of Khartoum.", ("sudanese_armed_forces", "controls", "khartoum_sd"),
+     ("sudanese_armed_forces", "controls", "sudan")),
     # ground taken is occupied
     ("Russian forces took Avdiivka in February.", ("russia__forces", "occupies", "avdiivka"),
      ("russia__forces", "related_to", "avdiivka")),

@@ -77,7 +77,7 @@ def test_a_states_adjective_after_anti_is_the_state_opposed(extract_text, text, 
 @pytest.mark.parametrize("text, mediator, sides", [
     ("The EU-facilitated dialogue between Serbia and Kosovo stalled.", "european_union", ("serbia", "kosovo")),
     ("Saudi-brokered negotiations between the Sudanese army and the RSF collapsed.", "saudi_arabia",
-     ("sudan__army", "rsf")),
+     ("sudanese_armed_forces", "rsf")),
     ("Norway brokered a deal between Colombia and the FARC.", "norway", ("colombia", "farc")),
     # each side of "representatives of A and B"
     ("The US-mediated efforts between representatives of Armenia and Azerbaijan stalled.", "united_states",

@@ -16,11 +16,11 @@ def _said(extraction, subject, predicate, obj):
 
 @pytest.mark.parametrize("text, relation, speaker", [
     ("Sources in the Malian army told AFP that Wagner fighters attacked Gao.",
-     ("wagner_group", "attacks", "gao_ml"), "mali__army"),
+     ("wagner_group", "attacks", "gao_ml"), "mali__armed_forces"),
     ("Sources within the Sudanese army said the RSF had attacked El Fasher.",
-     ("rsf", "attacks", "el_fasher"), "sudan__army"),
+     ("rsf", "attacks", "el_fasher"), "sudanese_armed_forces"),
     ("Soldiers in the Ukrainian army said that Russian forces shelled Kharkiv.",
-     ("russia__forces", "attacks", "kharkiv_ua"), "ukraine__army"),
+     ("russia__forces", "attacks", "kharkiv_ua"), "ukrainian_armed_forces"),
     ("A spokesman for the Russian foreign ministry said that NATO had attacked Serbia in 1999.",
      ("nato", "attacks", "serbia"), "russian_foreign_ministry"),
     ("Russia's foreign ministry spokeswoman said that NATO had attacked Serbia in 1999.",
@@ -56,8 +56,8 @@ def test_who_speaks_for_a_body(extract_text, text, relation, speaker):
 @pytest.mark.parametrize("text, relation, speaker, absent", [
     ("Kenya's government credited Qatar with mediating the Doha talks.", ("qatar", "mediates", "event_talks"),
      "kenya", ("kenya", "mediates", "event_talks")),
-    ("The Sudanese army charged the RSF with shelling El Fasher.", ("rsf", "attacks", "el_fasher"), "sudan__army",
-     ("sudan__army", "attacks", "el_fasher")),
+    ("The Sudanese army charged the RSF with shelling El Fasher.", ("rsf", "attacks", "el_fasher"),
+     "sudanese_armed_forces", ("sudanese_armed_forces", "attacks", "el_fasher")),
 ])
 def test_credited_with_doing(extract_text, text, relation, speaker, absent):
     found = extract_text(text)
@@ -104,8 +104,8 @@ def test_a_rejected_claim_from_someone_is_no_act_against_them(extract_text):
      ("belarus", "provides_aid_to", "russia"), "volodymyr_zelensky", ("russia", "accuses", "belarus")),
     # guard (passes without the rules): a verb sharing the reported clause's auxiliary is reported too
     ("Maria Zakharova said the United States had armed and trained the Georgian army.",
-     ("united_states", "provides_aid_to", "georgia__army"), "maria_zakharova", ("maria_zakharova", "related_to",
-                                                                              "georgia__army")),
+     ("united_states", "provides_aid_to", "georgia__armed_forces"), "maria_zakharova", ("maria_zakharova", "related_to",
+                                                                              "georgia__armed_forces")),
 ])
 def test_accusations_however_parsed(extract_text, text, relation, speaker, absent):
     found = extract_text(text)
@@ -120,7 +120,8 @@ def test_accusations_however_parsed(extract_text, text, relation, speaker, absen
     ("Serbian nationalists accused Aleksandar Vucic of surrendering Kosovo.", None,
      ("aleksandar_vucic", "surrenders_to", "kosovo")),
     # guard (passes either way): capitulating to someone
-    ("The Afghan army surrendered to the Taliban in Kandahar.", ("afghanistan__army", "surrenders_to", "taliban"), None),
+    ("The Afghan army surrendered to the Taliban in Kandahar.",
+     ("afghanistan__armed_forces", "surrenders_to", "taliban"), None),
 ])
 def test_surrendering_a_place_is_giving_it_up(extract_text, text, expected, absent):
     found = rels(extract_text(text))

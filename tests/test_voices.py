@@ -109,7 +109,8 @@ def test_discussing_with_someone_is_meeting_them(extract_text, text, expected, s
     ("Kinshasa holds Kigali accountable for the fall of Goma.", ("dr_congo", "accuses", "rwanda")),
     ("Kyiv holds Moscow fully responsible for the attack, Zelensky said.", ("ukraine", "accuses", "russia")),
     # said by someone: the speaker accuses, in the source's voice
-    ("The Sudanese army said the RSF bears full responsibility for the massacre.", ("sudan__army", "accuses", "rsf")),
+    ("The Sudanese army said the RSF bears full responsibility for the massacre.",
+     ("sudanese_armed_forces", "accuses", "rsf")),
     ("Lavrov said Kyiv was responsible for the strike.", ("sergey_lavrov", "accuses", "ukraine")),
     ("Zelensky: Moscow is to blame for the blackout", ("volodymyr_zelensky", "accuses", "russia")),
     # what is blamed is no one: its owner is

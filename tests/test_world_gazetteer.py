@@ -206,7 +206,7 @@ def test_package_demonyms_make_no_ruler_patterns(gazetteer):
 
 
 @pytest.mark.parametrize("text, body", [
-    ("The Malagasy army said it had sent more soldiers to the capital.", "madagascar__army"),  # not Malawi's
+    ("The Malagasy army said it had sent more soldiers to the capital.", "madagascar__armed_forces"),  # not Malawi's
     ("Salvadoran police arrested dozens of gang members in April.", "el_salvador__police"),
     ("The Brazilian Defence Ministry sent more troops to the border with Venezuela.", "brazil__defense_ministry"),
 ])
