@@ -204,7 +204,7 @@ def speech(tok, ctx: Context):
             child = parent  # "said X and that Russia would continue": the second that-clause is said too
             continue
         if (child.dep_ == "conj" and is_verb(child) and child.head.dep_ == "ccomp" and is_verb(child.head)
-                and child.tag_ == child.head.tag_  # "said it supports X and urged Y": "urged" goes with "said"
+                and _one_clause(child)  # "said it supports X and urged Y": "urged" goes with "said"
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
                 and child.lemma_.lower() not in CUE_VERBS):
@@ -224,6 +224,23 @@ def speech(tok, ctx: Context):
         return claim
     found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
     return found if found[0] is not None or claim is None else claim
+
+
+#: acts of the speaker's own that may follow a report: "X said Y had shelled the plant and urged the IAEA to act"
+SPEAKER_ACTS = REQUEST_VERBS | REBUTTING_VERBS | {"condemn", "denounce", "criticize", "criticise", "deplore", "decry",
+                                                  "welcome", "praise", "hail", "thank", "vow", "pledge", "threaten"}
+
+
+def _one_clause(conj) -> bool:
+    """Is the verb coordinated with a reported verb part of the same reported clause? It is when both have the same
+    form ("had armed and trained the army"), or when it is a past form the parser made of a participle that shares
+    the perfect's "had" ("X said Y had flown a drone and then fired rockets"), unless it is an act of the speaker's
+    own ("... had shelled the plant and urged the IAEA to act")."""
+    head = conj.head
+    if conj.tag_ == head.tag_:
+        return True
+    return (conj.tag_ == "VBD" and head.tag_ == "VBN" and conj.lemma_.lower() not in SPEAKER_ACTS
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children))
 
 
 def _denying_it(clause) -> bool:
