@@ -16,6 +16,14 @@ from .syntax import gerund_verbs, is_gerund_noun, is_reciprocal, is_verb, noun_a
 SECTOR_WORDS = COMMERCE_WORDS | {"financial", "fiscal", "monetary", "strategic", "technological", "food", "industrial"}
 
 
+def _against(noun) -> bool:
+    """Is ``noun`` aimed "against" someone, however the parser hangs it ("operations against X"; "conducted operations
+    against X" with "against" on the verb right after the noun)?"""
+    return any(p.dep_ == "prep" and p.lower_ == "against" for p in noun.children) or (
+        noun.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == "against" and p.i == noun.right_edge.i + 1
+                                    for p in noun.head.children))
+
+
 def noun_predicate(noun, predicates: Predicates) -> str | None:
     """The predicate an event noun stands for ("blockade": blocks; "independence from X": secedes_from), or None."""
     lemma = noun.lemma_.lower()
@@ -34,6 +42,8 @@ def noun_predicate(noun, predicates: Predicates) -> str | None:
         # "Russia's capturing of Avdiivka": the verb's predicate (not a gerund the parser made the whole
         # sentence's head, its verb lost: "Russia's capturing of [Avdiivka worried Kyiv]")
         pred = next((predicates.verbs[v] for v in gerund_verbs(noun) if v in predicates.verbs), None)
+    if pred is None and lemma == "operation" and _against(noun):
+        return "attacks"  # "military operations against the PKK" (not "a rescue operation in the port")
     if pred == "calls_for" and lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
         return "meets_with"  # "a call with the Chinese president": a conversation, not an appeal
     return pred

@@ -489,6 +489,11 @@ def _pair_predicate(c: Clause, obj_tok, prep: str, event_object: bool, ctx: Cont
         pred = "hosts"  # "gave American forces access to four more bases": it hosts them
     if obj_tok.lemma_.lower() in AID_NOUNS and obj_tok.pos_ == "NOUN":
         pred = "provides_aid_to"  # "came to Armenia's aid"
+    if pred == GENERIC and prep == "against" and any(d.lemma_.lower() in ARMS_NOUNS for d in c.dobjs):
+        pred = "attacks"  # "the MNLA took up arms against the state", "used weapons against civilians"
+    if (lemma in RESPECTING_VERBS and prep in ("", "of") and obj_tok.dep_ in ("dobj", "pobj")
+            and any(d.lemma_.lower() in SOVEREIGNTY_NOUNS for d in c.dobjs)):
+        pred = "recognizes_sovereignty_of"  # "respected Afghanistan's sovereignty", "respect the integrity of X"
     if lemma == "take" and not c.particle and not prep and pred == GENERIC:
         pred = TAKEN  # "Russian forces took Kupiansk": ground taken is occupied (a place only, below)
     if pred == GENERIC and lemma in CUE_VERBS:
@@ -600,6 +605,14 @@ def _is_actor(key: str, ctx: Context) -> bool:
     """A person, an organization or a body of people ("Russian troops"), not a place nor a state."""
     return ctx.is_person(key) or ctx.is_organization(key) or "__" in key or key.startswith(("Group:", "Person:"))
 
+
+#: arms and armed action, which taken up, used or launched "against" someone attack them: "took up arms against the
+#: state", "used weapons against civilians", "launched operations against the rebels"
+ARMS_NOUNS = {"arm", "arms", "weapon", "gun", "operation"}
+#: verbs of respecting what they have for object: with a state's sovereignty, recognizing it
+RESPECTING_VERBS = {"respect", "uphold", "honour", "honor", "guarantee", "safeguard"}
+#: what a state's sovereignty is called: "Afghanistan's sovereignty", "the territorial integrity of Nepal"
+SOVEREIGNTY_NOUNS = {"sovereignty", "integrity", "independence"}
 
 #: the sense of "take" with a place for object: capturing it ("took Kupiansk"), else no relation
 TAKEN = "taken"
