@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .model import Mention
 from .nlp import text_of
-from .syntax import (ARMED_NOUNS, AUTHORED_NOUNS, GOVERNING_NOUNS, MOVING_VERBS, NAMING_VERBS, PERSON_PRONOUNS,
-                     PERSON_STANDINS, PLACE_STANDINS, REGION_NOUNS, RELATIVES, RULERS, STANDIN_NOUNS, STATE_NOUNS,
-                     THING_PRONOUNS, conjuncts, is_verb, subjects_of)
+from .syntax import (ARMED_NOUNS, AUTHORED_NOUNS, CUE_VERBS, GOVERNING_NOUNS, MOVING_VERBS, NAMING_VERBS,
+                     PERSON_PRONOUNS, PERSON_STANDINS, PLACE_STANDINS, REGION_NOUNS, RELATIVES, RULERS, STANDIN_NOUNS,
+                     STATE_NOUNS, THING_PRONOUNS, conjuncts, is_verb, subjects_of)
 
 
 class Context:
@@ -32,6 +32,7 @@ class Context:
                 for tok in span:
                     self.key_at[tok.i] = m.entity
         self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in reading order
+        self.claims: list[tuple[int, str, str]] = []  # (cue index, speaker, agent) of what was said someone did
         self.bonds: list[tuple[str, str, str]] = []  # (subject, predicate, object) of alliances and backing read so far
         self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
         for i, key in sorted(self.key_at.items()):
@@ -410,10 +411,26 @@ class Context:
             return []
         return conjuncts(first)
 
+    def _plural_speakers(self, tok) -> list:
+        """"Burkina Faso and Niger announced that they were leaving ECOWAS": "they", the subject of what a cue verb
+        reports, are those who say it when they are several (coordinated names, "the governments of A and B")."""
+        if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = tok.head
+        while clause.dep_ == "conj" and is_verb(clause.head):
+            clause = clause.head
+        cue = clause.head
+        if clause.dep_ != "ccomp" or not is_verb(cue) or cue.lemma_.lower() not in CUE_VERBS:
+            return []
+        speakers = [t for c in cue.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        keys = {k for t in speakers for key in [self.entity(t, pronouns=False)]
+                for k in [key, *self._other_owners(t, key)] if k is not None}
+        return speakers if len(keys) > 1 else []
+
     def entities(self, toks) -> list[str]:
         out: list[str] = []
         for tok in toks:
-            for t in self._shared_relative(tok) or conjuncts(tok):
+            for t in self._shared_relative(tok) or self._plural_speakers(tok) or conjuncts(tok):
                 key = self.entity(t)
                 for k in [key, *self._other_owners(t, key)]:
                     if k is not None and k not in out:

@@ -30,7 +30,8 @@ from .phrase_relations import (CHECKPOINT_NOUNS, ENCLAVE_NOUNS, HYPHEN_PARTICIPL
                                PARTY_WORDS, ROLE_NOUNS, SETTLEMENT_NOUNS, anti_relations, checkpoint_relations, event_setting,
                                hyphen_relations, impact_relations, involvement, mediated_sides, party_leader,
                                role_relations, settlement_relations, territory_relations)
-from .speech import ALLEGED_NOUNS, CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, speech, view_holder
+from .speech import (ALLEGED_NOUNS, CUE_VERBS, DENIAL_CUES, VIEW_VERBS, rebutted_allegation, reported_agents, speech,
+                     view_holder)
 from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SENT_PREDICATES, SOVEREIGN_WORDS, TERRITORY_WORDS,
                      counted, is_mobile, is_reciprocal, is_verb, objects_of, relative_object, subjects_of)
 from .titles import TITLE_HEADS, title_relations
@@ -78,6 +79,7 @@ def extract_relations(doc, mentions: list[Mention], *, source: str, section: str
     ctx.voice = lambda tok: speech(tok, ctx)[0]
     seen: set[tuple] = set()
     for sent in doc.sents:
+        ctx.claims.extend(reported_agents(sent, ctx))
         for rel in _sentence_relations(sent, ctx, source, section, predicates, is_event):
             # one relation per sentence and voice: "X is believed to arm Y, although X denies arming Y" is two
             key = (rel.subject, rel.predicate, rel.object, rel.speaker, rel.negated)
@@ -136,13 +138,19 @@ DENIED_PRONOUNS = {"which", "this"}
 DENYING_VERBS = {"deny", "refute", "dispute"}
 
 
-def _accusers(ctx: Context, accused: list[str]) -> list[str]:
+def _accusers(ctx: Context, accused: list[str], tok) -> list[str]:
     """Who last accused or criticized one of ``accused`` (or the state one of them leads or speaks for) earlier in
-    the article (the referent of "the allegations", "the criticism", "which X denies")."""
+    the article (the referent of "the allegations", "the criticism", "which X denies" at ``tok``); failing that, who
+    said in this sentence or the one before that one of them did something ("X said the mines had been laid by Y.
+    Y rejected the accusation")."""
     sides = set(accused) | {ctx.affiliation[k] for k in accused if k in ctx.affiliation}
     for accuser, target in reversed(ctx.accusations):
         if target in sides or ctx.party(target) in sides:  # "accused Eritrean soldiers ..., which Asmara denied"
             return [accuser]
+    since = ctx.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+    for i, speaker, agent in reversed(ctx.claims):
+        if since <= i < tok.i and (agent in sides or ctx.party(agent) in sides) and speaker not in sides:
+            return [speaker]
     return []
 
 
@@ -528,9 +536,9 @@ def _rejected(c: Clause, obj_tok, objects: list[str], ctx: Context) -> list[str]
     if allegation and (obj_tok.dep_ == "appos" or (c.rebutted is not None and obj_tok.i == c.rebutted.i)):
         objects = []  # the charge is not the Houthis
     if obj_tok.lower_ in DENIED_PRONOUNS and c.lemma in DENYING_VERBS and not any(ctx.is_event(k) for k in objects):
-        objects = _accusers(ctx, c.subjects) or objects  # "accuses X of arming the rebels, which X denies": the charge
+        objects = _accusers(ctx, c.subjects, c.verb) or objects  # "accuses X of arming rebels, which X denies"
     if not objects and allegation:
-        objects = _accusers(ctx, c.subjects)  # "Yerevan denied the allegations": the accusers'
+        objects = _accusers(ctx, c.subjects, c.verb)  # "Yerevan denied the allegations": the accusers'
         if not objects and (obj_tok.dep_ in ("npadvmod", "appos") or c.rebutted is not None):
             # "X said Tehran had warned them, a claim Turkey disputed": whoever says the clause before the comma
             said = obj_tok if c.rebutted is None else next(

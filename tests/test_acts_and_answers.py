@@ -1,10 +1,11 @@
-"""Acts seen missed on unseen text: arms taken up and operations launched against someone, ground overrun,
-sovereignty respected. Sentences written for these tests (not the seeds), through the real pipeline."""
+"""Acts and answers seen missed or misread on unseen text: arms taken up and operations launched against someone,
+ground overrun, sovereignty respected, an accusation rejected after a report, several who say "they". Sentences
+written for these tests (not the seeds), through the real pipeline."""
 from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import only
+from tests.test_extract import only, rels
 
 
 # --- armed action against someone, ground overrun ---------------------------------------------------------------
@@ -31,3 +32,47 @@ def test_armed_action_against_someone_attacks_them(extract_text, text, expected)
 ])
 def test_respecting_sovereignty_recognizes_it(extract_text, text, expected, negated):
     assert only(extract_text(text), *expected).negated is negated
+
+
+# --- an accusation rejected right after someone said the one rejecting it did something ---------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv said the dam had been blown up by Russia. Russia rejected the accusation.",
+     ("russia", "rejects", "ukraine")),
+    ("Bamako said Algeria had armed the rebels in Kidal, and it recalled its ambassador. Algiers rejected the "
+     "accusation and said it had never interfered.", ("algeria", "rejects", "mali")),
+])
+def test_a_rejected_accusation_answers_who_reported_the_act(extract_text, text, expected):
+    assert only(extract_text(text), *expected).speaker is None
+
+
+def test_a_report_long_before_is_no_accusation_answered(extract_text):
+    # guard (passes either way): the report two sentences before is not what "the accusation" is
+    found = extract_text("Kyiv said the dam had been blown up by Russia. The water rose for days. Villages were "
+                         "flooded. Russia rejected the accusation.")
+    assert ("russia", "rejects", "ukraine") not in rels(found)
+
+
+# --- several who say it: "they" are all of them, each says its own part -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The military governments of Mali, Burkina Faso and Niger announced on Sunday that they were leaving ECOWAS.",
+     [("mali", "withdraws_from", "ecowas"), ("burkina_faso", "withdraws_from", "ecowas"),
+      ("niger", "withdraws_from", "ecowas")]),
+    ("Serbia and Hungary said they would not recognize Kosovo.",
+     [("serbia", "recognizes_sovereignty_of", "kosovo"), ("hungary", "recognizes_sovereignty_of", "kosovo")]),
+])
+def test_they_who_say_it_together(extract_text, text, expected):
+    found = extract_text(text)
+    for relation in expected:
+        assert only(found, *relation).speaker == relation[0]
+
+
+def test_each_of_several_speakers_says_its_own_act(extract_text):
+    found = extract_text("Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS.")
+    assert only(found, "niger", "withdraws_from", "ecowas").speaker == "niger"
+
+
+def test_they_of_one_speaker_is_not_the_speaker(extract_text):
+    # guard (passes either way): one speaker's "they" is someone else
+    assert not any(r.object == "kherson" for r in extract_text("Russia said they had attacked Kherson.").relations)
