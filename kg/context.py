@@ -49,6 +49,9 @@ class Context:
             return self.person_before(tok)
         if tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
+            thing = self._thing_before(tok) if singular else None
+            if thing is not None:
+                return self.entity(thing, pronouns=False)
             first = tok.sent.start
             previous = self.doc[first - 1].sent.start if first > 0 else first
             start = max(start, self.doc[previous].idx - 1)  # this sentence or the last
@@ -66,6 +69,17 @@ class Context:
                     if key is not None and not self.is_person(key):
                         return key
         return None
+
+    @staticmethod
+    def _thing_before(tok):
+        """"Beijing wants the fighting to stop before it reaches X": "it", the subject of an adverbial clause, is the
+        subject of the clause that clause hangs on when that is a singular noun (an act, an event) and no stand-in
+        for a party (not "the army withdrew after it lost the town"); else None."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "advcl":
+            return None
+        return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ == "NN" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() not in STANDIN_NOUNS), None)
 
     def person_before(self, tok) -> str | None:
         """The person "he", "she" or "the diplomat" at ``tok`` refers back to. A subject continues the person the

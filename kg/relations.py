@@ -36,7 +36,7 @@ from .syntax import (CONDUCT_NOUNS, FRAMING_VERBS, LIGHT_VERBS, SENT_PREDICATES,
                      counted, is_mobile, is_reciprocal, is_verb, objects_of, relative_object, subjects_of)
 from .titles import TITLE_HEADS, title_relations
 from .verb_classes import (AID_NOUNS, CEDING_VERBS, JOIN_VERBS, MATERIEL_NOUNS, MEMBERSHIP_VERBS, RECEIVING_VERBS,
-                           SUSPENDING_VERBS, ceded, joined, members, received_aid, suspended)
+                           SUSPENDING_VERBS, ceded, given_arms, joined, members, received_aid, suspended)
 
 #: what a state expels or deports that is no population: its vessels, envoys, troops, missions and staff
 EXPELLED_NOT_PEOPLE = {"vessel", "ship", "boat", "trawler", "aircraft", "ambassador", "diplomat", "envoy", "attaché",
@@ -370,9 +370,10 @@ def _verb_class_relations(c: Clause, pairs, ctx: Context, source, section) -> tu
     if c.own == "mediates":  # "Qatar mediated talks between Congo and Rwanda": Qatar mediates between them too
         rels += [rel for obj_tok in (t for t, prep in pairs if t.dep_ == "dobj") for subj in subjects
                  for rel in mediated_sides(subj, obj_tok, ctx, source, section, verb)]
-    if c.lemma in RECEIVING_VERBS:  # who it is from is no guest
+    if c.lemma in RECEIVING_VERBS:  # who it is from (or whose the weapons are) is no guest
         rels += received_aid(verb, ctx, subjects, pairs, source, section, c.rule)
-        pairs = [(t, prep) for t, prep in pairs if prep != "from"]
+        things = given_arms(verb)
+        pairs = [(t, prep) for t, prep in pairs if prep != "from" and t not in things]
     if c.lemma in SUSPENDING_VERBS:
         left = suspended(verb, ctx, subjects, source, section)
         if left:
@@ -475,6 +476,8 @@ def _pair_predicate(c: Clause, obj_tok, prep: str, event_object: bool, ctx: Cont
     object is no party to the verb's act (what is said, sent, won, taken from, who is told or goes along)."""
     verb, lemma = c.verb, c.lemma
     pred = predicates.for_verb(lemma, c.particle, prep) or GENERIC
+    if prep == "on" and obj_tok.lemma_.lower() == "behalf":  # "negotiated on the group's behalf": for it, not with it
+        pred = "provides_aid_to" if lemma in AID_VERBS else GENERIC  # "intervened on Armenia's behalf": helped it
     if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):
         pred = "meets_with"  # "spoke by phone with X", "talked to X over the phone": a call is a meeting
     if pred == GENERIC and prep == "with" and lemma in DISCUSSING_VERBS:
@@ -553,6 +556,8 @@ def _subject_object_predicate(c: Clause, subj: str, obj: str, obj_tok, prep: str
     """The predicate between one subject and one object, told apart by what they are (people talking meet, an
     event is taken part in, a state holds no post); None when the pair is no relation ("attacked ... the war")."""
     lemma = c.lemma
+    if pred == "hosts" and lemma in RECEIVING_VERBS and ctx.is_event(obj):
+        return None  # "received credible reports", "received the peace plan": a thing received is no guest
     this = pred
     if this == GENERIC and lemma in CONVERSE_VERBS and prep == "with" and ctx.is_person(subj) and ctx.is_person(obj):
         this = "meets_with"  # "Rubio spoke with Jaishankar": two officials talking is a meeting

@@ -86,9 +86,15 @@ def joined(verb, ctx: Context, subjects: list[str], pairs, source, section) -> t
     return rels, bodies
 
 
+def given_arms(verb) -> list:
+    """The weapons or aid ``verb`` has for object: "received weapons", "bought Russian jets"."""
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS | AID_NOUNS]
+
+
 def received_aid(verb, ctx: Context, subjects: list[str], pairs, source, section, rule) -> list[Relation]:
-    """"Kyiv received weapons from Germany": whoever weapons or aid come from arms the one who receives them."""
-    given = any(c.dep_ == "dobj" and c.lemma_.lower() in MATERIEL_NOUNS | AID_NOUNS for c in verb.children)
+    """"Kyiv received weapons from Germany", "Kyiv received Western tanks": whoever weapons or aid come from (or
+    whose they are) arms the one who receives them."""
+    things = given_arms(verb)
+    givers = ctx.entities([t for t, prep in pairs if prep == "from"] + things) if things else []
     return [make_relation(giver, "provides_aid_to", subj, verb.sent, ctx, verb, source, section, rule, 0.6, verb.text)
-            for giver in (ctx.entities([t for t, prep in pairs if prep == "from"]) if given else [])
-            for subj in subjects if giver != subj]
+            for giver in givers for subj in subjects if giver != subj]

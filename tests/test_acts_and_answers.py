@@ -1,6 +1,7 @@
 """Acts and answers seen missed or misread on unseen text: arms taken up and operations launched against someone,
-ground overrun, sovereignty respected, an accusation rejected after a report, several who say "they". Sentences
-written for these tests (not the seeds), through the real pipeline."""
+ground overrun, sovereignty respected, an accusation rejected after a report, several who say "they", what is done on
+someone's behalf, a field of study before a title, things received, "it" after an event. Sentences written for these
+tests (not the seeds), through the real pipeline."""
 from __future__ import annotations
 
 import pytest
@@ -76,3 +77,66 @@ def test_each_of_several_speakers_says_its_own_act(extract_text):
 def test_they_of_one_speaker_is_not_the_speaker(extract_text):
     # guard (passes either way): one speaker's "they" is someone else
     assert not any(r.object == "kherson" for r in extract_text("Russia said they had attacked Kherson.").relations)
+
+
+# --- on someone's behalf: for them, not with or against them ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Nabih Berri, who negotiated on Hezbollah's behalf, urged residents to go home.", None,
+     ("nabih_berri", "negotiates_with", "hezbollah")),
+    ("Qatar negotiated with the Taliban on behalf of the United States.", ("qatar", "negotiates_with", "taliban"),
+     ("qatar", "negotiates_with", "united_states")),
+    ("France intervened on behalf of the Malian government in 2013.", ("france", "provides_aid_to", "mali"), None),
+])
+def test_on_someones_behalf(extract_text, text, expected, absent):
+    found = rels(extract_text(text))
+    assert expected is None or expected in found, sorted(found)
+    assert absent not in found, sorted(found)
+
+
+# --- a place before a title of study or reporting is its field ----------------------------------------------------
+
+@pytest.mark.parametrize("text, absent, kept", [
+    ("Ornella Moderan, a Sahel researcher, said the juntas were isolated.",
+     ("ornella_moderan", "affiliated_with", "sahel"), None),
+    ("Sahel researcher Ornella Moderan said the juntas were isolated.", ("ornella_moderan", "affiliated_with", "sahel"),
+     None),
+    ("Olga Oliker, a Russia analyst, said the offensive had stalled.", ("olga_oliker", "affiliated_with", "russia"),
+     None),
+    # guard (passes either way): a body before the title employs its holder
+    ("John Smith, a Reuters correspondent, said the offensive had stalled.", None,
+     ("john_smith", "affiliated_with", "reuters")),
+])
+def test_a_field_is_no_employer(extract_text, text, absent, kept):
+    found = rels(extract_text(text))
+    assert absent not in found, sorted(found)
+    assert kept is None or kept in found, sorted(found)
+
+
+# --- things received are no guests; weapons received arm the receiver ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Amnesty International said on Tuesday that it had received credible reports of mass killings in Darfur.", None,
+     "hosts"),
+    ("Kyiv received Western tanks in January.", ("the_west", "provides_aid_to", "ukraine"), "hosts"),
+    ("Armenia bought Indian artillery.", ("india", "provides_aid_to", "armenia"), "related_to"),
+    # guard (passes either way): a visitor received is hosted
+    ("Putin received a delegation from Hamas in Moscow.", ("vladimir_putin", "hosts", "hamas"), None),
+])
+def test_things_received(extract_text, text, expected, absent):
+    found = extract_text(text)
+    assert expected is None or expected in rels(found), sorted(rels(found))
+    assert not any(r.predicate == absent for r in found.relations), sorted(rels(found))
+
+
+# --- "it" after an event ------------------------------------------------------------------------------------------
+
+def test_it_after_an_event_subject_is_the_event(extract_text):
+    found = extract_text("Beijing wants the fighting to stop before it reaches Kyaukphyu.")
+    assert not any(r.subject == "china" for r in found.relations), sorted(rels(found))
+
+
+def test_it_after_a_party_subject_is_the_party(extract_text):
+    # guard (passes either way): a party's stand-in is no event
+    found = extract_text("The Sudanese army withdrew from Wad Madani after it lost the bridge.")
+    assert ("sudan__army", "withdraws_from", "wad_medani_sd") in rels(found)
