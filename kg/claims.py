@@ -26,7 +26,7 @@ def writers_voice(rel: Relation) -> Relation:
 
 def make_relation(subject, predicate, obj, sent, ctx, anchor, source, section, rule, confidence, verb_text):
     negated, hedged = flags(anchor)
-    speaker, cue = speech(anchor, ctx)
+    speaker, cue = speech(anchor, ctx, subject)
     if cue is not None and cue.lower() in REJECT_CUES and not denial_reaches(anchor, cue):
         speaker, cue = None, None  # "Moldova rejected Transnistria's appeal to Moscow": the appeal is no one's claim
     if (cue is not None and cue.lower() in DENIAL_CUES and predicate not in ("rejects", "accuses")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .model import Mention
 from .nlp import text_of
-from .syntax import (ARMED_NOUNS, AUTHORED_NOUNS, GOVERNING_NOUNS, MOVING_VERBS, NAMING_VERBS, PERSON_PRONOUNS,
-                     PERSON_STANDINS, PLACE_STANDINS, REGION_NOUNS, RELATIVES, RULERS, STANDIN_NOUNS, STATE_NOUNS,
-                     THING_PRONOUNS, conjuncts, is_verb, subjects_of)
+from .syntax import (ARMED_NOUNS, AUTHORED_NOUNS, CUE_VERBS, GOVERNING_NOUNS, MOVING_VERBS, NAMING_VERBS,
+                     PERSON_PRONOUNS, PERSON_STANDINS, PLACE_STANDINS, REGION_NOUNS, RELATIVES, RULERS, STANDIN_NOUNS,
+                     STATE_NOUNS, THING_PRONOUNS, conjuncts, is_verb, subjects_of)
 
 
 class Context:
@@ -32,6 +32,7 @@ class Context:
                 for tok in span:
                     self.key_at[tok.i] = m.entity
         self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in reading order
+        self.claims: list[tuple[int, str, str]] = []  # (cue index, speaker, agent) of what was said someone did
         self.bonds: list[tuple[str, str, str]] = []  # (subject, predicate, object) of alliances and backing read so far
         self.subjects: list[tuple[int, str]] = []  # (token index, key) of mentions that are grammatical subjects
         for i, key in sorted(self.key_at.items()):
@@ -48,6 +49,9 @@ class Context:
             return self.person_before(tok)
         if tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
+            thing = self._thing_before(tok) if singular else None
+            if thing is not None:
+                return self.entity(thing, pronouns=False)
             first = tok.sent.start
             previous = self.doc[first - 1].sent.start if first > 0 else first
             start = max(start, self.doc[previous].idx - 1)  # this sentence or the last
@@ -65,6 +69,17 @@ class Context:
                     if key is not None and not self.is_person(key):
                         return key
         return None
+
+    @staticmethod
+    def _thing_before(tok):
+        """"Beijing wants the fighting to stop before it reaches X": "it", the subject of an adverbial clause, is the
+        subject of the clause that clause hangs on when that is a singular noun (an act, an event) and no stand-in
+        for a party (not "the army withdrew after it lost the town"); else None."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "advcl":
+            return None
+        return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ == "NN" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() not in STANDIN_NOUNS), None)
 
     def person_before(self, tok) -> str | None:
         """The person "he", "she" or "the diplomat" at ``tok`` refers back to. A subject continues the person the
@@ -410,10 +425,26 @@ class Context:
             return []
         return conjuncts(first)
 
+    def _plural_speakers(self, tok) -> list:
+        """"Burkina Faso and Niger announced that they were leaving ECOWAS": "they", the subject of what a cue verb
+        reports, are those who say it when they are several (coordinated names, "the governments of A and B")."""
+        if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = tok.head
+        while clause.dep_ == "conj" and is_verb(clause.head):
+            clause = clause.head
+        cue = clause.head
+        if clause.dep_ != "ccomp" or not is_verb(cue) or cue.lemma_.lower() not in CUE_VERBS:
+            return []
+        speakers = [t for c in cue.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        keys = {k for t in speakers for key in [self.entity(t, pronouns=False)]
+                for k in [key, *self._other_owners(t, key)] if k is not None}
+        return speakers if len(keys) > 1 else []
+
     def entities(self, toks) -> list[str]:
         out: list[str] = []
         for tok in toks:
-            for t in self._shared_relative(tok) or conjuncts(tok):
+            for t in self._shared_relative(tok) or self._plural_speakers(tok) or conjuncts(tok):
                 key = self.entity(t)
                 for k in [key, *self._other_owners(t, key)]:
                     if k is not None and k not in out:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .nlp import text_of
 from .quotations import quotations
 from .context import Context
-from .syntax import CREDITING_VERBS, CUE_VERBS, is_verb, subjects_of
+from .syntax import CREDITING_VERBS, CUE_VERBS, conjuncts, is_verb, subjects_of
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -42,6 +42,7 @@ POLICY_NOUNS = {"policy", "politics", "politic", "doctrine", "position", "stance
 
 #: cue words whose content the speaker doubts: said, but not as so
 DOUBT_CUES = {"doubt", "doubts", "doubted", "question", "questions", "questioned"}
+DOUBT_VERBS = {"doubt", "question"}
 
 #: cue words whose content the speaker says is not so
 DENIAL_CUES = {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "dismiss", "dismisses",
@@ -147,8 +148,10 @@ def _according_to(verb, ctx: Context) -> str | None:
     return None
 
 
-def speech(tok, ctx: Context):
-    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X."""
+def speech(tok, ctx: Context, subject: str | None = None):
+    """(speaker key, cue word) when ``tok`` sits inside what a cue verb reports, or in a clause "according to" X; of
+    several who say it together, the ``subject`` of what is said when it is one of them ("Mali and Niger said they
+    were leaving ECOWAS": each says it leaves)."""
     child, contrast, relative, claim = tok, None, False, None
     while True:
         if contrast is None and _contrasting(child):
@@ -178,6 +181,8 @@ def speech(tok, ctx: Context):
                 # the parser may take a dateline for a second subject ("YEREVAN, Oct 4 — the ministry said
                 # that ..."): the one that names someone speaks
                 key = next((key for key in map(ctx.entity, nsubjs) if key is not None), None)
+                if subject is not None and key is not None and key != subject and subject in ctx.entities(nsubjs):
+                    key = subject
                 if key is None:
                     key = _titled_person(nsubjs, ctx)
                 if key is None or ctx.is_event(key):
@@ -204,7 +209,7 @@ def speech(tok, ctx: Context):
             child = parent  # "said X and that Russia would continue": the second that-clause is said too
             continue
         if (child.dep_ == "conj" and is_verb(child) and child.head.dep_ == "ccomp" and is_verb(child.head)
-                and child.tag_ == child.head.tag_  # "said it supports X and urged Y": "urged" goes with "said"
+                and _one_clause(child)  # "said it supports X and urged Y": "urged" goes with "said"
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
                 and child.lemma_.lower() not in CUE_VERBS):
@@ -224,6 +229,39 @@ def speech(tok, ctx: Context):
         return claim
     found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
     return found if found[0] is not None or claim is None else claim
+
+
+#: acts of the speaker's own that may follow a report: "X said Y had shelled the plant and urged the IAEA to act"
+SPEAKER_ACTS = REQUEST_VERBS | REBUTTING_VERBS | {"condemn", "denounce", "criticize", "criticise", "deplore", "decry",
+                                                  "welcome", "praise", "hail", "thank", "vow", "pledge", "threaten"}
+
+
+def _one_clause(conj) -> bool:
+    """Is the verb coordinated with a reported verb part of the same reported clause? It is when both have the same
+    form ("had armed and trained the army"), or when it is a past form the parser made of a participle that shares
+    the perfect's "had" ("X said Y had flown a drone and then fired rockets"), unless it is an act of the speaker's
+    own ("... had shelled the plant and urged the IAEA to act")."""
+    head = conj.head
+    if conj.tag_ == head.tag_:
+        return True
+    return (conj.tag_ == "VBD" and head.tag_ == "VBN" and conj.lemma_.lower() not in SPEAKER_ACTS
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children))
+
+
+def reported_agents(sent, ctx: Context) -> list[tuple[int, str, str]]:
+    """(cue index, speaker, agent) for each one a cue verb in ``sent`` reports doing something: "Thailand said the
+    mines had been laid by Cambodia" -> (said, thailand, cambodia), what "the accusation" Cambodia rejects next may
+    be. Not what a denial or a doubt reports."""
+    out = []
+    for cue in sent:
+        lemma = cue.lemma_.lower()
+        if not is_verb(cue) or lemma not in CUE_VERBS or lemma in REBUTTING_VERBS | DOUBT_VERBS:
+            continue
+        speakers = [k for k in ctx.entities(subjects_of(cue)[0]) if not ctx.is_event(k)]
+        clauses = [v for c in cue.children if c.dep_ == "ccomp" for v in conjuncts(c) if is_verb(v)]
+        agents = [k for v in clauses for k in ctx.entities(subjects_of(v)[0]) if not ctx.is_event(k)]
+        out += [(cue.i, speaker, agent) for speaker in speakers[:1] for agent in agents if agent != speaker]
+    return out
 
 
 def _denying_it(clause) -> bool:

@@ -53,6 +53,19 @@ GOVERNMENT_TITLES = {"minister", "foreign minister", "defense minister", "ambass
                      "spokesman", "press secretary", "secretary", "official", "envoy", "adviser", "advisor"}
 
 
+#: titles of those who study or report on a subject: a place named before them is their field, not their employer
+FIELD_TITLES = {"analyst", "researcher", "correspondent", "editor", "journalist", "fellow", "professor"}
+
+
+def _field(tok, key: str, title: str | None, ctx: Context) -> bool:
+    """Is ``tok`` (naming ``key``) before a title of study or reporting the place its holder is about, not where they
+    work: "a Sahel researcher", "a Myanmar analyst"? Not a nationality ("a Russian analyst"), nor a body ("a
+    Reuters correspondent")."""
+    return (title in FIELD_TITLES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and "__" not in key
+            and not (ctx.is_person(key) or ctx.is_organization(key) or ctx.is_event(key))
+            and (ctx.state_of(key) is not None or ctx.is_region(key)))
+
+
 def _title_word(words: list[str]) -> str | None:
     text = " ".join(words)
     for title in sorted(TITLES, key=len, reverse=True):
@@ -105,7 +118,7 @@ def title_relations(tok, ctx: Context, source, section):
             break  # (the parser's verb "acting" in "Thailand's acting Prime Minister X" is part of the title)
         key = ctx.key_at.get(i)
         if key is not None and key != person:
-            if key not in orgs:
+            if key not in orgs and not _field(t, key, _title_word(words), ctx):  # "Sahel researcher X"
                 orgs.append(key)
         elif key is None:
             words.insert(0, t.lower_)
@@ -215,7 +228,8 @@ def _apposition(root, ctx: Context):
         orgs = []
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.key_at:
-                orgs.append(ctx.key_at[child.i])
+                if not _field(child, ctx.key_at[child.i], title, ctx):  # "X, a Sahel researcher": no employer
+                    orgs.append(ctx.key_at[child.i])
             elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
                 body = ctx.antecedent(child)  # "The Arakan Army ... Its commander-in-chief, X": the army's
                 if body is not None and not ctx.is_person(body):

@@ -113,6 +113,21 @@ def test_accusations_however_parsed(extract_text, text, relation, speaker, absen
     assert absent not in rels(found)
 
 
+@pytest.mark.parametrize("text, relation, speaker", [
+    # the parser's past tense for a participle sharing the reported clause's "had": both acts are reported
+    ("Kyiv said Russian troops had shelled the plant and then attacked the town of Enerhodar.",
+     ("russia__troops", "attacks", "enerhodar"), "ukraine"),
+    ("Khartoum said the RSF had looted the city and then attacked El Fasher.", ("rsf", "attacks", "el_fasher"), "sudan"),
+])
+def test_coordinated_reported_acts(extract_text, text, relation, speaker):
+    assert _said(extract_text(text), *relation) == speaker
+
+
+def test_an_act_of_the_speakers_own_after_a_report_is_not_reported(extract_text):
+    found = extract_text("Moscow said Ukrainian forces had shelled the plant and urged the IAEA to act.")
+    assert not any(r.predicate == "calls_for" and r.speaker == "russia" for r in found.relations)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # giving a place up is leaving it, never capitulating to it
     ("Critics accused Volodymyr Zelensky of surrendering Bakhmut.", ("volodymyr_zelensky", "withdraws_from", "bakhmut"),
