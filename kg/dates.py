@@ -133,7 +133,8 @@ def find_dates(text: str, anchor: dt.date | None = None, previous: dt.date | Non
                 if ((kind == "day_noyear" or (kind == "month_thisyear" and "this year" not in m.group(0).lower()))
                         and not _FUTURE_BEFORE.search(text[max(0, m.start() - 80):m.start()])):
                     yearless.add(m.start())  # (one to come is not of the year the text was telling)
-    found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous, earlier)
+    telling = {start for start, _, value in found if tells_a_time(value, text[max(0, start - 20):start])}
+    found = _in_narrative_year(sorted(found, key=lambda f: f[0]), yearless, anchor, previous, earlier, telling)
     if anchor is not None:
         for pattern in (_WEEKDAY, _RELATIVE):
             for m in pattern.finditer(text):
@@ -166,7 +167,7 @@ def find_dates(text: str, anchor: dt.date | None = None, previous: dt.date | Non
 
 
 def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, previous: dt.date | None,
-                       earlier: DateValue | None = None) -> list:
+                       earlier: DateValue | None = None, telling: set[int] = frozenset()) -> list:
     """A day named without its year is of the year the text is telling, not of the article's:
 
     * one that would fall after the article ("November 8" in a September article), when a full date of an
@@ -201,8 +202,22 @@ def _in_narrative_year(found: list, yearless: set[int], anchor: dt.date | None, 
                     value = DateValue(start=f"{year:04d}-{when.month:02d}", precision="month", text=value.text)
         out.append((start, end, value))
         last = day if day is not None else last
-        told = value if value.end is None else told
+        told = value if value.end is None and start in telling else told
     return out
+
+
+_SEASON_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+$", re.I)
+
+
+def tells_a_time(value: DateValue, before: str) -> bool:
+    """Does a date set the time a story is telling, so that a day or month without its year after it is of its
+    year? A day or month does ("in December 1963"), and a season of a year ("in the summer of 1974"); a bare
+    year does not ("Kosovo declared independence in 2008. In March, ...": this March), nor a date a state holds
+    since or until ("has occupied Crimea since 2014")."""
+    if value.text.lower().startswith(("since", "for", "until", "by")):
+        return False
+    return value.precision in ("day", "month") or (value.text.lower().startswith("of")
+                                                   and bool(_SEASON_BEFORE.search(before)))
 
 
 def counts_from_before(value: DateValue) -> bool:

@@ -17,7 +17,7 @@ from .nlp import text_of
 from .peoples import PEOPLE_LABEL, people_key
 from .speech import CUE_VERBS
 from .spans import (ARTICLE_SCOPED, BODY_KIND_NOUNS, COMPOUND_PLACE, DATELINE, GEO_HEADS, GROUP_LABEL, JOINED_PERSON,
-                    ORG_HEADS, TITLE_WORDS, is_portfolio, read_spans)
+                    TITLE_WORDS, is_portfolio, read_spans)
 from .syntax import PORTION_WORDS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -254,8 +254,8 @@ def _after_titles(span, start: int, end: int, key: str) -> tuple[int, str]:
     i = 0
     while i < len(tokens) - 1 and tokens[i].is_title and tokens[i].lower_.rstrip(".") in TITLE_WORDS | RANK_OPENERS:
         i += 1
-    if i == 0:
-        return start, key
+    if i == 0 or (i == len(tokens) - 1 and key.startswith("Person:")):
+        return start, key  # "Sheikh Hasina": with one word of an unknown name left, the title word is part of it
     start = tokens[i].idx
     return start, f"Person:{norm(text_of(span.doc)[start:end])}" if key.startswith("Person:") else key
 
@@ -390,7 +390,10 @@ def read_mentions(doc, *, source: str, section: str, gaz: Gazetteer, publisher: 
 
 #: capitalized common nouns for a body that alone name none ("the Authority remains committed", "House extends
 #: ..."), unless the text names a body they are short for ("the House of Peoples' Representatives ... the House")
-GENERIC_BODIES = ORG_HEADS | BODY_KIND_NOUNS | {"house", "chamber", "court", "cabinet"}
+#: ("Congress", "Parliament", "the Senate" stay: each names one body where it is used)
+GENERIC_BODIES = {"authority", "house", "chamber", "court", "cabinet", "council", "assembly", "committee", "commission",
+                  "agency", "ministry", "office", "department", "bureau", "directorate", "mission", "tribunal",
+                  "group", "organization", "organisation", "alliance", "coalition", "bloc", "faction", "network"}
 
 
 def _bare_body_nouns(mentions: list[Mention]) -> list[Mention]:

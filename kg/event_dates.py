@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import counts_from_before, counts_from_today, find_dates, paragraph_starts, parse_anchor
+from .dates import counts_from_before, counts_from_today, find_dates, paragraph_starts, parse_anchor, tells_a_time
 from .model import DateValue, Mention
 from .nlp import text_of
 
@@ -340,7 +340,9 @@ def _sentence_dates(doc, base: int, sent_text: str, anchor_date) -> list:
     key = (base, str(anchor_date))
     if key not in cache:
         paragraph = _paragraph(doc, base, anchor_date)
-        told = [v for a, v in paragraph.dates if a < base and v.end is None and _of_main_clause(doc, a, v)]
+        text = text_of(doc)
+        told = [v for a, v in paragraph.dates if a < base and v.end is None and _of_main_clause(doc, a, v)
+                and tells_a_time(v, text[max(0, a - 20):a])]
         cache[key] = find_dates(sent_text, anchor_date, previous=_last_day_before(doc, base, anchor_date),
                                 earlier=told[-1] if told else None)
     return cache[key]

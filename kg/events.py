@@ -167,9 +167,18 @@ CROWD_WORDS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "m
 
 
 def _crowd(verb) -> bool:
-    """Is a verb's subject a crowd counted in numbers ("160,000 Greek Cypriots", "tens of thousands of Sahrawis")?"""
-    return any(c.dep_ == "nsubj" and (c.lower_ in CROWD_WORDS or any(g.dep_ == "nummod" for g in c.children))
+    """Is a verb's subject a crowd counted in numbers ("160,000 Greek Cypriots", "tens of thousands of Sahrawis"),
+    not a few ("two suspects fled")?"""
+    return any(c.dep_ == "nsubj" and (c.lower_ in CROWD_WORDS or any(g.dep_ == "nummod" and _many(g) for g in c.subtree))
                for c in verb.children)
+
+
+def _many(number) -> bool:
+    """Is a number word a crowd's: 100 or more ("160,000", "1,500"), or a count word ("thousands")?"""
+    if number.lower_ in CROWD_WORDS:
+        return True
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100
 
 
 def _trigger_type(tok, event_types: EventTypes) -> str | None:

@@ -31,6 +31,9 @@ POPULATION_NOUNS = {"minority", "population", "community", "residents", "inhabit
 LAND_NOUNS = {"heights", "hills", "mountains", "highlands", "lowlands", "plains", "falls", "springs", "fields", "lakes",
               "islands", "isles", "territories", "provinces", "regions", "states", "emirates", "republics", "lands",
               "straits", "shoals", "reefs", "marshes", "woods", "keys", "narrows", "rapids", "steppes"}
+#: capitalized plurals that name a service or a company, not a people: "US Marines", "Qatar Airways"
+SERVICE_PLURALS = {"marines", "rangers", "commandos", "paratroopers", "airways", "railways", "industries", "systems",
+                   "holdings", "technologies", "communications", "games", "olympics", "news", "times", "affairs"}
 _PLACE_LABELS = ("GPE", "LOC")
 _OF = ("of", "in", "from")
 
@@ -78,8 +81,9 @@ def _a_peoples_plural(doc, tok, gaz: Gazetteer) -> bool:
         return False
     word, entry = tok.lower_, gaz.lookup(tok.text)
     return (tok.is_title and tok.pos_ in ("PROPN", "NOUN") and word.endswith("s") and not word.endswith("ss")
-            and tok.ent_type_ in ("", "NORP") and "__" not in tok.ent_id_ and (entry is None or entry.type == "Group")
-            and word not in ORG_HEADS | STATE_BODY_WORDS | LAND_NOUNS)
+            and (tok.ent_type_ == "NORP" or (tok.ent_type_ == "" and tok.tag_ == "NNPS"))
+            and "__" not in tok.ent_id_ and (entry is None or entry.type == "Group")
+            and word not in ORG_HEADS | STATE_BODY_WORDS | LAND_NOUNS | SERVICE_PLURALS)
 
 
 #: adjectives of a political or religious camp, which qualify no people of a place: "US Democratic senators"
@@ -175,7 +179,16 @@ def _plural(people: str, gaz: Gazetteer) -> str:
     """A people's name from its adjective: "Serb" -> "Serbs", "Armenian" -> "Armenians"; "Chinese" stays."""
     if people.endswith("s"):
         return people
+    if people.lower() in PEOPLE_OF_ADJECTIVE:
+        return PEOPLE_OF_ADJECTIVE[people.lower()]
     entry = gaz.lookup(people + "s")
     if entry is not None and entry.type == "Group":
         return entry.label
     return people if people.endswith(("ese", "sh", "ch")) else people + "s"
+
+
+#: peoples whose name is not their adjective with an s: "Kurdish" -> "Kurds" ("Iraqi Kurdish leader" and "Iraqi
+#: Kurds" are one group)
+PEOPLE_OF_ADJECTIVE = {"kurdish": "Kurds", "turkish": "Turks", "jewish": "Jews", "polish": "Poles", "danish": "Danes",
+                       "swedish": "Swedes", "finnish": "Finns", "scottish": "Scots", "spanish": "Spaniards",
+                       "british": "Britons", "welsh": "Welsh", "tajik": "Tajiks", "uzbek": "Uzbeks"}

@@ -168,3 +168,15 @@ def test_a_crowd_that_flees_is_the_displaced_as_in_an_exodus_of_it(extract_text)
     events = [e for e in ex.entities if e.type == "Event" and e.event_type == "Displacement"]
     assert len(events) == 1, events
     assert [(p.entity, p.role) for p in events[0].participants if p.entity == "sahrawis"] == [("sahrawis", "patient")]
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    # a bare year or a "since" date sets no year for the month after it: these months are of the article's year
+    ("Russia has occupied Crimea since 2014. In May, Russian troops launched an offensive on Kharkiv.",
+     "Attack", "2024-05"),
+    ("Kosovo declared independence in 2008. In March, Serbia and Kosovo held talks in Brussels.", "Talks", "2024-03"),
+])
+def test_a_bare_year_before_sets_no_year_for_a_month_after_it(extract_text, text, etype, start):
+    ex = extract_text(text, date="2024-06-30")
+    found = [e.date.start for e in ex.entities if e.type == "Event" and e.event_type == etype and e.date]
+    assert found == [start], found

@@ -48,3 +48,31 @@ def test_an_unclosed_quotation_does_not_make_the_next_paragraphs_narration_quote
                       'he called "revenge".', date="2024-06-30")
     dated = {e.event_type: e.date.start for e in ex.entities if e.type == "Event" and e.date is not None}
     assert dated.get("Attack") == "2024-06-30", dated
+
+
+# --- session 8's review ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    ("Qatar Airways suspended flights to Tehran on Monday.", "qatar_airways"),  # a company, no people of Qatar
+    ("Two suspects fled the scene on Monday.", None),  # a few who flee are no displacement
+])
+def test_no_people_and_no_displacement_where_there_is_none(extract_text, text, absent):
+    ex = extract_text(text)
+    if absent:
+        assert absent not in {e.id for e in ex.entities}
+    else:
+        assert not [e for e in ex.entities if e.type == "Event" and e.event_type == "Displacement"]
+
+
+def test_a_peoples_adjective_and_its_plural_are_one_group(extract_text):
+    ex = extract_text("Iraqi Kurds voted on Sunday. Iraqi Kurdish leader Masoud Barzani welcomed the result.")
+    assert ("masoud_barzani", "leader_of", "iraq_kurds") in rels(ex)
+    assert [e.id for e in ex.entities if e.type == "Group"] == ["iraq_kurds"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Congress passed the aid bill for Ukraine on Tuesday.", "congress"),  # one body where it is used
+    ("Sheikh Hasina fled to India in August.", "sheikh_hasina"),  # a title word that is part of a name
+])
+def test_a_name_that_looks_like_a_title_or_a_common_body_stays(extract_text, text, kept):
+    assert kept in {e.id for e in extract_text(text).entities}
