@@ -176,7 +176,7 @@ class Context:
                 return None  # "opposition leaders in Yerevan" do not speak for Armenia
             for prep in (c for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("of", "among", "from") or (
                     c.lower_ in ("in", "within") and lemma in GOVERNING_NOUNS | INSIDER_NOUNS) or (
-                    c.lower_ == "by" and lemma in AUTHORED_NOUNS) or (c.lower_ == "for" and lemma in SPOKESPEOPLE))):
+                    c.lower_ == "by" and lemma in AUTHORED_NOUNS) or (c.lower_ == "for" and lemma in FOR_SPEAKERS))):
                 for pobj in prep.children:
                     key = self.key_at.get(pobj.i)
                     if key is None and pobj.dep_ == "pobj" and pobj.lemma_.lower() in STANDIN_NOUNS:
@@ -481,7 +481,7 @@ PARTNER_NOUNS = {"ally": _ALLY, "partner": _ALLY, "patron": _PATRON, "backer": _
 #: people inside a body, who speak for it: "sources in the Malian army", "members within the RSF"
 INSIDER_NOUNS = {"source", "member", "witness", "eyewitness", "soldier", "fighter", "commander"}
 #: people who speak for whoever a "for" phrase names: "a spokesman for the foreign ministry"
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+FOR_SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",

@@ -9,10 +9,11 @@ herders", "Dogon militias", "Tuareg rebels"). :func:`people_span` finds these sp
 from __future__ import annotations
 
 from .gazetteer import STATE_BODY_WORDS, Gazetteer, norm
-from .spans import GROUP_NOUNS, ORG_HEADS
 
 #: span label of a people of a place; its key comes from :func:`people_key`
 PEOPLE_LABEL = "KG_PEOPLE"
+#: plural nouns for a collective actor that is a group of its own when it acts ("protesters stormed ...")
+GROUP_NOUNS = {"protesters", "protestors", "demonstrators", "rebels", "separatists", "insurgents", "militants"}
 #: plural nouns for people that, after a nationality or ethnonym no state of kg's has, name a group of their own:
 #: "Fulani herders", "Dogon militias", "Druze leaders", "Tuareg rebels"
 PEOPLE_NOUNS = GROUP_NOUNS | {"herders", "farmers", "villagers", "civilians", "leaders", "elders", "fighters", "militias",
@@ -32,8 +33,9 @@ LAND_NOUNS = {"heights", "hills", "mountains", "highlands", "lowlands", "plains"
               "islands", "isles", "territories", "provinces", "regions", "states", "emirates", "republics", "lands",
               "straits", "shoals", "reefs", "marshes", "woods", "keys", "narrows", "rapids", "steppes"}
 #: capitalized plurals that name a service or a company, not a people: "US Marines", "Qatar Airways"
-SERVICE_PLURALS = {"marines", "rangers", "commandos", "paratroopers", "airways", "railways", "industries", "systems",
-                   "holdings", "technologies", "communications", "games", "olympics", "news", "times", "affairs"}
+SERVICE_PLURALS = {"marines", "rangers", "commandos", "paratroopers", "airways", "airlines", "railways", "industries",
+                   "systems", "holdings", "technologies", "communications", "games", "olympics", "news", "times",
+                   "affairs", "forces", "brigades", "guards", "corps", "services"}
 _PLACE_LABELS = ("GPE", "LOC")
 _OF = ("of", "in", "from")
 
@@ -83,7 +85,7 @@ def _a_peoples_plural(doc, tok, gaz: Gazetteer) -> bool:
     return (tok.is_title and tok.pos_ in ("PROPN", "NOUN") and word.endswith("s") and not word.endswith("ss")
             and (tok.ent_type_ == "NORP" or (tok.ent_type_ == "" and tok.tag_ == "NNPS"))
             and "__" not in tok.ent_id_ and (entry is None or entry.type == "Group")
-            and word not in ORG_HEADS | STATE_BODY_WORDS | LAND_NOUNS | SERVICE_PLURALS)
+            and word not in STATE_BODY_WORDS | LAND_NOUNS | SERVICE_PLURALS)
 
 
 #: adjectives of a political or religious camp, which qualify no people of a place: "US Democratic senators"

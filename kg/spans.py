@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from .gazetteer import PORTFOLIOS, Gazetteer, norm
 from .nlp import text_of
+from .peoples import GROUP_NOUNS, people_span
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _HYPHENS = ("-", "–", "—")
@@ -208,8 +209,6 @@ def _route_span(doc, head):
 #: joins a generic group's name to its article in a key: "Group:protesters@<source>"
 ARTICLE_SCOPED = "@"
 GROUP_LABEL = "KG_GROUP"  # span label of a collective actor found by :func:`_group_nouns`
-#: plural nouns for a collective actor that is a group of its own when it acts ("protesters stormed ...")
-GROUP_NOUNS = {"protesters", "protestors", "demonstrators", "rebels", "separatists", "insurgents", "militants"}
 
 
 def _group_nouns(doc, taken: set[int]) -> list:
@@ -357,8 +356,6 @@ def read_spans(doc, gaz: Gazetteer) -> list:
     """The NER's and ruler's spans, with hyphen-cut organization names joined and routes between places added
     (before the places they join, which stay mentions of their own)."""
     from spacy.tokens import Span
-
-    from .peoples import people_span
 
     datelines, credits = _datelines(doc, gaz)
     dated = credits | {i for span in datelines for i in range(span.start, span.end)}
