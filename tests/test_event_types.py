@@ -49,3 +49,8 @@ def test_an_annexation_told_with_a_verb_is_the_known_annexation(extract_text):
 def test_flight_is_a_displacement_only_as_peoples_flight(extract_text, text, displacement):
     assert ("Displacement" in {e.event_type for e in events(extract_text(text))}) == displacement
 
+
+def test_an_agreement_reached_between_sides_has_them_as_participants(extract_text):
+    ex = extract_text("The agreement reached on Thursday between Sudan and Chad was welcomed by the AU.")
+    deal = [e for e in events(ex) if e.event_type == "Agreement"]
+    assert deal and {"sudan", "chad"} <= {p.entity for p in deal[0].participants}
