@@ -47,7 +47,7 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
         if tok.i == span.root.i or (tok.lemma_.lower() in ONSET_VERBS and any(
                 c.dep_ == "nsubj" and c.i == span.root.i for c in tok.children)):
             return "me"  # "since the war began on April 15": the war's day, whatever the clause hangs on
-        if tok.i in roots:
+        if tok.i in roots and not _last_conjunct(span.root, tok, date):
             return "other"
         if tok.dep_ == "ccomp" and tok.i not in mine and span.root.i not in {t.i for t in tok.subtree}:
             return "other"  # "During the meeting, he stressed that ... in 2020": a date of what he said, not of the meeting
@@ -57,6 +57,13 @@ def _date_owner(span, start: int, end: int, others) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _last_conjunct(verb, other, date) -> bool:
+    """Is ``other`` (another event's verb) a later conjunct of the event verb ``verb``, with the date after it?
+    A date closing coordinated verbs dates them all: "attacked Ukraine and annexed Crimea in 2014"."""
+    return (verb.pos_ == "VERB" and other.dep_ == "conj" and other.head.i == verb.i
+            and other.i < date.start)
 
 
 #: verbs whose subject event starts, or takes place, when they do

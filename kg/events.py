@@ -181,9 +181,23 @@ def _many(number) -> bool:
     return digits.isdigit() and int(digits) >= 100
 
 
+#: verbs that tell an event only with a court for subject: "the ICJ ruled that ..." (a ruling); not "Assad ruled
+#: Syria for decades"
+COURT_VERBS = {"rule"}
+#: words that name a court, in a subject or in a known court's name ("international_court_of_justice")
+COURT_WORDS = {"court", "courts", "tribunal", "tribunals", "judge", "judges", "justice", "justices", "panel"}
+
+
+def _court(verb) -> bool:
+    """Is a verb's subject a court or its judges ("the ICJ", "the tribunal", "a panel of judges")?"""
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in COURT_WORDS or bool(COURT_WORDS & set(c.ent_id_.split("_"))))
+               for c in verb.children)
+
+
 def _trigger_type(tok, event_types: EventTypes) -> str | None:
     if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod") and not _nominal(tok):
-        if tok.lemma_.lower() in CROWD_VERBS and not _crowd(tok):
+        if (tok.lemma_.lower() in CROWD_VERBS and not _crowd(tok)) or (tok.lemma_.lower() in COURT_VERBS
+                                                                       and not _court(tok)):
             return None
         return event_types.verbs.get(tok.lemma_.lower())
     if not _nominal(tok):
@@ -213,12 +227,19 @@ def _trigger_type(tok, event_types: EventTypes) -> str | None:
             return found
     if any(m in PRESS_WORDS for m in mods):
         return None  # "told a news conference", "a press briefing": reporters hearing someone, not a meeting of sides
+    if tok.lemma_.lower() in WHOSE_NOUNS and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+        return None  # "Malaysia Airlines flight MH17", "a flight from Kyiv": an aircraft's, not people fleeing
     found = event_types.triggers.get(tok.lower_) or event_types.triggers.get(tok.lemma_.lower())
     if found is None and tok.lemma_.lower() in NAMED_DISPUTE_NOUNS and "War" in event_types.types and any(
             c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC", "NORP") for c in tok.lefts):
         return "War"  # "the Kashmir situation", "the Western Sahara dispute", "the Kurdish question"
     return found
 
+
+#: trigger nouns that are an event only with whose it is, a possessive or an "of" phrase: "their flight from
+#: Goma", "the flight of civilians" (people fleeing); not "a flight from Kyiv" or "flight MH17" (an aircraft's)
+WHOSE_NOUNS = {"flight"}
 
 #: words before a meeting noun that make it one with the press
 PRESS_WORDS = {"news", "press", "media"}

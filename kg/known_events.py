@@ -25,6 +25,9 @@ def _within(date: DateValue, span: tuple[str, str | None]) -> bool:
     return d[:m1] >= start[:m1] and d[:m2] <= end[:m2]
 
 
+#: words of a mention that point at no event
+FUNCTION_WORDS = {"the", "a", "an", "of", "on", "in", "at", "by", "and", "to", "for", "with", "its", "their", "this"}
+
 #: a known event longer than this (a decades-long conflict) is not what a dated mention names ("the 2022 escalation")
 MAX_KNOWN_EVENT_YEARS = 10
 
@@ -81,6 +84,23 @@ class KnownEvents:
         states = self.states(keys) if states is None else states
         return len((keys & known.sides) | (states & known.side_states))
 
+    def names_place(self, places: set[str], known: _Known) -> bool:
+        """Does a mention name ``known``'s place: the same place, a place within it, or a place one of its names
+        is named after ("the attack in Pulwama" and the Pulwama attack, placed in Jammu and Kashmir)? An unknown
+        place's key is the slug of its name."""
+        return any(self._names_place(place, known) for place in places)
+
+    def _names_place(self, place: str, known: _Known) -> bool:
+        key, seen = place, set()
+        while key and key not in seen:
+            if key == known.place:
+                return True
+            seen.add(key)
+            key = getattr(self.gaz.entries.get(key), "part_of", None)
+        entry = self.gaz.entries.get(place)
+        names = entry.names if entry is not None else (place.replace("_", " "),)
+        return any(set(re.split(r"[\s-]+", name.lower())) <= known.words for name in names)
+
 
 def known_event(fact: EventFact, text: str, parties: set[str], place: str | None, known: KnownEvents,
                  article: set[str] = frozenset(), targets: set[str] = frozenset(), article_states=None,
@@ -89,8 +109,11 @@ def known_event(fact: EventFact, text: str, parties: set[str], place: str | None
 
     It must be of the mention's type and involve no state foreign to the event's sides (a 2022 war between
     Armenia and Azerbaijan is not the invasion of Ukraine). A dated mention joins the narrowest such event
-    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"); a longer or
-    ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
+    whose dates contain its date: within one calendar year the date is enough ("the 2020 war"), unless the
+    date is coarser than a brief event's (a year for a one-day attack: "Pakistan shelled India in 2019" is not
+    the one attack of 2019 between them), which a common word of the mention (its head, a modifier) or a place
+    it names that is no state must then point at too ("the 2019 attack in Pulwama", "annexed Crimea in 2014"); a
+    longer or ongoing event needs the text to point at it too (its head word is in one of the event's names, or it
     shares a side or the place); a decades-long conflict absorbs no dated mention. Either way the text must
     point at the event near the mention: the mention or its paragraph (``near``: the keys it names) names one of
     the event's sides or its place, or the article (``article``) names two of them, or all if it has fewer ("the
@@ -104,13 +127,18 @@ def known_event(fact: EventFact, text: str, parties: set[str], place: str | None
     mine = known.states(at)
     if article and article_states is None:
         article_states = known.states(article)
+    # its head and the common words before it ("a 2020 ceasefire deal"), not the names of its sides ("Russian")
+    common = {head} | {w for w in re.split(r"[\s-]+", text) if w.isalpha() and w.islower() and w not in FUNCTION_WORDS}
+    # the places it names that are no state: a state is too broad to single out an attack or a signing
+    local = {k for k in at if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
     fits = [e for e in known.by_type.get(fact.event_type, ())
             if (not mine or not e.side_states or mine <= e.side_states)
-            and (not article or known.points_at("", at | near, e)
+            and (not article or known.points_at("", at | near, e) or known.names_place(local, e)
                  or 0 < min(2, len(e.sides)) <= known.sides_named(article, e, article_states))]
     if fact.date is not None:  # within one calendar year the date is enough; a longer event needs a pointer
         match = [e for e in fits if _within(fact.date, e.span) and e.years <= MAX_KNOWN_EVENT_YEARS
-                 and (e.years == 0 or known.points_at(head, at, e, mine))]
+                 and (known.points_at(head, at, e, mine) if e.years
+                      else not _coarser(fact.date, e.span) or common & e.words or known.names_place(local, e))]
         spans = sorted((e.years, e.id) for e in match)
         if len(spans) == 1 or (spans and spans[0][0] < spans[1][0]):
             return spans[0][1]
@@ -121,6 +149,12 @@ def known_event(fact: EventFact, text: str, parties: set[str], place: str | None
     where = {place} | set(targets) | {k for k in parties if getattr(known.gaz.entries.get(k), "type", "") != "Country"}
     match = [e for e in fits if e.place and e.place in where and _sides_fit(e, article_states or frozenset(), known)]
     return match[0].id if len(match) == 1 else None
+
+
+def _coarser(date: DateValue, span: tuple[str, str | None]) -> bool:
+    """Is a mention's date coarser than a brief known event's dates (a year or a month for a one-day attack)?
+    Such a date does not single the event out: many attacks between two sides fall in one year."""
+    return span[1] is not None and span[0][:7] == span[1][:7] and len(date.start) < len(span[0])
 
 
 def _sides_fit(event: _Known, article_states: frozenset, known: KnownEvents) -> bool:

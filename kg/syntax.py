@@ -426,6 +426,9 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
                     continue  # "talks mediated by Turkey": Turkey mediates them (a relation of its own), no party
                 for agent in (c for c in verb.children if c.dep_ == "agent"):
                     agents.extend(g for g in agent.children if g.dep_ == "pobj")
+                # "the agreement reached on Thursday between A, B and C": the sides it is between
+                patients.extend(g for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                                for g in p.children if g.dep_ == "pobj")
         elif child.dep_ == "poss":
             agents.append(child)
         elif (child.dep_ == "compound" and child.i in ctx.key_at and ctx.key_at[child.i] != ctx.key_at.get(noun.i)

@@ -277,6 +277,25 @@ def test_a_known_event_joined_by_its_date_is_pointed_at_near_the_mention(extract
     assert (known in {e.id for e in ex.entities}) == joined
 
 
+@pytest.mark.parametrize("text, known, joined", [
+    # a year does not single out a one-day attack: the sides alone do not make the mention that attack
+    ("Pakistan shelled Indian positions in Kashmir in 2019.", "balakot_airstrike", False),
+    ("Ukraine attacked Russia in 2024.", "kursk_incursion_2024", False),
+    ("In 2025 Russia launched its largest drone attack on Ukraine.", "operation_spiderweb", False),
+    # the place the attack is named after points at it
+    ("The 2019 attack in Pulwama killed 40 Indian soldiers.", "pulwama_attack", True),
+    # guard (passes either way): a common word before the head points at it
+    ("Armenia and Azerbaijan fought again. Russia kept peacekeepers there under a 2020 ceasefire deal.",
+     "trilateral_ceasefire_2020", True),
+    # guard (passes either way): the head word and the place point at it
+    ("In 2024 Ukraine launched an incursion into the Kursk region.", "kursk_incursion_2024", True),
+])
+def test_a_mention_dated_by_its_year_names_a_one_day_event_only_by_its_word_or_place(extract_text, text, known,
+                                                                                     joined):
+    ex = extract_text(text, date="2025-09-30")
+    assert (known in {e.id for e in ex.entities}) == joined
+
+
 def test_an_undated_mention_at_a_known_events_place_is_that_event(extract_text):
     ex = extract_text("Truck drivers said the closure of the Lachin corridor had emptied the shops.")
     assert "lachin_corridor_blockade" in {e.id for e in ex.entities}
