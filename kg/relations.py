@@ -476,6 +476,8 @@ def _pair_predicate(c: Clause, obj_tok, prep: str, event_object: bool, ctx: Cont
     object is no party to the verb's act (what is said, sent, won, taken from, who is told or goes along)."""
     verb, lemma = c.verb, c.lemma
     pred = predicates.for_verb(lemma, c.particle, prep) or GENERIC
+    if pred == "leader_of" and prep and f"{lemma} {prep}" not in predicates.verbs:
+        pred = GENERIC  # "the court ruled against Russia", "led to a crisis": no object led
     if prep == "on" and obj_tok.lemma_.lower() == "behalf":  # "negotiated on the group's behalf": for it, not with it
         pred = "provides_aid_to" if lemma in AID_VERBS else GENERIC  # "intervened on Armenia's behalf": helped it
     if pred == GENERIC and prep in ("with", "to") and lemma in CONVERSE_VERBS and _by_phone(verb):

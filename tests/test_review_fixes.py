@@ -76,3 +76,8 @@ def test_a_peoples_adjective_and_its_plural_are_one_group(extract_text):
 ])
 def test_a_name_that_looks_like_a_title_or_a_common_body_stays(extract_text, text, kept):
     assert kept in {e.id for e in extract_text(text).entities}
+
+
+def test_ruling_against_a_state_does_not_lead_it(extract_text):
+    found = rels(extract_text("The ICJ ruled against Russia on Wednesday."))
+    assert not any(p == "leader_of" for _, p, _ in found), found
