@@ -115,8 +115,9 @@ def place_bodies(doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
         if body is None or not names_state_body(body.text.lower()):
             continue
         inside = [o for o in mentions if o.start < body.end_char and body.start_char < o.end]
-        if any(not (o.entity.startswith("Organization:") and o.text.lower() == body.text.lower()) for o in inside):
-            continue  # another name in it ("Kosovo Liberation Army" is the ruler's whole name)
+        if any(o.text.lower() != body.text.lower() for o in inside):
+            continue  # another name in it ("Kosovo Liberation Army" is the ruler's whole name); a known body's bare
+            # name is the owner's ("Ukraine's Security Council" is no UN Security Council)
         replaced.update(id(o) for o in [m, *inside])
         found.append(Mention(entity=gaz.body_of(key, ministry_noun(body.text.lower())),
                              text=text[m.start:body.end_char], start=m.start, end=body.end_char, source=m.source,

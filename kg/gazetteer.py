@@ -72,7 +72,8 @@ BODY_NOUNS = {
     "officials": "Group", "soldiers": "Group", "refugees": "Group", "separatists": "Group",
     "foreign ministry": "Organization", "defence ministry": "Organization", "defense ministry": "Organization",
     "interior ministry": "Organization", "police": "Organization", "navy": "Organization", "air force": "Organization",
-    "coast guard": "Organization", "instructors": "Group", "personnel": "Group", "mercenaries": "Group",
+    "coast guard": "Organization", "security council": "Organization", "national security council": "Organization",
+    "instructors": "Group", "personnel": "Group", "mercenaries": "Group",
 }
 #: nouns that, after a demonym, stand for the state itself ("the Armenian government")
 STATE_NOUNS = ("government", "authorities", "leadership", "side", "state", "administration", "regime", "junta",

@@ -68,9 +68,11 @@ ENCLAVE_NOUNS = {"exclave", "enclave", "province", "region", "oblast", "territor
 
 def territory_relations(noun, ctx: Context, source, section):
     """(place, part_of, state) from an apposition or an "of" phrase on a territory noun with an owner."""
-    owners = []
+    owners, own = [], ctx.key_at.get(noun.i) or next(
+        (ctx.key_at[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in ctx.key_at
+         and ctx.state_of(ctx.key_at[c.i]) != ctx.key_at[c.i]), None)
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and (own is None or ctx.key_at.get(child.i) != own):
             key = ctx.key_at.get(child.i)
             if key is None and child.dep_ == "poss":
                 key = ctx.antecedent(child)
@@ -85,6 +87,11 @@ def territory_relations(noun, ctx: Context, source, section):
         if not owners:  # "Somaliland, a breakaway region of Somalia"
             owners = [k for k in of if ctx.state_of(k) == k]
             of = []
+    # "the Kharkiv region of Ukraine", "Armenia's Syunik province": the unit the noun's own name names
+    if own is not None and noun.dep_ != "appos" and ctx.state_of(own) != own and not ctx.is_event(own):
+        if not owners:
+            owners, of = [k for k in of if ctx.state_of(k) == k], []
+        parts.append(own)
     if not owners:
         return
     parts += of

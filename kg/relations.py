@@ -175,7 +175,8 @@ def _sentence_relations(sent, ctx: Context, source, section, predicates: Predica
             yield from hyphen_relations(tok, ctx, source, section)
         if tok.lower_ in PARTY_WORDS and tok.i in ctx.key_at:
             yield from party_leader(tok, ctx, source, section)
-        if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ctx.key_at:
+        own = ctx.key_at.get(tok.i)  # a unit's own name ("the Kidal region") takes part, a state's does not
+        if tok.lemma_.lower() in ENCLAVE_NOUNS and tok.pos_ == "NOUN" and (own is None or ctx.state_of(own) != own):
             yield from territory_relations(tok, ctx, source, section)
         if tok.lemma_.lower() in CHECKPOINT_NOUNS and tok.pos_ == "NOUN":
             yield from checkpoint_relations(tok, ctx, source, section)
@@ -490,6 +491,8 @@ def _pair_predicate(c: Clause, obj_tok, prep: str, event_object: bool, ctx: Cont
         pred = "provides_aid_to"  # "sent weapons to Mogadishu", "sold jets to India": arming its government
     if event_object and any(ctx.is_event(k) for k in ctx.entities([obj_tok])):
         pred = GENERIC  # "held drills", "holds talks": taking part (below), not the verb's own sense
+    if prep == "for" and pred == "withdraws_from":
+        return None  # "tried to leave for Poland": where one goes, not what one leaves
     if prep == "from" and pred in ("occupies", "controls") and f"{lemma} from" not in predicates.verbs:
         return None  # "recaptured the town from the rebels": whom it was taken from holds it no more
     if (obj_tok.dep_ == "dobj" or prep == "from") and any(

@@ -409,6 +409,9 @@ def noun_arguments(noun, ctx: Context, predicates: Predicates | None = None, pre
             if prep.lower_ == "of":  # "the secession of Transnistria (from Moldova)": who secedes
                 agents.extend(objs)
             continue  # "recognized the independence of Kosovo", "independence on 17 February": from no one
+        if pred == "flees_to" and prep.lower_ == "of":  # "the flight of 200,000 Rohingya to Bangladesh": who flee
+            agents.extend(objs)
+            continue
         if prep.lower_ == "by" or mutual_of or (prep.lower_ == "from" and pred in SENT_PREDICATES):
             # "talks by X"; "a summit of the EAC": those who meet, not whom someone meets; "orders from X"
             agents.extend(objs)
