@@ -46,7 +46,7 @@ class Context:
         """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
         start = self._paragraph_start(tok)
         if tok.lower_ in PERSON_PRONOUNS:
-            return self.person_before(tok)
+            return self._delegate_before(tok) or self.person_before(tok)
         if tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
             thing = self._thing_before(tok) if singular else None
@@ -80,6 +80,27 @@ class Context:
             return None
         return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ == "NN" and c.pos_ == "NOUN"
                      and c.lemma_.lower() not in STANDIN_NOUNS), None)
+
+    def _delegate_before(self, tok) -> str | None:
+        """The state (or body) whose representative "he" or "she" refers back to, in turn-by-turn statements: "The
+        representative of China said the Council must act. He recalled that ..." is China's; when a delegate that
+        names no person ("the representative of X", "X's delegate") is the last speaker before ``tok`` in its
+        paragraph, and no person is named after it."""
+        if tok.lower_ not in ("he", "she", "his", "her", "him"):
+            return None
+        start = self._paragraph_start(tok)
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.idx <= start:
+                return None
+            key = self.key_at.get(i)
+            if key is not None and self.is_person(key):
+                return None
+            if (key is None and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in DELEGATES and t.tag_ == "NN"
+                    and is_verb(t.head)):
+                key = self.entity(t, pronouns=False)
+                return key if key is not None and not self.is_person(key) else None
+        return None
 
     def person_before(self, tok) -> str | None:
         """The person "he", "she" or "the diplomat" at ``tok`` refers back to. A subject continues the person the
@@ -481,7 +502,9 @@ PARTNER_NOUNS = {"ally": _ALLY, "partner": _ALLY, "patron": _PATRON, "backer": _
 #: people inside a body, who speak for it: "sources in the Malian army", "members within the RSF"
 INSIDER_NOUNS = {"source", "member", "witness", "eyewitness", "soldier", "fighter", "commander"}
 #: people who speak for whoever a "for" phrase names: "a spokesman for the foreign ministry"
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "delegate"}
+#: those who speak for a state at a meeting, whom "he" or "she" in the statement that goes on refers back to
+DELEGATES = {"representative", "delegate"}
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",

@@ -58,7 +58,7 @@ CONDUCT_NOUNS = {"presence", "interference", "meddling", "conduct", "behavior", 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
                                "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
-                               "representative", "sovereignty", "concern", "condition", "initiative", "request",
+                               "representative", "delegate", "sovereignty", "concern", "condition", "initiative", "request",
                                "decision", *CONDUCT_NOUNS,
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "spokeswoman", "town", "city", "village", "region", "province", "district", "capital",

@@ -33,3 +33,33 @@ def test_a_threat_in_the_reported_tense_stays_the_reported_actors(extract_text):
     voices = _voices(extract_text("Washington said Iran armed the Houthis and threatened Saudi Arabia."))
     assert voices.get(("iran", "provides_aid_to", "houthis")) == "united_states", voices
     assert ("united_states", "opposes", "saudi_arabia") not in voices, voices
+
+
+# --- "he"/"she" after "the representative of X said": X goes on speaking -----------------------------------------
+
+@pytest.mark.parametrize("text, relation, speaker", [
+    ("The representative of China said the Council must act. He recalled that Beijing had condemned the attack by "
+     "the Houthis.", ("china", "criticizes", "event_attack"), "china"),
+    ("The representative of France said the mission must stay. She recalled that the M23 had attacked Goma in "
+     "January.", ("m23", "attacks", "goma_cd"), "france"),
+    ("The delegate of Armenia said the talks had stalled. Azerbaijan had blockaded the Lachin corridor, he said.",
+     ("azerbaijan", "blocks", "lachin_corridor"), "armenia"),
+    ("Sudan's representative said the Council had failed. The RSF had besieged El Fasher, she said.",
+     ("rsf", "blocks", "el_fasher"), "sudan"),
+])
+def test_a_pronoun_after_a_states_representative_speaks_for_the_state(extract_text, text, relation, speaker):
+    voices = _voices(extract_text(text))
+    assert voices.get(relation, "missing") == speaker, voices
+
+
+@pytest.mark.parametrize("text, relation, speaker", [
+    # guards (pass either way): a person named after the representative, or a new paragraph, is no longer the state
+    ("The representative of Ukraine said Vladimir Putin had lied. He ordered the invasion of Ukraine.",
+     ("vladimir_putin", "participant_in", "russian_invasion_of_ukraine"), None),
+    ("The representative of China said the Council must act.\n\nHe recalled that Azerbaijan had blockaded the Lachin "
+     "corridor.", ("azerbaijan", "blocks", "lachin_corridor"), None),
+])
+def test_a_pronoun_past_a_named_person_or_paragraph_is_not_the_representative(extract_text, text, relation, speaker):
+    voices = _voices(extract_text(text))
+    assert voices.get(relation, "missing") == speaker, voices
+
