@@ -63,3 +63,42 @@ def test_a_pronoun_past_a_named_person_or_paragraph_is_not_the_representative(ex
     voices = _voices(extract_text(text))
     assert voices.get(relation, "missing") == speaker, voices
 
+
+# --- counted plural stand-ins: "the two countries", "both sides", "the three juntas" ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali, Burkina Faso and Niger left ECOWAS in January. The three juntas accused France of backing the rebels.",
+     {("mali", "accuses", "france"), ("burkina_faso", "accuses", "france"), ("niger", "accuses", "france")}),
+    ("Serbia and Kosovo signed a deal in Brussels. The two sides accused Russia of meddling.",
+     {("serbia", "accuses", "russia"), ("kosovo", "accuses", "russia")}),
+    ("India and Pakistan agreed to a ceasefire. Both countries accused China of arming militants.",
+     {("india", "accuses", "china"), ("pakistan", "accuses", "china")}),
+    # the clause's own subject is not what its object counts
+    ("Sudan and Chad exchanged fire. The United States and Britain urged the two countries to talk.",
+     {("united_states", "calls_for", "sudan"), ("united_states", "calls_for", "chad")}),
+    ("Armenia and Azerbaijan clashed on the border. France and Germany called on both countries to show restraint.",
+     {("france", "calls_for", "armenia"), ("germany", "calls_for", "azerbaijan")}),
+    # sides may be groups
+    ("The RSF and the Sudanese army clashed in Khartoum. The two sides agreed to a truce in Jeddah.",
+     {("rsf", "participant_in", "event_truce"), ("sudanese_armed_forces", "participant_in", "event_truce")}),
+])
+def test_a_counted_plural_stand_in_is_each_of_the_states_named_before(extract_text, text, expected):
+    found = rels(extract_text(text))
+    assert expected <= found, sorted(found)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # the count must match: three named are not "the two countries"
+    ("Mali, Burkina Faso and Niger left ECOWAS. The two countries accused France of backing the rebels.",
+     ("mali", "accuses", "france")),
+    # a name that only modifies a noun ("a US company", "Turkish law") is no country named: not the US and Turkey
+    ("A pipeline across Turkey will carry gas to Georgia. It will be built by a US company under Turkish law. The two "
+     "countries will ask the European Union to fund it.", ("united_states", "calls_for", "european_union")),
+    # groups are no countries
+    ("The RSF and the Sudanese army clashed in Khartoum. The two countries accused Chad of arming the rebels.",
+     ("rsf", "accuses", "chad")),
+])
+def test_a_counted_stand_in_with_another_count_stands_for_no_one(extract_text, text, unwanted):
+    # nothing is read when the count or the kind does not match (the first and last are guards that pass either way)
+    found = rels(extract_text(text))
+    assert unwanted not in found, sorted(found)
