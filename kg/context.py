@@ -46,7 +46,7 @@ class Context:
         """'he'/'she' -> the last person named before; 'it' -> the last non-person subject before."""
         start = self._paragraph_start(tok)
         if tok.lower_ in PERSON_PRONOUNS:
-            return self.person_before(tok)
+            return self._delegate_before(tok) or self.person_before(tok)
         if tok.lower_ in THING_PRONOUNS:
             singular = tok.lower_ in ("it", "its", "itself")
             thing = self._thing_before(tok) if singular else None
@@ -80,6 +80,27 @@ class Context:
             return None
         return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ == "NN" and c.pos_ == "NOUN"
                      and c.lemma_.lower() not in STANDIN_NOUNS), None)
+
+    def _delegate_before(self, tok) -> str | None:
+        """The state (or body) whose representative "he" or "she" refers back to, in turn-by-turn statements: "The
+        representative of China said the Council must act. He recalled that ..." is China's; when a delegate that
+        names no person ("the representative of X", "X's delegate") is the last speaker before ``tok`` in its
+        paragraph, and no person is named after it."""
+        if tok.lower_ not in ("he", "she", "his", "her", "him"):
+            return None
+        start = self._paragraph_start(tok)
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.idx <= start:
+                return None
+            key = self.key_at.get(i)
+            if key is not None and self.is_person(key):
+                return None
+            if (key is None and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in DELEGATES and t.tag_ == "NN"
+                    and is_verb(t.head)):
+                key = self.entity(t, pronouns=False)
+                return key if key is not None and not self.is_person(key) else None
+        return None
 
     def person_before(self, tok) -> str | None:
         """The person "he", "she" or "the diplomat" at ``tok`` refers back to. A subject continues the person the
@@ -441,11 +462,57 @@ class Context:
                 for k in [key, *self._other_owners(t, key)] if k is not None}
         return speakers if len(keys) > 1 else []
 
+    def _counted_parties(self, tok) -> list[str]:
+        """The states (or, for "sides" and "parties", the states and groups) a counted plural stand-in refers back
+        to: "Mali, Burkina Faso and Niger left ECOWAS. The three juntas ..." are the three; "both countries", "the
+        two sides" the two. Only when the nearest sentence of the paragraph (this one up to ``tok``, but not its
+        clause's own subject, or one of the two before) that names any names exactly that many, not counting names
+        that only modify a noun ("a US company", "Armenian law")."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or lemma not in COUNTED_STANDINS or tok.i in self.key_at:
+            return []
+        count = None
+        for child in tok.children:
+            if child.dep_ in ("det", "predet", "preconj") and child.lower_ == "both" and count is None:
+                count = 2
+            elif child.dep_ == "nummod" and child.lower_ in NUMBER_WORDS and count is None:
+                count = NUMBER_WORDS[child.lower_]
+            elif not (child.dep_ == "det" and child.lower_ == "the") and (
+                    child.dep_ not in ("amod", "punct", "prep", "relcl", "acl", "conj", "cc") or child.i in self.key_at
+                    or child.dep_ in ("prep", "conj") and child.i < tok.i):
+                return []  # "the two Russian regions", "their two countries", "the two countries' leaders" ...
+        if count is None or any(c.dep_ == "poss" for c in tok.children) or tok.dep_ == "poss":
+            return []
+        states_only = lemma not in ("side", "party", "belligerent", "rival", "foe", "adversary")
+        verb = tok.head
+        while verb.dep_ in ("prep", "pobj", "dobj", "dative", "conj") and not is_verb(verb) and verb.head.i != verb.i:
+            verb = verb.head  # "called on the two countries": the caller is not one of them
+        own_subjects = {t.i for s in subjects_of(verb)[0] for c in conjuncts(s) for t in c.subtree} if (
+            tok.dep_ not in ("nsubj", "nsubjpass") and is_verb(verb)) else set()
+        start, sent = self._paragraph_start(tok), tok.sent
+        for _ in range(3):
+            named: list[str] = []
+            for t in sent:
+                key = self.key_at.get(t.i)
+                if (t.i >= tok.i or t.i in own_subjects or key is None or key in named or self.is_person(key)
+                        or self.is_event(key) or t.dep_ in ("amod", "compound", "nmod")):  # "a US company"
+                    continue
+                if self.state_of(key) == key or (not states_only and self._body(key) and self.state_of(key) != key):
+                    named.append(key)
+            if named:
+                return named if len(named) == count else []
+            if sent.start == 0 or self.doc[sent.start - 1].idx <= start or self.doc[sent.start].idx <= start:
+                return []
+            sent = self.doc[sent.start - 1].sent
+        return []
+
     def entities(self, toks) -> list[str]:
         out: list[str] = []
         for tok in toks:
             for t in self._shared_relative(tok) or self._plural_speakers(tok) or conjuncts(tok):
-                key = self.entity(t)
+                counted = self._counted_parties(t)
+                out += [k for k in counted if k not in out]
+                key = None if counted else self.entity(t)
                 for k in [key, *self._other_owners(t, key)]:
                     if k is not None and k not in out:
                         out.append(k)
@@ -481,7 +548,14 @@ PARTNER_NOUNS = {"ally": _ALLY, "partner": _ALLY, "patron": _PATRON, "backer": _
 #: people inside a body, who speak for it: "sources in the Malian army", "members within the RSF"
 INSIDER_NOUNS = {"source", "member", "witness", "eyewitness", "soldier", "fighter", "commander"}
 #: people who speak for whoever a "for" phrase names: "a spokesman for the foreign ministry"
-FOR_SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+FOR_SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "representative", "delegate"}
+#: plural nouns that, counted ("the two countries", "both sides", "the three juntas"), stand for as many states (or
+#: parties) named just before
+COUNTED_STANDINS = {"country", "state", "nation", "government", "junta", "regime", "capital", "neighbour", "neighbor",
+                    "side", "party", "belligerent", "rival", "foe", "adversary", "ally"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+#: those who speak for a state at a meeting, whom "he" or "she" in the statement that goes on refers back to
+DELEGATES = {"representative", "delegate"}
 
 #: titles that, bare and definite, refer back to the person last named with them: "the president said"
 TITLE_ANAPHORS = {"president", "minister", "premier", "chancellor", "king", "general", "commander", "spokesman",

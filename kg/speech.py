@@ -8,7 +8,8 @@ from __future__ import annotations
 from .nlp import text_of
 from .quotations import quotations
 from .context import Context
-from .syntax import CREDITING_VERBS, CUE_VERBS, conjuncts, is_verb, subjects_of
+from .syntax import (CREDITING_VERBS, CUE_VERBS, REBUTTING_VERBS, REQUEST_VERBS, SPEAKER_ACTS, conjuncts, is_verb,
+                     reporting_conjunct, subjects_of)
 
 HEDGES = {"reportedly", "allegedly", "potentially", "possibly", "apparently", "likely", "perhaps", "probably",
           "seemingly", "arguably", "presumably", "supposedly"}
@@ -27,8 +28,6 @@ UNDONE_NOUNS = {"proposal", "offer", "plan", "request", "demand", "call", "bid",
 #: auxiliaries of acts not (yet) done: "may have attacked", "must withdraw", "will invade", "would intervene"
 MODALS = {"may", "might", "could", "must", "should", "will", "would", "shall", "'ll", "wo"}
 
-#: verbs whose complement is asked for, not done: "pressed X to sign", "urged the council to convene"
-REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
 
 #: verbs of holding a view: what "X regards/views/treats A as part of B" or "X considers A part of B" says is
 #: X's claim, not the source's
@@ -68,8 +67,6 @@ def denial_reaches(tok, cue: str) -> bool:
         child = parent
     return False
 
-#: verbs that deny an allegation appended to the clause it answers: "..., a charge Baku rejects"
-REBUTTING_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contest"}
 #: what may stand between the comma and the allegation noun: "a charge", "an unfounded claim", "similar accusations"
 _REBUTTAL_MODIFIERS = {"DT", "JJ", "RB"}
 
@@ -212,7 +209,7 @@ def speech(tok, ctx: Context, subject: str | None = None):
                 and _one_clause(child)  # "said it supports X and urged Y": "urged" goes with "said"
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.head.children)
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-                and child.lemma_.lower() not in CUE_VERBS):
+                and child.lemma_.lower() not in CUE_VERBS and not reporting_conjunct(child)):
             child = parent  # "She said the US had armed and trained the army": both acts are said
             continue
         if child.dep_ == "conj" and is_verb(child):
@@ -229,11 +226,6 @@ def speech(tok, ctx: Context, subject: str | None = None):
         return claim
     found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
     return found if found[0] is not None or claim is None else claim
-
-
-#: acts of the speaker's own that may follow a report: "X said Y had shelled the plant and urged the IAEA to act"
-SPEAKER_ACTS = REQUEST_VERBS | REBUTTING_VERBS | {"condemn", "denounce", "criticize", "criticise", "deplore", "decry",
-                                                  "welcome", "praise", "hail", "thank", "vow", "pledge", "threaten"}
 
 
 def _one_clause(conj) -> bool:

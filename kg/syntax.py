@@ -58,7 +58,7 @@ CONDUCT_NOUNS = {"presence", "interference", "meddling", "conduct", "behavior", 
 #: nouns that stand for whoever owns them: "Azerbaijani demands", "Lavrov's proposals", "on Armenia's behalf"
 STANDIN_NOUNS = STATE_NOUNS | {"demand", "interest", "position", "stance", "point", "proposal", "claim", "statement",
                                "policy", "plan", "offer", "effort", "role", "behalf", "aid", "official",
-                               "representative", "sovereignty", "concern", "condition", "initiative", "request",
+                               "representative", "delegate", "sovereignty", "concern", "condition", "initiative", "request",
                                "decision", *CONDUCT_NOUNS,
                                "eyewitness", "witness", "member", "source", "spokesperson", "spokesman",
                                "spokeswoman", "town", "city", "village", "region", "province", "district", "capital",
@@ -129,6 +129,21 @@ CUE_VERBS = {"say", "claim", "accuse", "deny", "state", "announce", "characteriz
              "reject", "credit", "cite", "emphasize", "emphasise", "recall", "predict", "estimate", "accept",
              "proclaim", "concede", "testify", "recount", "affirm", "reiterate", "suspect",
              "doubt", "question", "conclude", "dismiss", "refute"}
+
+#: verbs whose complement is asked for, not done: "pressed X to sign", "urged the council to convene"
+REQUEST_VERBS = {"urge", "ask", "call", "demand", "request", "press", "push", "invite", "encourage", "appeal"}
+
+#: verbs that deny an allegation appended to the clause it answers: "..., a charge Baku rejects"
+REBUTTING_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contest"}
+
+#: acts of the speaker's own that may follow a report: "X said Y had shelled the plant and urged the IAEA to act"
+SPEAKER_ACTS = REQUEST_VERBS | REBUTTING_VERBS | {"condemn", "denounce", "criticize", "criticise", "deplore", "decry",
+                                                  "welcome", "praise", "hail", "thank", "vow", "pledge", "threaten"}
+
+#: the speaker's own acts that a reported actor rarely does in the same breath, so that one in the reporting verb's
+#: tense goes with it even when the reported verb has that tense too: "Kyiv said Russian troops shelled the plant and
+#: urged the IAEA to act" (Kyiv urges), not "... shelled the plant and threatened the town" (the troops threaten)
+STATEMENT_ACTS = SPEAKER_ACTS - {"vow", "pledge", "threaten", "push", "press", "invite", "encourage", "thank"}
 
 #: verbs whose "with" phrase is what their object did: "credited Qatar with brokering", "charged X with shelling"
 CREDITING_VERBS = {"credit", "charge"}
@@ -212,13 +227,20 @@ def misparsed_gerund(verb) -> bool:
 
 
 def reporting_conjunct(verb) -> bool:
-    """Is ``verb`` a cue verb without a subject of its own that the parser coordinated with the clause a verb
-    reports, though its tense goes with the reporting verb: "told X that Russia had shelled Y and accused Z" (not
-    "said the US had armed and trained the army")?"""
+    """Is ``verb`` a cue verb or an act of the speaker's own without a subject of its own that the parser
+    coordinated with the clause a verb reports, though its tense goes with the reporting verb: "told X that Russia
+    had shelled Y and accused Z", "said Russian troops had shelled the plant and urged the IAEA to act" (not "said
+    the US had armed and trained the army")? A call, condemnation or rebuttal in the reporting verb's tense goes with
+    it even when the reported verb has that tense too ("said Russian troops shelled the plant and urged ...")."""
     head = verb.head
-    return (verb.dep_ == "conj" and is_verb(head) and head.dep_ == "ccomp" and is_verb(head.head)
-            and verb.lemma_.lower() in CUE_VERBS and verb.tag_ == head.head.tag_ != head.tag_
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
+    if not (verb.dep_ == "conj" and is_verb(head) and head.dep_ == "ccomp" and is_verb(head.head)
+            and verb.tag_ == head.head.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)):
+        return False
+    lemma, reporting = verb.lemma_.lower(), head.head.lemma_.lower() in CUE_VERBS
+    if verb.tag_ != head.tag_:
+        return lemma in CUE_VERBS or (reporting and lemma in SPEAKER_ACTS)
+    return reporting and lemma in STATEMENT_ACTS and head.lemma_.lower() not in SPEAKER_ACTS
 
 
 def subjects_of(verb) -> tuple[list, list]:
