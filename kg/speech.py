@@ -5,6 +5,8 @@ Used by :mod:`kg.relations` on the token that carries each relation.
 """
 from __future__ import annotations
 
+import re
+
 from .nlp import text_of
 from .quotations import quotations
 from .context import Context
@@ -184,6 +186,8 @@ def speech(tok, ctx: Context, subject: str | None = None):
                     key = _titled_person(nsubjs, ctx)
                 if key is None or ctx.is_event(key):
                     key = _author(nsubjs, ctx) or key  # "A report commissioned by the EU concluded that ..."
+                if key is None and any(n.lower_ in ("we", "i") for n in nsubjs):
+                    key = (_transcript_speaker(tok, ctx) or (None,))[0]  # "Maria Zakharova: ... We have seen how"
                 return key, parent.text
             agents, _ = subjects_of(parent)
             for subj in agents:
@@ -224,7 +228,7 @@ def speech(tok, ctx: Context, subject: str | None = None):
         child = parent
     if claim is not None and claim[0] is not None:
         return claim
-    found = _headline_speaker(tok, ctx) or _quoted_by(tok, ctx)
+    found = _headline_speaker(tok, ctx) or _transcript_speaker(tok, ctx) or _quoted_by(tok, ctx)
     return found if found[0] is not None or claim is None else claim
 
 
@@ -309,6 +313,35 @@ def _headline_speaker(tok, ctx: Context):
     if ctx.key_at.get(colon.i - 1) != key:
         return None  # the name ends the part before the colon
     return key, ":"
+
+
+#: a paragraph opened by a speaker's label: one to four capitalized words and a colon ("Maria Zakharova: ...",
+#: "Question: ...")
+_TURN_LABEL = re.compile(r"(?:^|\n[ \t]*\n\s*)([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]")
+
+
+def _transcript_speaker(tok, ctx: Context):
+    """(speaker, ":") for ``tok`` in a transcript's turn: a paragraph a person's name and a colon open ("Maria
+    Zakharova: We have ...") and the paragraphs after it up to the next label ("Question: ..."), in a text with
+    two such labels or more; None elsewhere."""
+    turns = _turns(tok.doc, ctx)
+    start = next((s for s, _ in reversed(turns) if s <= tok.idx), None)
+    return (dict(turns)[start], ":") if start is not None and dict(turns)[start] is not None else None
+
+
+def _turns(doc, ctx: Context) -> list[tuple[int, str | None]]:
+    """(offset after the label, its speaker's key or None) of a transcript's turns, in order; [] unless the text
+    has two labels or more."""
+    cache = doc.user_data.setdefault("kg_turns", {})
+    if "turns" not in cache:
+        text, found = text_of(doc), []
+        for m in _TURN_LABEL.finditer(text):
+            label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            keys = {ctx.key_at.get(t.i) for t in label} - {None} if label is not None else set()
+            key = next(iter(keys)) if len(keys) == 1 and ctx.is_person(next(iter(keys))) else None
+            found.append((m.end(), key))
+        cache["turns"] = found if len(found) >= 2 and any(k for _, k in found) else []
+    return cache["turns"]
 
 
 def _trailing_cue(verb, ctx: Context):

@@ -102,3 +102,28 @@ def test_a_counted_stand_in_with_another_count_stands_for_no_one(extract_text, t
     # nothing is read when the count or the kind does not match (the first and last are guards that pass either way)
     found = rels(extract_text(text))
     assert unwanted not in found, sorted(found)
+
+
+TRANSCRIPT = """Question: How does Kyiv view the talks in Istanbul?
+
+Dmytro Kuleba: We have taken note of the proposals. Russia attacked Kharkiv again last night.
+
+Turkey has offered to host the next round, and we welcomed that.
+
+Question: Will you meet the Russian delegation?
+
+Dmytro Kuleba: Poland supports our position on the grain corridor."""
+
+
+def test_a_transcripts_turn_is_its_speakers_words(extract_text):
+    ex = extract_text(TRANSCRIPT)
+    said = {(r.subject, r.predicate, r.object): r.speaker for r in ex.relations}
+    assert said.get(("russia", "attacks", "kharkiv_ua")) == "dmytro_kuleba", said
+    assert said.get(("poland", "supports", "ukraine")) == "dmytro_kuleba", said
+
+
+def test_a_question_in_a_transcript_is_no_ones_words(extract_text):
+    # guard (the question is the journalist's): nothing read from it is Kuleba's
+    ex = extract_text("Question: Russia attacked Kharkiv again. Will Kyiv respond?\n\nDmytro Kuleba: Poland supports us.")
+    found = [r for r in ex.relations if r.object == "kharkiv_ua"]
+    assert found and all(r.speaker != "dmytro_kuleba" for r in found), ex.relations
