@@ -167,8 +167,24 @@ def stateless_ministries(doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             if (token is not None and token.start >= first and token.root.dep_ in ("nsubj", "nsubjpass")
                     and token.root.head.i == token.root.sent.root.i):
                 state = entry.id  # the nearest main-clause subject before it wins (not "Ukraine said Russia ...")
+        state = state or _state_of_named_official(doc, m, mentions, gaz)
         out.append(m.of(gaz.body_of(state, ministry_noun(name))) if state else m)
     return out
+
+
+_OFFICIAL_GAP = re.compile(r"\s+(?:[a-z][a-z-]*\s+){1,3}")
+
+
+def _state_of_named_official(doc, m: Mention, mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    """The state of a known person a ministry's title names right after it ("Foreign Ministry spokeswoman Maria
+    Zakharova": Russia's, by her gazetteer role), else None."""
+    text = text_of(doc)
+    after = [o for o in mentions if o.start >= m.end and _OFFICIAL_GAP.fullmatch(text, m.end, o.start)]
+    entry = gaz.entries.get(min(after, key=lambda o: o.start).entity) if after else None
+    if entry is None or entry.type != "Person":
+        return None
+    states = {gaz.state_of(role.of) for role in entry.roles} - {None}
+    return states.pop() if len(states) == 1 else None
 
 
 def _ends_in(other: Mention, name: str, gaz: Gazetteer) -> bool:
