@@ -581,7 +581,7 @@ GROUND_VERBS = {"shell", "bombard", "pound", "besiege", "encircle", "storm", "ov
                 "occupy", "annex"}
 
 #: verbs whose object a town's name stays a town under, even where the NER took it for an organization: "seized X"
-TAKING_VERBS = {"seize", "capture", "take", "enter", "liberate", "control", "shell", "bomb", "raid"}
+TAKING_VERBS = CAPTURE_VERBS | GROUND_VERBS | {"control", "bomb", "raid"}
 
 #: prepositions after which an unknown name the NER calls a person or organization is a place ("near Masisi")
 PLACE_PREPOSITIONS = {"near", "outside", "around", "toward", "towards", "across", "throughout", "into", "in"}
